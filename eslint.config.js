@@ -1,0 +1,38 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'data/', 'test/artifacts/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['grammy', '@grammyjs/*', '@slack/*', 'xstate', '**/engine/*', '**/adapters/**', 'postgres', 'ioredis'] },
+      ],
+    },
+  },
+  {
+    files: ['flows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/src/domain/*', '**/src/store/*', '**/src/engine/*', '**/src/adapters/**', 'postgres', 'ioredis', 'grammy', '@slack/*'] },
+      ],
+    },
+  },
+  {
+    files: ['src/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/domain/*', '!**/domain/enums.js', '**/engine/*', '**/adapters/**', 'xstate'] }],
+    },
+  },
+);

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .url('must be a URL')
+    .refine((v) => protocols.includes(new URL(v).protocol), `must start with ${protocols.join(' or ')}`);
+
+const optionalUrl = (protocols: string[]) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), url(protocols).optional());
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z
+  .object({
+    DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+    DATA_DIR: z.string().trim().min(1).default('./data'),
+    REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+    TELEGRAM_BOT_TOKEN: z
+      .preprocess(
+        (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+        z
+          .string()
+          .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'must look like 123456:ABC… (the token BotFather gave you)')
+          .optional(),
+      )
+      .optional(),
+    TELEGRAM_API_ROOT: url(['https:', 'http:']).default('https://api.telegram.org'),
+    TELEGRAM_WEBHOOK_URL: optionalUrl(['https:']),
+    TELEGRAM_WEBHOOK_SECRET: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16–256 characters of A-Z, a-z, 0-9, _ and -')
+        .optional(),
+    ),
+    SLACK_BOT_TOKEN: optionalText,
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_APP_TOKEN: optionalText,
+    SLACK_API_URL: optionalUrl(['https:', 'http:']),
+    OPENAI_API_KEY: optionalText,
+    OPENAI_BASE_URL: optionalUrl(['https:', 'http:']),
+    OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+    SEAT_LIMIT: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
+    ),
+    REQUIRE_INVITE: boolean.default(true),
+    PORT: z.coerce.number().int('must be a whole number').min(1).max(65535).default(3000),
+    PUBLIC_URL: optionalUrl(['https:']),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required with TELEGRAM_WEBHOOK_URL' });
+    }
+    if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_BOT_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: 'is required with TELEGRAM_WEBHOOK_URL' });
+    }
+    if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)',
+      });
+    }
+  });
+
+export type Config = z.infer<typeof schema>;
+
+/** A setting that is missing or malformed; the message names the variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads and validates every setting once; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const variable = issue?.path.join('.') ?? 'configuration';
+  throw new ConfigError(`${variable} ${issue?.message ?? 'is invalid'}`);
+}

@@ -1,0 +1,171 @@
+/** A refusal a person can cause. The engine maps `code` to the words they see. */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+}
+
+/** Input that is malformed: `field` names what, `reason` says why in words a person understands. */
+export class ValidationError extends DomainError {
+  override readonly name = 'ValidationError';
+  readonly code = 'invalid_input';
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`${field} ${reason}`);
+  }
+}
+
+export class NotAdminError extends DomainError {
+  override readonly name = 'NotAdminError';
+  readonly code = 'not_admin';
+  constructor() {
+    super('only an active admin may do this');
+  }
+}
+
+export class UnknownUserError extends DomainError {
+  override readonly name = 'UnknownUserError';
+  readonly code = 'unknown_user';
+  constructor(readonly query: string) {
+    super(`no user matches ${query}`);
+  }
+}
+
+export class UnknownGroupError extends DomainError {
+  override readonly name = 'UnknownGroupError';
+  readonly code = 'unknown_group';
+  constructor(readonly groupName: string) {
+    super(`no group is called ${groupName}`);
+  }
+}
+
+export class UnknownAgentError extends DomainError {
+  override readonly name = 'UnknownAgentError';
+  readonly code = 'unknown_agent';
+  constructor(readonly agentName: string) {
+    super(`no agent is called ${agentName}`);
+  }
+}
+
+export class UnknownInviteError extends DomainError {
+  override readonly name = 'UnknownInviteError';
+  readonly code = 'unknown_invite';
+  constructor(readonly reference: string) {
+    super(`no invite matches ${reference}`);
+  }
+}
+
+export class NameTakenError extends DomainError {
+  override readonly name = 'NameTakenError';
+  readonly code = 'name_taken';
+  constructor(
+    readonly kind: 'group' | 'agent',
+    readonly takenName: string,
+  ) {
+    super(`a ${kind} called ${takenName} exists already`);
+  }
+}
+
+/** A token that cannot be used: unknown, expired, revoked or used up. */
+export class InviteUnusableError extends DomainError {
+  override readonly name = 'InviteUnusableError';
+  readonly code = 'invite_unusable';
+  constructor(readonly reason: 'unknown' | 'expired' | 'revoked' | 'used_up') {
+    super(`the invite is ${reason.replace('_', ' ')}`);
+  }
+}
+
+export class ResetLinkUnusableError extends DomainError {
+  override readonly name = 'ResetLinkUnusableError';
+  readonly code = 'reset_unusable';
+  constructor(readonly reason: 'unknown' | 'expired' | 'used' | 'voided') {
+    super(`the reset link is ${reason}`);
+  }
+}
+
+export class EmailTakenError extends DomainError {
+  override readonly name = 'EmailTakenError';
+  readonly code = 'email_taken';
+  constructor(readonly email: string) {
+    super(`${email} already has an account`);
+  }
+}
+
+export class InvitePendingError extends DomainError {
+  override readonly name = 'InvitePendingError';
+  readonly code = 'invite_pending';
+  constructor(readonly email: string) {
+    super(`${email} already has an open invite`);
+  }
+}
+
+export class SeatLimitError extends DomainError {
+  override readonly name = 'SeatLimitError';
+  readonly code = 'seat_limit';
+  constructor(
+    readonly limit: number,
+    readonly taken: number,
+  ) {
+    super(`the seat limit of ${limit} is reached (${taken} taken)`);
+  }
+}
+
+export class LastAdminError extends DomainError {
+  override readonly name = 'LastAdminError';
+  readonly code = 'last_admin';
+  constructor() {
+    super('there must always be at least one active admin');
+  }
+}
+
+/** An admin tried to change their own role, deactivate or erase themselves. */
+export class SelfActionError extends DomainError {
+  override readonly name = 'SelfActionError';
+  readonly code = 'self_action';
+  constructor(readonly action: 'role' | 'deactivate' | 'delete') {
+    super(`you cannot ${action === 'role' ? 'change your own role' : `${action} yourself`}`);
+  }
+}
+
+export class UserDeactivatedError extends DomainError {
+  override readonly name = 'UserDeactivatedError';
+  readonly code = 'user_deactivated';
+  constructor() {
+    super('the account is deactivated');
+  }
+}
+
+/** The change asked for is already the case (activate an active user, add a member twice…). */
+export class NoChangeError extends DomainError {
+  override readonly name = 'NoChangeError';
+  readonly code = 'no_change';
+  constructor(readonly what: string) {
+    super(what);
+  }
+}
+
+export class WeakPasswordError extends DomainError {
+  override readonly name = 'WeakPasswordError';
+  readonly code = 'weak_password';
+  constructor(readonly reason: 'too_short' | 'too_long' | 'no_letter' | 'no_digit' | 'common') {
+    super(`password refused: ${reason}`);
+  }
+}
+
+/** Email and password do not match an active account; never says which of the two was wrong. */
+export class WrongCredentialsError extends DomainError {
+  override readonly name = 'WrongCredentialsError';
+  readonly code = 'wrong_credentials';
+  constructor() {
+    super('email or password is wrong');
+  }
+}
+
+/** This chat identity already belongs to another account. */
+export class IdentityLinkedError extends DomainError {
+  override readonly name = 'IdentityLinkedError';
+  readonly code = 'identity_linked';
+  constructor() {
+    super('this chat is already linked to another account');
+  }
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { ValidationError } from './errors.js';
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'is too long')
+  .pipe(z.email('is not an email address'));
+
+export const personNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters')
+  .refine((v) => !/\p{Cc}/u.test(v), 'must not contain control characters');
+
+/** Group and agent names: 1–64 letters, digits, spaces, `_`, `.` or `-`, starting with a letter or digit. */
+export const entityNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(64, 'must be at most 64 characters')
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} _.-]*$/u, 'may use letters, digits, spaces, _ . and - only');
+
+export const labelSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters')
+  .refine((v) => !/\p{Cc}/u.test(v), 'must not contain control characters');
+
+export const uuidSchema = z.uuid('is not a valid id');
+
+/** Parses `value` or throws ValidationError naming `field` with the schema's first complaint. */
+export function parseField<T>(schema: z.ZodType<T>, field: string, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new ValidationError(field, result.error.issues[0]?.message ?? 'is invalid');
+}

@@ -1,0 +1,30 @@
+import pino, { type Logger } from 'pino';
+
+/** Paths whose values never reach a log line, wherever they appear in a logged object. */
+export const REDACTED_PATHS = [
+  'password',
+  '*.password',
+  'currentPassword',
+  '*.currentPassword',
+  'newPassword',
+  '*.newPassword',
+  'token',
+  '*.token',
+  'payload',
+  '*.payload',
+  'passwordHash',
+  '*.passwordHash',
+  'password_hash',
+  '*.password_hash',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  'headers["x-telegram-bot-api-secret-token"]',
+];
+
+export type { Logger };
+
+/** The process logger: JSON lines on stdout, secrets redacted by path. */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { app: 'gatehouse' } }, destination);
+}

@@ -1,0 +1,54 @@
+import type { Db } from './db.js';
+import type { Platform } from '../domain/enums.js';
+
+export interface IdentityRow {
+  platform: Platform;
+  externalId: string;
+  userId: string;
+  username: string | null;
+  linkedAt: Date;
+}
+
+export interface IdentityKey {
+  platform: Platform;
+  externalId: string;
+}
+
+export async function getIdentity(db: Db, key: IdentityKey): Promise<IdentityRow | undefined> {
+  const [row] = await db<IdentityRow[]>`
+    select * from identities where platform = ${key.platform} and external_id = ${key.externalId}`;
+  return row;
+}
+
+/** Links the identity to `userId`; returns false (and changes nothing) if it belongs to someone already. */
+export async function insertIdentity(
+  db: Db,
+  identity: IdentityKey & { userId: string; username: string | null },
+): Promise<boolean> {
+  const rows = await db`
+    insert into identities ${db(identity, 'platform', 'externalId', 'userId', 'username')}
+    on conflict (platform, external_id) do nothing
+    returning platform`;
+  return rows.length === 1;
+}
+
+export async function listIdentities(db: Db, userId: string): Promise<IdentityRow[]> {
+  return db<IdentityRow[]>`select * from identities where user_id = ${userId} order by linked_at, platform`;
+}
+
+/** Unlinks one identity of the user; returns whether it was linked. */
+export async function deleteIdentity(db: Db, userId: string, key: IdentityKey): Promise<boolean> {
+  const result = await db`
+    delete from identities
+    where user_id = ${userId} and platform = ${key.platform} and external_id = ${key.externalId}`;
+  return result.count === 1;
+}
+
+/** Unlinks every identity of the user except `keep`; returns the ones removed. */
+export async function deleteOtherIdentities(db: Db, userId: string, keep?: IdentityKey): Promise<IdentityRow[]> {
+  return db<IdentityRow[]>`
+    delete from identities
+    where user_id = ${userId}
+      ${keep ? db`and not (platform = ${keep.platform} and external_id = ${keep.externalId})` : db``}
+    returning *`;
+}
