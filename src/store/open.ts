@@ -1,0 +1,41 @@
+import { connect, type Sql } from './db.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { migrate } from './migrate.js';
+import { createStore, type Store } from './store.js';
+
+export interface Record {
+  readonly sql: Sql;
+  readonly store: Store;
+  /** True when the database runs inside this process (no DATABASE_URL). */
+  readonly embedded: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to DATABASE_URL, or starts the embedded PostgreSQL under `dataDir` when it is unset,
+ * and brings the schema up to date.
+ */
+export async function openRecord(options: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  maxConnections?: number;
+}): Promise<Record> {
+  const embedded = options.databaseUrl ? undefined : await startEmbeddedPostgres(options.dataDir);
+  const url = options.databaseUrl ?? embedded!.url;
+  try {
+    await migrate(url);
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  const sql = connect(url, { max: options.maxConnections ?? 10 });
+  return {
+    sql,
+    store: createStore(sql),
+    embedded: embedded !== undefined,
+    close: async () => {
+      await sql.end({ timeout: 5 });
+      await embedded?.stop();
+    },
+  };
+}
