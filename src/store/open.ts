@@ -3,7 +3,7 @@ import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { migrate } from './migrate.js';
 import { createStore, type Store } from './store.js';
 
-export interface Record {
+export interface OpenedRecord {
   readonly sql: Sql;
   readonly store: Store;
   /** True when the database runs inside this process (no DATABASE_URL). */
@@ -19,7 +19,7 @@ export async function openRecord(options: {
   databaseUrl: string | undefined;
   dataDir: string;
   maxConnections?: number;
-}): Promise<Record> {
+}): Promise<OpenedRecord> {
   const embedded = options.databaseUrl ? undefined : await startEmbeddedPostgres(options.dataDir);
   const url = options.databaseUrl ?? embedded!.url;
   try {
