@@ -11,7 +11,7 @@ const url = (protocols: string[]) =>
     .string()
     .trim()
     .url('must be a URL')
-    .refine((v) => protocols.includes(new URL(v).protocol), `must start with ${protocols.join(' or ')}`);
+    .refine((v) => !URL.canParse(v) || protocols.includes(new URL(v).protocol), `must start with ${protocols.join(' or ')}`);
 
 const optionalUrl = (protocols: string[]) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), url(protocols).optional());

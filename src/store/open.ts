@@ -8,6 +8,8 @@ export interface OpenedRecord {
   readonly store: Store;
   /** True when the database runs inside this process (no DATABASE_URL). */
   readonly embedded: boolean;
+  /** Migrations applied while opening, oldest first. */
+  readonly applied: string[];
   close(): Promise<void>;
 }
 
@@ -22,8 +24,9 @@ export async function openRecord(options: {
 }): Promise<OpenedRecord> {
   const embedded = options.databaseUrl ? undefined : await startEmbeddedPostgres(options.dataDir);
   const url = options.databaseUrl ?? embedded!.url;
+  let applied: string[];
   try {
-    await migrate(url);
+    applied = await migrate(url);
   } catch (error) {
     await embedded?.stop();
     throw error;
@@ -33,6 +36,7 @@ export async function openRecord(options: {
     sql,
     store: createStore(sql),
     embedded: embedded !== undefined,
+    applied,
     close: async () => {
       await sql.end({ timeout: 5 });
       await embedded?.stop();

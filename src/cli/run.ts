@@ -1,0 +1,27 @@
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { DomainError } from '../domain/errors.js';
+import { openRecord, type OpenedRecord } from '../store/open.js';
+
+/**
+ * Runs an operator command with the record open: prints a one-line reason and exits 1 on a bad
+ * setting or a refusal a person caused, and closes the record whatever happens.
+ */
+export async function runWithRecord(
+  command: (record: OpenedRecord, config: Config) => Promise<number>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  let record: OpenedRecord | undefined;
+  try {
+    const config = loadConfig(env);
+    record = await openRecord({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, maxConnections: 2 });
+    return await command(record, config);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof DomainError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await record?.close();
+  }
+}

@@ -1,0 +1,32 @@
+import { afterAll, describe, expect, it, inject } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import postgres from 'postgres';
+import { migrate, MIGRATIONS_DIR } from '../../../src/store/migrate.js';
+
+const adminUrl = inject('adminDatabaseUrl');
+const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+const name = `gatehouse_migrate_${randomBytes(4).toString('hex')}`;
+const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+
+afterAll(async () => {
+  await admin`drop database if exists ${admin(name)} with (force)`;
+  await admin.end();
+});
+
+describe('migrate', () => {
+  it('applies each file once when two processes start at the same moment', async () => {
+    await admin`create database ${admin(name)}`;
+    const files = (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith('.sql')).sort();
+    const [first, second] = await Promise.all([migrate(url), migrate(url)]);
+    expect([...first!, ...second!].sort()).toEqual(files.map((f) => f.replace(/\.sql$/, '')).sort());
+    const db = postgres(url, { max: 1, onnotice: () => {} });
+    const rows = await db<{ name: string }[]>`select name from schema_migrations order by id`;
+    await db.end();
+    expect(rows.map((r) => r.name)).toEqual(files.map((f) => f.replace(/\.sql$/, '')));
+  });
+
+  it('does nothing on a database that is up to date', async () => {
+    expect(await migrate(url)).toEqual([]);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../support/db.js';
+import {
+  AGENT_DELETED_REASONS,
+  AGENT_VISIBILITIES,
+  AUDIT_ACTIONS,
+  PLATFORMS,
+  ROLES,
+  USER_STATUSES,
+} from '../../../src/domain/enums.js';
+
+const { sql } = await createTestDatabase();
+
+async function checkValues(constraint: string): Promise<string[]> {
+  const [row] = await sql<{ definition: string }[]>`
+    select pg_get_constraintdef(oid) as definition from pg_constraint where conname = ${constraint}`;
+  if (!row) throw new Error(`no constraint ${constraint}`);
+  return [...row.definition.matchAll(/'([^']+)'::text/g)].map((m) => m[1]!).sort();
+}
+
+describe('schema CHECK constraints', () => {
+  it.each([
+    ['users_role_check', ROLES],
+    ['invites_role_check', ROLES],
+    ['users_status_check', USER_STATUSES],
+    ['identities_platform_check', PLATFORMS],
+    ['agents_visibility_check', AGENT_VISIBILITIES],
+    ['agents_deleted_reason_check', AGENT_DELETED_REASONS],
+    ['audit_log_action_check', AUDIT_ACTIONS],
+  ] as const)('%s allows exactly the values of its list in enums.ts', async (constraint, list) => {
+    expect(await checkValues(constraint)).toEqual([...list].sort());
+  });
+});
