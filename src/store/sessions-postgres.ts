@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { Sql } from './db.js';
+import type { SessionStore, StoredSession } from './sessions.js';
+
+/** Sessions in the record's `sessions` table, for a deployment without Redis. */
+export class PostgresSessionStore implements SessionStore {
+  constructor(private readonly sql: Sql) {}
+
+  async load(key: string): Promise<StoredSession | undefined> {
+    const [row] = await this.sql<{ version: string; data: string }[]>`
+      select version, data from sessions where key = ${key} and expires_at > now() and version > 0`;
+    return row ? { version: Number(row.version), data: row.data } : undefined;
+  }
+
+  async save(key: string, data: string, expectedVersion: number, ttlSeconds: number): Promise<boolean> {
+    const expires = this.sql`now() + make_interval(secs => ${ttlSeconds})`;
+    const rows = await this.sql`
+      insert into sessions (key, version, data, expires_at) values (${key}, ${expectedVersion + 1}, ${data}, ${expires})
+      on conflict (key) do update set version = excluded.version, data = excluded.data, expires_at = excluded.expires_at
+      where sessions.version = ${expectedVersion}
+         or (${expectedVersion} = 0 and (sessions.expires_at <= now() or sessions.version = 0))
+      returning key`;
+    return rows.length === 1;
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.sql`delete from sessions where key = ${key}`;
+  }
+
+  async deleteByPrefix(prefix: string): Promise<number> {
+    const pattern = prefix.replace(/[\\%_]/g, '\\$&') + '%';
+    const result = await this.sql`delete from sessions where key like ${pattern}`;
+    return result.count;
+  }
+
+  async tryLock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined> {
+    const lockKey = `lock:${key}`;
+    const owner = randomUUID();
+    const rows = await this.sql`
+      insert into sessions (key, version, data, expires_at)
+      values (${lockKey}, 0, ${owner}, clock_timestamp() + make_interval(secs => ${ttlMs / 1000}))
+      on conflict (key) do update set data = excluded.data, expires_at = excluded.expires_at
+      where sessions.expires_at <= clock_timestamp()
+      returning key`;
+    if (rows.length === 0) return undefined;
+    return async () => {
+      await this.sql`delete from sessions where key = ${lockKey} and data = ${owner}`;
+    };
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { SessionStore, StoredSession } from './sessions.js';
+
+interface SessionScripts {
+  saveIfVersion(key: string, expected: string, next: string, data: string, ttlSeconds: string): Promise<number>;
+  releaseIfOwner(key: string, owner: string): Promise<number>;
+}
+
+const SCRIPTS = {
+  saveIfVersion: `
+    local current = redis.call('HGET', KEYS[1], 'v')
+    if (current or '0') ~= ARGV[1] then return 0 end
+    redis.call('HSET', KEYS[1], 'v', ARGV[2], 'd', ARGV[3])
+    redis.call('EXPIRE', KEYS[1], ARGV[4])
+    return 1`,
+  releaseIfOwner: `
+    if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+    return 0`,
+};
+
+/** Sessions in Redis: one hash per conversation (`v` version, `d` data) with a TTL. */
+export class RedisSessionStore implements SessionStore {
+  private readonly redis: Redis & SessionScripts;
+
+  constructor(
+    url: string,
+    private readonly prefix = 'gh:s:',
+  ) {
+    const redis = new Redis(url, { maxRetriesPerRequest: 2 });
+    for (const [name, lua] of Object.entries(SCRIPTS)) redis.defineCommand(name, { numberOfKeys: 1, lua });
+    this.redis = redis as Redis & SessionScripts;
+  }
+
+  async load(key: string): Promise<StoredSession | undefined> {
+    const [version, data] = await this.redis.hmget(this.prefix + key, 'v', 'd');
+    return version && data != null ? { version: Number(version), data } : undefined;
+  }
+
+  async save(key: string, data: string, expectedVersion: number, ttlSeconds: number): Promise<boolean> {
+    const saved = await this.redis.saveIfVersion(
+      this.prefix + key,
+      String(expectedVersion),
+      String(expectedVersion + 1),
+      data,
+      String(ttlSeconds),
+    );
+    return saved === 1;
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.redis.del(this.prefix + key);
+  }
+
+  async deleteByPrefix(prefix: string): Promise<number> {
+    let deleted = 0;
+    const stream = this.redis.scanStream({ match: `${this.prefix}${escapeGlob(prefix)}*`, count: 500 });
+    for await (const keys of stream as AsyncIterable<string[]>) {
+      if (keys.length > 0) deleted += await this.redis.del(...keys);
+    }
+    return deleted;
+  }
+
+  async tryLock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined> {
+    const lockKey = `${this.prefix}lock:${key}`;
+    const owner = randomUUID();
+    if ((await this.redis.set(lockKey, owner, 'PX', ttlMs, 'NX')) !== 'OK') return undefined;
+    return async () => {
+      await this.redis.releaseIfOwner(lockKey, owner);
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit();
+  }
+}
+
+function escapeGlob(text: string): string {
+  return text.replace(/[*?[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,24 @@
+/** One conversation's saved state and the version it was saved at. */
+export interface StoredSession {
+  readonly version: number;
+  readonly data: string;
+}
+
+/**
+ * Where conversation state rests between messages. `save` is a compare-and-set: it writes only if
+ * the stored version is still `expectedVersion` (0 for "nothing stored yet") and returns false
+ * otherwise, so a concurrent writer retries instead of overwriting.
+ */
+export interface SessionStore {
+  load(key: string): Promise<StoredSession | undefined>;
+  save(key: string, data: string, expectedVersion: number, ttlSeconds: number): Promise<boolean>;
+  delete(key: string): Promise<void>;
+  /** Deletes every session whose key starts with `prefix` (a person's conversations, on logout). */
+  deleteByPrefix(prefix: string): Promise<number>;
+  /**
+   * Takes the conversation's lock for `ttlMs` (so updates of one conversation never interleave,
+   * across processes too); returns a release function, or undefined if someone else holds it.
+   */
+  tryLock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,63 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../support/db.js';
+import { TEST_REDIS_URL, testKeyPrefix } from '../../support/redis.js';
+import type { SessionStore } from '../../../src/store/sessions.js';
+import { RedisSessionStore } from '../../../src/store/sessions-redis.js';
+import { PostgresSessionStore } from '../../../src/store/sessions-postgres.js';
+
+const { sql } = await createTestDatabase();
+const stores: [string, SessionStore][] = [
+  ['redis', new RedisSessionStore(TEST_REDIS_URL, testKeyPrefix())],
+  ['postgres', new PostgresSessionStore(sql)],
+];
+afterAll(() => Promise.all(stores.map(([, s]) => s.close())));
+
+describe.each(stores)('%s session store', (_, store) => {
+  it('saves, loads and deletes a session', async () => {
+    expect(await store.load('telegram:1:1')).toBeUndefined();
+    expect(await store.save('telegram:1:1', '{"a":1}', 0, 60)).toBe(true);
+    expect(await store.load('telegram:1:1')).toEqual({ version: 1, data: '{"a":1}' });
+    await store.delete('telegram:1:1');
+    expect(await store.load('telegram:1:1')).toBeUndefined();
+  });
+
+  it('refuses a save whose expected version is stale, so a concurrent writer retries', async () => {
+    expect(await store.save('telegram:2:2', 'first', 0, 60)).toBe(true);
+    expect(await store.save('telegram:2:2', 'second', 1, 60)).toBe(true);
+    expect(await store.save('telegram:2:2', 'lost', 1, 60)).toBe(false);
+    expect(await store.save('telegram:2:2', 'lost', 0, 60)).toBe(false);
+    expect(await store.load('telegram:2:2')).toEqual({ version: 2, data: 'second' });
+  });
+
+  it('lets exactly one of many concurrent writers of one version win', async () => {
+    await store.save('telegram:3:3', 'base', 0, 60);
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => store.save('telegram:3:3', `w${i}`, 1, 60)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('forgets a session after its TTL', async () => {
+    await store.save('telegram:4:4', 'short', 0, 1);
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect(await store.load('telegram:4:4')).toBeUndefined();
+    expect(await store.save('telegram:4:4', 'again', 0, 60)).toBe(true);
+  });
+
+  it('deletes every session under a prefix and no other', async () => {
+    await store.save('slack:T1:U1:C1', 'x', 0, 60);
+    await store.save('slack:T1:U1:C2', 'y', 0, 60);
+    await store.save('slack:T1:U2:C1', 'z', 0, 60);
+    expect(await store.deleteByPrefix('slack:T1:U1:')).toBe(2);
+    expect(await store.load('slack:T1:U2:C1')).toBeDefined();
+  });
+
+  it('gives a conversation lock to one holder at a time and frees it on release or expiry', async () => {
+    const release = await store.tryLock('telegram:5:5', 5_000);
+    expect(release).toBeDefined();
+    expect(await store.tryLock('telegram:5:5', 5_000)).toBeUndefined();
+    await release!();
+    const again = await store.tryLock('telegram:5:5', 200);
+    expect(again).toBeDefined();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await store.tryLock('telegram:5:5', 5_000)).toBeDefined();
+  });
+});
