@@ -1,1 +1,167 @@
-export {};
+import type { Db } from './db.js';
+import type { Role } from '../domain/enums.js';
+
+export interface InviteRow {
+  id: string;
+  email: string | null;
+  role: Role;
+  label: string | null;
+  maxUses: number;
+  uses: number;
+  expiresAt: Date;
+  createdBy: string | null;
+  createdAt: Date;
+  revokedAt: Date | null;
+}
+
+/** An invite with the names around it, for lists. */
+export interface InviteListRow extends InviteRow {
+  groupNames: string[];
+  createdByName: string | null;
+  claimedBy: string[];
+  expired: boolean;
+}
+
+const INVITE_COLUMNS = [
+  'id',
+  'email',
+  'role',
+  'label',
+  'maxUses',
+  'uses',
+  'expiresAt',
+  'createdBy',
+  'createdAt',
+  'revokedAt',
+];
+
+export interface NewInvite {
+  tokenHash: Buffer;
+  email: string | null;
+  role: Role;
+  label: string | null;
+  maxUses: number;
+  expiresInDays: number;
+  createdBy: string | null;
+}
+
+/** Inserts an invite; throws the unique violation `invites_open_email` if that email has an open one. */
+export async function insertInvite(db: Db, invite: NewInvite): Promise<InviteRow> {
+  const [row] = await db`
+    insert into invites (token_hash, email, role, label, max_uses, expires_at, created_by)
+    values (${invite.tokenHash}, ${invite.email}, ${invite.role}, ${invite.label}, ${invite.maxUses},
+            now() + make_interval(days => ${invite.expiresInDays}), ${invite.createdBy})
+    returning ${db(INVITE_COLUMNS)}`;
+  return row as InviteRow;
+}
+
+export async function insertInviteGroups(db: Db, inviteId: string, groupIds: string[]): Promise<void> {
+  if (groupIds.length === 0) return;
+  await db`insert into invite_groups ${db(groupIds.map((groupId) => ({ inviteId, groupId })))}`;
+}
+
+export async function getInviteByTokenHash(db: Db, tokenHash: Buffer): Promise<InviteRow | undefined> {
+  const [row] = await db<
+    InviteRow[]
+  >`select ${db(INVITE_COLUMNS)} from invites where token_hash = ${tokenHash}`;
+  return row;
+}
+
+/**
+ * Takes one use of a usable invite in one statement; concurrent callers queue on the row lock and
+ * re-check, so a single-use invite is consumed once. Undefined: unknown, expired, revoked or used up.
+ */
+export async function consumeInviteUse(db: Db, tokenHash: Buffer): Promise<InviteRow | undefined> {
+  const [row] = await db<InviteRow[]>`
+    update invites set uses = uses + 1
+    where token_hash = ${tokenHash} and revoked_at is null and expires_at > now() and uses < max_uses
+    returning ${db(INVITE_COLUMNS)}`;
+  return row;
+}
+
+export async function listInviteGroupIds(db: Db, inviteId: string): Promise<string[]> {
+  const rows = await db<
+    { groupId: string }[]
+  >`select group_id from invite_groups where invite_id = ${inviteId}`;
+  return rows.map((r) => r.groupId);
+}
+
+export async function insertInviteClaim(db: Db, inviteId: string, userId: string): Promise<void> {
+  await db`insert into invite_claims (invite_id, user_id) values (${inviteId}, ${userId})`;
+}
+
+/** Invites newest first, with group names, creator and who claimed them. */
+export async function listInvites(
+  db: Db,
+  options: { limit: number; ids?: string[] },
+): Promise<InviteListRow[]> {
+  return db<InviteListRow[]>`
+    select i.id, i.email, i.role, i.label, i.max_uses, i.uses, i.expires_at, i.created_by, i.created_at, i.revoked_at,
+      i.expires_at <= now() as expired,
+      coalesce((select array_agg(g.name order by lower(g.name)) from invite_groups ig
+                join groups g on g.id = ig.group_id where ig.invite_id = i.id), '{}') as group_names,
+      (select u.name from users u where u.id = i.created_by) as created_by_name,
+      coalesce((select array_agg(coalesce(u.name, 'an erased account') order by c.claimed_at)
+                from invite_claims c left join users u on u.id = c.user_id where c.invite_id = i.id), '{}') as claimed_by
+    from invites i
+    ${options.ids ? db`where i.id = any(${options.ids}::uuid[])` : db``}
+    order by i.created_at desc, i.id
+    limit ${options.limit}`;
+}
+
+/** Invites whose id starts with `prefix`, or whose email or label equals `text` (case-insensitive). */
+export async function findInvites(db: Db, text: string, idPrefix: string | null): Promise<InviteRow[]> {
+  return db<InviteRow[]>`
+    select ${db(INVITE_COLUMNS)} from invites
+    where lower(label) = lower(${text}) or email = lower(${text})
+      ${idPrefix ? db`or id::text like ${idPrefix + '%'}` : db``}
+    order by created_at desc limit 5`;
+}
+
+export async function revokeInvite(
+  db: Db,
+  inviteId: string,
+  revokedBy: string,
+): Promise<InviteRow | undefined> {
+  const [row] = await db<InviteRow[]>`
+    update invites set revoked_at = now(), revoked_by = ${revokedBy}
+    where id = ${inviteId} and revoked_at is null and uses < max_uses
+    returning ${db(INVITE_COLUMNS)}`;
+  return row;
+}
+
+/** A fresh token and expiry for an invite that is not revoked or used up; the old token stops working. */
+export async function renewInviteToken(
+  db: Db,
+  inviteId: string,
+  tokenHash: Buffer,
+  expiresInDays: number,
+): Promise<InviteRow | undefined> {
+  const [row] = await db<InviteRow[]>`
+    update invites set token_hash = ${tokenHash}, expires_at = now() + make_interval(days => ${expiresInDays})
+    where id = ${inviteId} and revoked_at is null and uses < max_uses
+    returning ${db(INVITE_COLUMNS)}`;
+  return row;
+}
+
+/** Revokes the open invites the system made for the first admin (a new setup invite replaces them). */
+export async function revokeOpenSetupInvites(db: Db): Promise<number> {
+  const result = await db`
+    update invites set revoked_at = now()
+    where created_by is null and role = 'admin' and revoked_at is null and uses < max_uses`;
+  return result.count;
+}
+
+/**
+ * Seats in use, decided under a transaction-scoped lock so concurrent invites, claims and
+ * reactivations see each other: active accounts plus remaining uses of open, unexpired invites.
+ * Must run inside a transaction.
+ */
+export async function lockAndCountSeats(db: Db): Promise<{ active: number; reserved: number }> {
+  await db`select pg_advisory_xact_lock(hashtext('gatehouse.seats'))`;
+  const [row] = await db<{ active: number; reserved: number }[]>`
+    select (select count(*)::int from users where status = 'active') as active,
+           (select coalesce(sum(max_uses - uses), 0)::int from invites
+             where revoked_at is null and expires_at > now() and uses < max_uses) as reserved`;
+  return row!;
+}

@@ -1,0 +1,86 @@
+import type { Store } from '../store/store.js';
+import type { UserRow } from '../store/users.js';
+import { isUniqueViolation } from '../store/db-errors.js';
+import { asActor } from './actors.js';
+import { recordAudit } from './audit.js';
+import type { Platform } from './enums.js';
+import { EmailTakenError, IdentityLinkedError, InviteUnusableError } from './errors.js';
+import { unusableReason } from './invites.js';
+import { hashPassword } from './passwords.js';
+import { assertSeatAvailable } from './seats.js';
+import { emailSchema, parseField, personNameSchema } from './validation.js';
+
+export const PERSONAL_AGENT_NAME = 'Smithers';
+
+export interface ClaimInput {
+  tokenHash: Buffer;
+  name: string;
+  password: string;
+  /** Used only when the invite names no email. */
+  email?: string | null;
+  identity: { platform: Platform; externalId: string; username: string | null };
+  seatLimit?: number;
+}
+
+/**
+ * Turns one use of an invite into an account: the user, this chat identity, the invite's groups
+ * and a personal Smithers, all in one transaction. Throws InviteUnusableError (with the reason),
+ * WeakPasswordError, EmailTakenError, IdentityLinkedError or SeatLimitError, and then writes nothing.
+ */
+export async function claimInvite(
+  store: Store,
+  input: ClaimInput,
+): Promise<{ user: UserRow; personalAgentId: string }> {
+  const name = parseField(personNameSchema, 'name', input.name);
+  const givenEmail = input.email ? parseField(emailSchema, 'email', input.email) : null;
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await store.tx(async (tx) => {
+      if (await tx.identities.getIdentity(input.identity)) throw new IdentityLinkedError();
+      const invite = await tx.invites.consumeInviteUse(input.tokenHash);
+      if (!invite) {
+        const found = await tx.invites.getInviteByTokenHash(input.tokenHash);
+        throw new InviteUnusableError(found ? (unusableReason(found) ?? 'used_up') : 'unknown');
+      }
+      const email = invite.email ?? givenEmail;
+      if (email && (await tx.users.getUserByEmail(email))) throw new EmailTakenError(email);
+      const user = await tx.users.insertUser({
+        name,
+        email,
+        role: invite.role,
+        passwordHash,
+        invitedBy: invite.createdBy,
+      });
+      if (!(await tx.identities.insertIdentity({ ...input.identity, userId: user.id })))
+        throw new IdentityLinkedError();
+      const groupIds = await tx.invites.listInviteGroupIds(invite.id);
+      await tx.groups.addMembers(user.id, groupIds);
+      await tx.invites.insertInviteClaim(invite.id, user.id);
+      const agent = await tx.agents.insertAgent({
+        name: PERSONAL_AGENT_NAME,
+        description: 'Your onboarding guide: knows what you told it about yourself.',
+        instructions: '',
+        visibility: 'restricted',
+        ownerId: user.id,
+        createdBy: user.id,
+      });
+      await assertSeatAvailable(tx, input.seatLimit, 0, false);
+      await recordAudit(tx, {
+        action: 'user.claimed',
+        actor: asActor(user),
+        target: { id: user.id, name: user.name, email: user.email },
+        details: {
+          invite: invite.id.slice(0, 8),
+          role: user.role,
+          groups: groupIds.length,
+          platform: input.identity.platform,
+        },
+      });
+      return { user, personalAgentId: agent.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'users_email_key')) throw new EmailTakenError(givenEmail ?? '');
+    if (isUniqueViolation(error, 'identities_pkey')) throw new IdentityLinkedError();
+    throw error;
+  }
+}

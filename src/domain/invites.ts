@@ -1,0 +1,282 @@
+import { z } from 'zod';
+import type { Store } from '../store/store.js';
+import type { InviteListRow, InviteRow } from '../store/invites.js';
+import { isUniqueViolation } from '../store/db-errors.js';
+import { asActor, requireActiveAdmin } from './actors.js';
+import { recordAudit } from './audit.js';
+import { ROLES, type InviteStatus } from './enums.js';
+import {
+  EmailTakenError,
+  InvitePendingError,
+  NoChangeError,
+  SeatLimitError,
+  UnknownGroupError,
+  UnknownInviteError,
+  ValidationError,
+} from './errors.js';
+import { assertSeatAvailable } from './seats.js';
+import { hashToken, newToken, toPayload } from './tokens.js';
+import { emailSchema, entityNameSchema, labelSchema, parseField } from './validation.js';
+
+export const INVITE_DAYS_DEFAULT = 7;
+
+/** An invite as the admin sees it. */
+export interface InviteView extends InviteListRow {
+  status: InviteStatus;
+  /** The short reference admins type: the first 8 characters of the id. */
+  reference: string;
+}
+
+/** A new invite with its plain token: shown once, then only its hash remains. */
+export interface IssuedInvite {
+  invite: InviteRow;
+  token: string;
+  payload: string;
+}
+
+const createInput = z.object({
+  actorId: z.string(),
+  emails: z.array(z.unknown()).max(50, 'can list at most 50 addresses at once'),
+  role: z.enum(ROLES, { message: 'must be admin or member' }),
+  groupNames: z.array(z.unknown()).max(20, 'can name at most 20 groups'),
+  label: z.unknown().optional(),
+  maxUses: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(1000, 'must be at most 1000')
+    .default(1),
+  expiresInDays: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1 day')
+    .max(90, 'must be at most 90 days')
+    .default(INVITE_DAYS_DEFAULT),
+  seatLimit: z.number().int().positive().optional(),
+});
+
+export type CreateInvitesInput = z.input<typeof createInput>;
+
+function statusOf(invite: InviteRow & { expired?: boolean }): InviteStatus {
+  if (invite.revokedAt) return 'Revoked';
+  if (invite.uses >= invite.maxUses) return 'Used up';
+  return (invite.expired ?? invite.expiresAt.getTime() <= Date.now()) ? 'Expired' : 'Pending';
+}
+
+function view(row: InviteListRow): InviteView {
+  return { ...row, status: statusOf(row), reference: row.id.slice(0, 8) };
+}
+
+function issue(): { token: string; tokenHash: Buffer; payload: string } {
+  const token = newToken();
+  return { token, tokenHash: hashToken(token), payload: toPayload('invite', token) };
+}
+
+/**
+ * Creates one invite per email (or one without an email), all in one transaction. Throws
+ * EmailTakenError, InvitePendingError, UnknownGroupError or SeatLimitError (the refusal by seats is
+ * audited as `user.invite_blocked`).
+ */
+export async function createInvites(store: Store, input: CreateInvitesInput): Promise<IssuedInvite[]> {
+  const parsed = parseField(createInput, 'invite', input);
+  const emails = [...new Set(parsed.emails.map((e) => parseField(emailSchema, 'email', e)))];
+  const groupNames = parsed.groupNames.map((g) => parseField(entityNameSchema, 'group name', g));
+  const label =
+    parsed.label === undefined || parsed.label === null
+      ? null
+      : parseField(labelSchema, 'label', parsed.label);
+  if (emails.length > 0 && parsed.maxUses !== 1)
+    throw new ValidationError('uses', 'must be 1 for an invite to an email');
+  try {
+    return await store.tx(async (tx) => {
+      const actor = await requireActiveAdmin(tx, parsed.actorId);
+      const groups = await tx.groups.getGroupsByNames(groupNames);
+      const missing = groupNames.find((n) => !groups.some((g) => g.name.toLowerCase() === n.toLowerCase()));
+      if (missing) throw new UnknownGroupError(missing);
+      const count = Math.max(emails.length, 1);
+      await assertSeatAvailable(tx, parsed.seatLimit, count * parsed.maxUses);
+      const issued: IssuedInvite[] = [];
+      for (const email of emails.length > 0 ? emails : [null]) {
+        if (email && (await tx.users.getUserByEmail(email))) throw new EmailTakenError(email);
+        const { token, tokenHash, payload } = issue();
+        const invite = await tx.invites
+          .insertInvite({
+            tokenHash,
+            email,
+            role: parsed.role,
+            label,
+            maxUses: parsed.maxUses,
+            expiresInDays: parsed.expiresInDays,
+            createdBy: actor.id,
+          })
+          .catch((error: unknown) => {
+            if (email && isUniqueViolation(error, 'invites_open_email')) throw new InvitePendingError(email);
+            throw error;
+          });
+        await tx.invites.insertInviteGroups(
+          invite.id,
+          groups.map((g) => g.id),
+        );
+        await recordAudit(tx, {
+          action: 'user.invited',
+          actor: asActor(actor),
+          target: { id: null, name: null, email },
+          details: {
+            invite: invite.id.slice(0, 8),
+            role: parsed.role,
+            groups: groups.map((g) => g.name),
+            label,
+            maxUses: parsed.maxUses,
+            expiresAt: invite.expiresAt.toISOString(),
+          },
+        });
+        issued.push({ invite, token, payload });
+      }
+      return issued;
+    });
+  } catch (error) {
+    if (error instanceof SeatLimitError) await recordBlockedInvite(store, parsed.actorId, emails, error);
+    throw error;
+  }
+}
+
+/** The refusal is recorded in a transaction of its own: the refused invite's was rolled back. */
+async function recordBlockedInvite(
+  store: Store,
+  actorId: string,
+  emails: string[],
+  error: SeatLimitError,
+): Promise<void> {
+  await store.tx(async (tx) => {
+    const actor = await requireActiveAdmin(tx, actorId);
+    await recordAudit(tx, {
+      action: 'user.invite_blocked',
+      actor: asActor(actor),
+      target: { id: null, name: null, email: emails.join(', ') || null },
+      details: { seatLimit: error.limit, seatsTaken: error.taken },
+    });
+  });
+}
+
+/** Every invite, newest first, with its status and uses. Admins only. */
+export async function listInvites(
+  store: Store,
+  input: { actorId: string; limit?: number },
+): Promise<InviteView[]> {
+  await requireActiveAdmin(store, input.actorId);
+  const rows = await store.invites.listInvites({ limit: Math.min(Math.max(input.limit ?? 50, 1), 200) });
+  return rows.map(view);
+}
+
+/** The one invite matching an id, an 8+ character id prefix, an email or a label; else UnknownInviteError. */
+export async function findInvite(store: Store, reference: string): Promise<InviteRow> {
+  const text = reference.trim();
+  if (text.length === 0 || text.length > 254) throw new UnknownInviteError(reference);
+  const prefix = /^[0-9a-f-]{8,36}$/i.test(text) ? text.toLowerCase() : null;
+  const matches = await store.invites.findInvites(text, prefix);
+  const open = matches.filter((m) => statusOf(m) === 'Pending' || statusOf(m) === 'Expired');
+  const chosen = matches.length === 1 ? matches : open;
+  if (chosen.length !== 1) throw new UnknownInviteError(reference);
+  return chosen[0]!;
+}
+
+/** Revokes a pending or expired invite; it stays listed as Revoked. Accounts already made stay. */
+export async function revokeInvite(
+  store: Store,
+  input: { actorId: string; reference: string },
+): Promise<InviteRow> {
+  return store.tx(async (tx) => {
+    const actor = await requireActiveAdmin(tx, input.actorId);
+    const invite = await findInvite(tx, input.reference);
+    const revoked = await tx.invites.revokeInvite(invite.id, actor.id);
+    if (!revoked) throw new NoChangeError('that invite is already revoked or used up');
+    await recordAudit(tx, {
+      action: 'user.invite_revoked',
+      actor: asActor(actor),
+      target: { id: null, name: null, email: invite.email },
+      details: {
+        invite: invite.id.slice(0, 8),
+        uses: invite.uses,
+        maxUses: invite.maxUses,
+        label: invite.label,
+      },
+    });
+    return revoked;
+  });
+}
+
+/** A fresh token and 7 more days for an invite not revoked or used up; email, role, groups and label stay. */
+export async function resendInvite(
+  store: Store,
+  input: { actorId: string; reference: string },
+): Promise<IssuedInvite> {
+  return store.tx(async (tx) => {
+    const actor = await requireActiveAdmin(tx, input.actorId);
+    const found = await findInvite(tx, input.reference);
+    const { token, tokenHash, payload } = issue();
+    const invite = await tx.invites.renewInviteToken(found.id, tokenHash, INVITE_DAYS_DEFAULT);
+    if (!invite) throw new NoChangeError('that invite is revoked or used up; create a new one');
+    await recordAudit(tx, {
+      action: 'user.invite_resent',
+      actor: asActor(actor),
+      target: { id: null, name: null, email: invite.email },
+      details: { invite: invite.id.slice(0, 8), expiresAt: invite.expiresAt.toISOString() },
+    });
+    return { invite, token, payload };
+  });
+}
+
+/** An admin invite from the system itself: the operator's way in (first start, `npm run admin-invite`). */
+export async function createAdminInvite(
+  store: Store,
+  options: { replaceSetupInvites?: boolean } = {},
+): Promise<IssuedInvite> {
+  return store.tx(async (tx) => {
+    if (options.replaceSetupInvites) await tx.invites.revokeOpenSetupInvites();
+    const { token, tokenHash, payload } = issue();
+    const invite = await tx.invites.insertInvite({
+      tokenHash,
+      email: null,
+      role: 'admin',
+      label: 'admin setup',
+      maxUses: 1,
+      expiresInDays: INVITE_DAYS_DEFAULT,
+      createdBy: null,
+    });
+    await recordAudit(tx, {
+      action: 'user.setup_invite_created',
+      actor: 'system',
+      details: { invite: invite.id.slice(0, 8), expiresAt: invite.expiresAt.toISOString() },
+    });
+    return { invite, token, payload };
+  });
+}
+
+/** The first admin's invite, only while the record has no account; older unclaimed ones are revoked. */
+export async function createSetupInvite(store: Store): Promise<IssuedInvite> {
+  if ((await store.users.countUsers()) > 0) throw new NoChangeError('an account exists already');
+  return createAdminInvite(store, { replaceSetupInvites: true });
+}
+
+/** What a token opens: the invite to preview and claim, or why it cannot be used. */
+export type ResolvedInvite =
+  | { kind: 'invite'; invite: InviteRow & { groupNames: string[] } }
+  | { kind: 'unusable'; reason: 'unknown' | 'expired' | 'revoked' | 'used_up' };
+
+/** One read both the preview and the claim rely on, so they cannot disagree. */
+export async function resolveInviteToken(store: Store, tokenHash: Buffer): Promise<ResolvedInvite> {
+  const invite = await store.invites.getInviteByTokenHash(tokenHash);
+  if (!invite) return { kind: 'unusable', reason: 'unknown' };
+  const reason = unusableReason(invite);
+  if (reason) return { kind: 'unusable', reason };
+  const [listed] = await store.invites.listInvites({ limit: 1, ids: [invite.id] });
+  return { kind: 'invite', invite: { ...invite, groupNames: listed?.groupNames ?? [] } };
+}
+
+export function unusableReason(invite: InviteRow): 'expired' | 'revoked' | 'used_up' | undefined {
+  if (invite.revokedAt) return 'revoked';
+  if (invite.uses >= invite.maxUses) return 'used_up';
+  if (invite.expiresAt.getTime() <= Date.now()) return 'expired';
+  return undefined;
+}
+

@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../support/db.js';
+import { GOOD_PASSWORD, newIdentity, seedUser } from '../../support/seed.js';
+import {
+  createInvites,
+  listInvites,
+  resendInvite,
+  resolveInviteToken,
+  revokeInvite,
+} from '../../../src/domain/invites.js';
+import { claimInvite } from '../../../src/domain/claims.js';
+import { hashToken } from '../../../src/domain/tokens.js';
+import {
+  EmailTakenError,
+  InvitePendingError,
+  NotAdminError,
+  SeatLimitError,
+  UnknownGroupError,
+  ValidationError,
+} from '../../../src/domain/errors.js';
+
+const { sql, store } = await createTestDatabase();
+const admin = await seedUser(store, { role: 'admin', name: 'Ada Admin', email: 'ada@example.com' });
+await sql`insert into groups (name) values ('Design'), ('Ops')`;
+
+const base = {
+  actorId: admin.id,
+  emails: [] as string[],
+  role: 'member' as const,
+  groupNames: [] as string[],
+};
+
+describe('createInvites', () => {
+  it('stores only the SHA-256 of a 43-character token and shows the token once', async () => {
+    const [issued] = await createInvites(store, {
+      ...base,
+      emails: [' Mixed@Example.COM '],
+      label: 'Spring hires',
+    });
+    expect(issued!.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(issued!.payload.length).toBeLessThanOrEqual(64);
+    const [row] =
+      await sql`select token_hash, email, label, max_uses, expires_at - created_at as ttl from invites where id = ${issued!.invite.id}`;
+    expect(Buffer.compare(row!.tokenHash, hashToken(issued!.token))).toBe(0);
+    expect(row).toMatchObject({ email: 'mixed@example.com', label: 'Spring hires', maxUses: 1 });
+    expect(JSON.stringify(await sql`select * from invites`)).not.toContain(issued!.token);
+  });
+
+  it('audits each invite with the acting admin and the invited email', async () => {
+    const [issued] = await createInvites(store, {
+      ...base,
+      emails: ['audited@example.com'],
+      groupNames: ['design'],
+    });
+    const [row] =
+      await sql`select * from audit_log where action = 'user.invited' and target_email = 'audited@example.com'`;
+    expect(row).toMatchObject({ actorId: admin.id, actorName: 'Ada Admin', actorEmail: 'ada@example.com' });
+    expect(row!.details).toMatchObject({
+      role: 'member',
+      groups: ['Design'],
+      invite: issued!.invite.id.slice(0, 8),
+    });
+  });
+
+  it('refuses an email that has an account or an open invite, case-insensitively', async () => {
+    await expect(createInvites(store, { ...base, emails: ['ADA@example.com'] })).rejects.toBeInstanceOf(
+      EmailTakenError,
+    );
+    await createInvites(store, { ...base, emails: ['twice@example.com'] });
+    await expect(createInvites(store, { ...base, emails: ['Twice@Example.com'] })).rejects.toBeInstanceOf(
+      InvitePendingError,
+    );
+  });
+
+  it('creates several invites all or nothing', async () => {
+    await createInvites(store, { ...base, emails: ['taken-later@example.com'] });
+    const before = (await sql`select count(*)::int as n from invites`)[0]!.n;
+    await expect(
+      createInvites(store, { ...base, emails: ['fresh-1@example.com', 'taken-later@example.com'] }),
+    ).rejects.toBeInstanceOf(InvitePendingError);
+    expect((await sql`select count(*)::int as n from invites`)[0]!.n).toBe(before);
+  });
+
+  it('refuses bad input with a typed error and writes nothing', async () => {
+    await expect(createInvites(store, { ...base, emails: ['not-an-email'] })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    await expect(createInvites(store, { ...base, maxUses: 0 })).rejects.toBeInstanceOf(ValidationError);
+    await expect(createInvites(store, { ...base, expiresInDays: 400 })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    await expect(createInvites(store, { ...base, label: 'x'.repeat(101) })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    await expect(
+      createInvites(store, { ...base, emails: ['a@example.com'], maxUses: 3 }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    await expect(createInvites(store, { ...base, groupNames: ['nope'] })).rejects.toBeInstanceOf(
+      UnknownGroupError,
+    );
+  });
+
+  it('refuses a member', async () => {
+    const member = await seedUser(store);
+    await expect(createInvites(store, { ...base, actorId: member.id })).rejects.toBeInstanceOf(NotAdminError);
+  });
+});
+
+describe('listInvites, revokeInvite and resendInvite', () => {
+  it('lists invites with status and uses, and keeps a revoked one as Revoked', async () => {
+    const [issued] = await createInvites(store, { ...base, maxUses: 3, label: 'team offsite' });
+    await claimInvite(store, {
+      tokenHash: hashToken(issued!.token),
+      name: 'Joined',
+      password: GOOD_PASSWORD,
+      identity: newIdentity(),
+    });
+    const revoked = await revokeInvite(store, { actorId: admin.id, reference: 'Team Offsite' });
+    expect(revoked.revokedAt).not.toBeNull();
+    const listed = (await listInvites(store, { actorId: admin.id })).find((i) => i.id === issued!.invite.id);
+    expect(listed).toMatchObject({ status: 'Revoked', uses: 1, maxUses: 3, claimedBy: ['Joined'] });
+    const [joined] = await sql`select status from users where name = 'Joined'`;
+    expect(joined!.status).toBe('active');
+    expect(await resolveInviteToken(store, hashToken(issued!.token))).toEqual({
+      kind: 'unusable',
+      reason: 'revoked',
+    });
+    const [audit] =
+      await sql`select details from audit_log where action = 'user.invite_revoked' order by id desc limit 1`;
+    expect(audit!.details).toMatchObject({ uses: 1, maxUses: 3 });
+  });
+
+  it('resends an expired invite with a fresh token, keeping email, role, groups and label', async () => {
+    const [issued] = await createInvites(store, {
+      ...base,
+      emails: ['late@example.com'],
+      role: 'admin',
+      groupNames: ['Ops'],
+      label: 'late one',
+    });
+    await sql`update invites set expires_at = now() - interval '1 day' where id = ${issued!.invite.id}`;
+    expect(
+      (await listInvites(store, { actorId: admin.id })).find((i) => i.id === issued!.invite.id)?.status,
+    ).toBe('Expired');
+    const resent = await resendInvite(store, { actorId: admin.id, reference: issued!.invite.id.slice(0, 8) });
+    expect(resent.token).not.toBe(issued!.token);
+    expect(await resolveInviteToken(store, hashToken(issued!.token))).toEqual({
+      kind: 'unusable',
+      reason: 'unknown',
+    });
+    const fresh = await resolveInviteToken(store, hashToken(resent.token));
+    expect(fresh).toMatchObject({
+      kind: 'invite',
+      invite: { email: 'late@example.com', role: 'admin', label: 'late one', groupNames: ['Ops'] },
+    });
+    const [audit] =
+      await sql`select * from audit_log where action = 'user.invite_resent' order by id desc limit 1`;
+    expect(audit).toMatchObject({ targetEmail: 'late@example.com', actorId: admin.id });
+  });
+});
+
+describe('seat limit', () => {
+  it('counts active accounts and open invite uses, not deactivated people, and audits a blocked invite', async () => {
+    const { sql: db, store: s } = await createTestDatabase();
+    const boss = await seedUser(s, { role: 'admin' });
+    await seedUser(s, { status: 'deactivated' });
+    const actor = {
+      actorId: boss.id,
+      emails: [] as string[],
+      role: 'member' as const,
+      groupNames: [] as string[],
+    };
+    await createInvites(s, { ...actor, maxUses: 2, seatLimit: 3 });
+    await expect(createInvites(s, { ...actor, seatLimit: 3 })).rejects.toBeInstanceOf(SeatLimitError);
+    const [blocked] = await db`select * from audit_log where action = 'user.invite_blocked'`;
+    expect(blocked).toMatchObject({ actorId: boss.id, details: { seatLimit: 3, seatsTaken: 3 } });
+    expect((await db`select count(*)::int as n from invites`)[0]!.n).toBe(1);
+  });
+
+  it('holds under concurrent invites: never more seats than the limit', async () => {
+    const { sql: db, store: s } = await createTestDatabase();
+    const boss = await seedUser(s, { role: 'admin' });
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () =>
+        createInvites(s, { actorId: boss.id, emails: [], role: 'member', groupNames: [], seatLimit: 4 }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+    expect((await db`select count(*)::int as n from invites`)[0]!.n).toBe(3);
+  });
+
+  it('checks again at claim time when the limit was lowered', async () => {
+    const { store: s } = await createTestDatabase();
+    const boss = await seedUser(s, { role: 'admin' });
+    const [issued] = await createInvites(s, {
+      actorId: boss.id,
+      emails: [],
+      role: 'member',
+      groupNames: [],
+      seatLimit: 5,
+    });
+    await expect(
+      claimInvite(s, {
+        tokenHash: hashToken(issued!.token),
+        name: 'Over',
+        password: GOOD_PASSWORD,
+        identity: newIdentity(),
+        seatLimit: 1,
+      }),
+    ).rejects.toBeInstanceOf(SeatLimitError);
+    expect(await s.users.countUsers()).toBe(1);
+  });
+});
