@@ -29,3 +29,82 @@ export async function insertAgent(db: Db, agent: NewAgent): Promise<AgentRow> {
     returning *`;
   return row as AgentRow;
 }
+
+/**
+ * The agents `userId` may use, by DESIGN §2: visible to all, restricted to a group they are in, or
+ * their own personal one; admins see every agent but other people's personal ones; deactivated
+ * people see none. Read fresh on every call.
+ */
+export async function listVisibleAgents(db: Db, userId: string): Promise<AgentRow[]> {
+  return db<AgentRow[]>`
+    select a.* from agents a, users u
+    where u.id = ${userId} and u.status = 'active' and a.deleted_at is null
+      and (
+        a.owner_id = u.id
+        or (a.owner_id is null and (
+          u.role = 'admin'
+          or a.visibility = 'all'
+          or exists (select 1 from agent_groups ag join group_members m on m.group_id = ag.group_id
+                     where ag.agent_id = a.id and m.user_id = u.id)))
+      )
+    order by a.owner_id is null, lower(a.name)`;
+}
+
+/** A live shared (not personal) agent by name, case-insensitive. */
+export async function getSharedAgentByName(db: Db, name: string): Promise<AgentRow | undefined> {
+  const [row] = await db<AgentRow[]>`
+    select * from agents where lower(name) = lower(${name}) and owner_id is null and deleted_at is null`;
+  return row;
+}
+
+export interface AgentAccessRow extends AgentRow {
+  groupNames: string[];
+  /** Active people who may use it. */
+  users: number;
+}
+
+/** Every live shared agent with its groups and how many active people may use it. */
+export async function listSharedAgents(db: Db): Promise<AgentAccessRow[]> {
+  return db<AgentAccessRow[]>`
+    select a.*,
+      coalesce((select array_agg(g.name order by lower(g.name)) from agent_groups ag
+                join groups g on g.id = ag.group_id where ag.agent_id = a.id), '{}') as group_names,
+      (select count(*)::int from users u where u.status = 'active' and (
+         u.role = 'admin' or a.visibility = 'all' or exists (
+           select 1 from agent_groups ag join group_members m on m.group_id = ag.group_id
+           where ag.agent_id = a.id and m.user_id = u.id))) as users
+    from agents a where a.owner_id is null and a.deleted_at is null
+    order by lower(a.name)`;
+}
+
+export async function setAgentAccess(db: Db, agentId: string, groupIds: string[] | 'all'): Promise<void> {
+  await db`delete from agent_groups where agent_id = ${agentId}`;
+  await db`update agents set visibility = ${groupIds === 'all' ? 'all' : 'restricted'} where id = ${agentId}`;
+  if (groupIds !== 'all' && groupIds.length > 0) {
+    await db`insert into agent_groups ${db(groupIds.map((groupId) => ({ agentId, groupId })))}`;
+  }
+}
+
+export async function softDeleteAgent(db: Db, agentId: string): Promise<void> {
+  await db`update agents set deleted_at = now(), deleted_reason = 'deleted' where id = ${agentId} and deleted_at is null`;
+}
+
+/** Hides a person's personal agents when they are deactivated; returns how many. */
+export async function hidePersonalAgents(db: Db, ownerId: string): Promise<number> {
+  const result = await db`
+    update agents set deleted_at = now(), deleted_reason = 'deactivated'
+    where owner_id = ${ownerId} and deleted_at is null`;
+  return result.count;
+}
+
+/** Brings back exactly what deactivation hid, not what was deleted for other reasons. */
+export async function restorePersonalAgents(db: Db, ownerId: string): Promise<number> {
+  const result = await db`
+    update agents set deleted_at = null, deleted_reason = null
+    where owner_id = ${ownerId} and deleted_reason = 'deactivated'`;
+  return result.count;
+}
+
+export async function listPersonalAgents(db: Db, ownerId: string): Promise<AgentRow[]> {
+  return db<AgentRow[]>`select * from agents where owner_id = ${ownerId} order by lower(name)`;
+}

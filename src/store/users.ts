@@ -14,7 +14,17 @@ export interface UserRow {
 }
 
 /** Every column but the password hash, which only `getPasswordHash` reads. */
-const USER_COLUMNS = ['id', 'name', 'email', 'role', 'status', 'invitedBy', 'createdAt', 'lastSeenAt', 'deactivatedAt'];
+const USER_COLUMNS = [
+  'id',
+  'name',
+  'email',
+  'role',
+  'status',
+  'invitedBy',
+  'createdAt',
+  'lastSeenAt',
+  'deactivatedAt',
+];
 
 export async function getUserById(db: Db, id: string): Promise<UserRow | undefined> {
   const [row] = await db<UserRow[]>`select ${db(USER_COLUMNS)} from users where id = ${id}`;
@@ -67,4 +77,61 @@ export async function getFirstAdmin(db: Db): Promise<UserRow | undefined> {
 
 export async function setPasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {
   await db`update users set password_hash = ${passwordHash} where id = ${userId}`;
+}
+
+/** Cheap on every message: writes only when the last mark is a minute old. */
+export async function touchLastSeen(db: Db, userId: string): Promise<void> {
+  await db`
+    update users set last_seen_at = now()
+    where id = ${userId} and (last_seen_at is null or last_seen_at < now() - interval '1 minute')`;
+}
+
+/** Throws the trigger's last-admin error (GH001) when this would leave no active admin. */
+export async function setRole(db: Db, userId: string, role: Role): Promise<void> {
+  await db`update users set role = ${role} where id = ${userId}`;
+}
+
+export async function setStatus(db: Db, userId: string, status: UserStatus): Promise<void> {
+  await db`
+    update users set status = ${status}, deactivated_at = ${status === 'deactivated' ? db`now()` : null}
+    where id = ${userId}`;
+}
+
+export async function setName(db: Db, userId: string, name: string): Promise<void> {
+  await db`update users set name = ${name} where id = ${userId}`;
+}
+
+export interface UserListRow extends UserRow {
+  groups: string[];
+  platforms: string[];
+}
+
+/**
+ * One page of users ordered by (lower(name), id), after the keyset `after`; `query` matches name
+ * or email case-insensitively.
+ */
+export async function listUsers(
+  db: Db,
+  options: { query: string | null; after: { name: string; id: string } | null; limit: number },
+): Promise<UserListRow[]> {
+  const pattern = options.query ? `%${options.query.toLowerCase().replace(/[\\%_]/g, '\\$&')}%` : null;
+  return db<UserListRow[]>`
+    select ${db(USER_COLUMNS.map((c) => `u.${c}`))},
+      coalesce((select array_agg(g.name order by lower(g.name)) from group_members m
+                join groups g on g.id = m.group_id where m.user_id = u.id), '{}') as groups,
+      coalesce((select array_agg(distinct i.platform) from identities i where i.user_id = u.id), '{}') as platforms
+    from users u
+    where true
+      ${pattern ? db`and (lower(u.name) || ' ' || coalesce(u.email, '')) like ${pattern}` : db``}
+      ${options.after ? db`and (lower(u.name), u.id) > (lower(${options.after.name}), ${options.after.id}::uuid)` : db``}
+    order by lower(u.name), u.id
+    limit ${options.limit}`;
+}
+
+/** The user a chat @username belongs to (case-insensitive), if exactly one. */
+export async function getUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
+  const rows = await db<UserRow[]>`
+    select distinct ${db(USER_COLUMNS.map((c) => `u.${c}`))} from users u
+    join identities i on i.user_id = u.id where lower(i.username) = lower(${username}) limit 2`;
+  return rows.length === 1 ? rows[0] : undefined;
 }

@@ -1,0 +1,188 @@
+import type { Store } from '../store/store.js';
+import type { UserListRow, UserRow } from '../store/users.js';
+import type { AgentRow } from '../store/agents.js';
+import type { IdentityRow } from '../store/identities.js';
+import { isLastAdminViolation } from '../store/db-errors.js';
+import { asActor, asTarget, requireActiveAdmin, requireActiveUser } from './actors.js';
+import { recordAudit } from './audit.js';
+import { ROLES, type Role } from './enums.js';
+import { LastAdminError, NoChangeError, SelfActionError, UnknownUserError } from './errors.js';
+import { assertSeatAvailable } from './seats.js';
+import { parseField, personNameSchema, uuidSchema } from './validation.js';
+import { z } from 'zod';
+
+export const USERS_PAGE_SIZE = 20;
+
+/** An opaque keyset cursor: the last row's sort key. */
+function encodeCursor(row: UserRow): string {
+  return Buffer.from(JSON.stringify([row.name, row.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { name: string; id: string } | null {
+  try {
+    const [name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof name === 'string' && typeof id === 'string' && uuidSchema.safeParse(id).success)
+      return { name, id };
+  } catch {
+    // A cursor that does not parse starts from the first page.
+  }
+  return null;
+}
+
+export interface UsersPage {
+  users: UserListRow[];
+  next: string | null;
+}
+
+/** One page of the people in the record, with groups and linked platforms. Admins only. */
+export async function listUsers(
+  store: Store,
+  input: { actorId: string; query?: string; after?: string; limit?: number },
+): Promise<UsersPage> {
+  await requireActiveAdmin(store, input.actorId);
+  const limit = Math.min(Math.max(input.limit ?? USERS_PAGE_SIZE, 1), 100);
+  const query = input.query?.trim().slice(0, 100) || null;
+  const rows = await store.users.listUsers({
+    query,
+    after: input.after ? decodeCursor(input.after) : null,
+    limit: limit + 1,
+  });
+  const users = rows.slice(0, limit);
+  return { users, next: rows.length > limit ? encodeCursor(users[users.length - 1]!) : null };
+}
+
+/** The person an admin means: an email, a linked chat @username, or a user id. */
+export async function findUser(store: Store, reference: string): Promise<UserRow> {
+  const text = reference.trim();
+  const found = uuidSchema.safeParse(text).success
+    ? await store.users.getUserById(text)
+    : text.includes('@') && !text.startsWith('@')
+      ? await store.users.getUserByEmail(text.toLowerCase())
+      : text.length > 0 && text.length <= 200
+        ? await store.users.getUserByUsername(text.replace(/^@/, ''))
+        : undefined;
+  if (!found) throw new UnknownUserError(text.slice(0, 100));
+  return found;
+}
+
+export interface UserDetail {
+  user: UserRow;
+  groups: string[];
+  identities: IdentityRow[];
+  personalAgents: AgentRow[];
+}
+
+/** Everything an admin's panel shows about one person. */
+export async function getUserDetail(
+  store: Store,
+  input: { actorId: string; userId: string },
+): Promise<UserDetail> {
+  await requireActiveAdmin(store, input.actorId);
+  const user = await store.users.getUserById(input.userId);
+  if (!user) throw new UnknownUserError(input.userId);
+  const [groups, identities, personalAgents] = await Promise.all([
+    store.groups.listUserGroupNames(user.id),
+    store.identities.listIdentities(user.id),
+    store.agents.listPersonalAgents(user.id),
+  ]);
+  return { user, groups, identities, personalAgents };
+}
+
+async function lockTarget(store: Store, userId: string): Promise<UserRow> {
+  const user = await store.users.lockUserById(userId);
+  if (!user) throw new UnknownUserError(userId);
+  return user;
+}
+
+function lastAdminGuard(error: unknown): never {
+  if (isLastAdminViolation(error)) throw new LastAdminError();
+  throw error;
+}
+
+/** Makes a person admin or member. Never one's own role, never the last active admin. */
+export async function changeRole(
+  store: Store,
+  input: { actorId: string; userId: string; role: Role },
+): Promise<UserRow> {
+  const role = parseField(z.enum(ROLES, { message: 'must be admin or member' }), 'role', input.role);
+  if (input.actorId === input.userId) throw new SelfActionError('role');
+  return store
+    .tx(async (tx) => {
+      const actor = await requireActiveAdmin(tx, input.actorId);
+      const target = await lockTarget(tx, input.userId);
+      if (target.role === role)
+        throw new NoChangeError(`${target.name} is already ${role === 'admin' ? 'an admin' : 'a member'}`);
+      await tx.users.setRole(target.id, role);
+      await recordAudit(tx, {
+        action: 'user.role_updated',
+        actor: asActor(actor),
+        target: asTarget(target),
+        details: { before: target.role, after: role },
+      });
+      return { ...target, role };
+    })
+    .catch(lastAdminGuard);
+}
+
+/** Locks a person out, keeping their data; their personal agents are hidden until reactivation. */
+export async function deactivateUser(
+  store: Store,
+  input: { actorId: string; userId: string },
+): Promise<UserRow> {
+  if (input.actorId === input.userId) throw new SelfActionError('deactivate');
+  return store
+    .tx(async (tx) => {
+      const actor = await requireActiveAdmin(tx, input.actorId);
+      const target = await lockTarget(tx, input.userId);
+      if (target.status === 'deactivated') throw new NoChangeError(`${target.name} is already deactivated`);
+      await tx.users.setStatus(target.id, 'deactivated');
+      const hidden = await tx.agents.hidePersonalAgents(target.id);
+      await recordAudit(tx, {
+        action: 'user.deleted',
+        actor: asActor(actor),
+        target: asTarget(target),
+        details: { before: 'active', after: 'deactivated', personalAgentsHidden: hidden },
+      });
+      return { ...target, status: 'deactivated' as const };
+    })
+    .catch(lastAdminGuard);
+}
+
+/** Restores access with the same role and groups, and what deactivation hid. Takes a seat again. */
+export async function reactivateUser(
+  store: Store,
+  input: { actorId: string; userId: string; seatLimit?: number },
+): Promise<UserRow> {
+  return store.tx(async (tx) => {
+    const actor = await requireActiveAdmin(tx, input.actorId);
+    const target = await lockTarget(tx, input.userId);
+    if (target.status === 'active') throw new NoChangeError(`${target.name} is already active`);
+    await assertSeatAvailable(tx, input.seatLimit, 1);
+    await tx.users.setStatus(target.id, 'active');
+    const restored = await tx.agents.restorePersonalAgents(target.id);
+    await recordAudit(tx, {
+      action: 'user.updated',
+      actor: asActor(actor),
+      target: asTarget(target),
+      details: { before: 'deactivated', after: 'active', personalAgentsRestored: restored },
+    });
+    return { ...target, status: 'active' as const };
+  });
+}
+
+/** A person renames themselves. */
+export async function renameUser(store: Store, input: { userId: string; name: string }): Promise<UserRow> {
+  const name = parseField(personNameSchema, 'name', input.name);
+  return store.tx(async (tx) => {
+    const user = await requireActiveUser(tx, input.userId);
+    if (user.name === name) throw new NoChangeError(`your name is already ${name}`);
+    await tx.users.setName(user.id, name);
+    await recordAudit(tx, {
+      action: 'user.renamed',
+      actor: asActor(user),
+      target: asTarget(user),
+      details: { before: user.name, after: name },
+    });
+    return { ...user, name };
+  });
+}
