@@ -47,7 +47,7 @@ export async function listVisibleAgents(db: Db, userId: string): Promise<AgentRo
           or exists (select 1 from agent_groups ag join group_members m on m.group_id = ag.group_id
                      where ag.agent_id = a.id and m.user_id = u.id)))
       )
-    order by a.owner_id is null, lower(a.name)`;
+    order by a.owner_id is not null, lower(a.name)`;
 }
 
 /** A live shared (not personal) agent by name, case-insensitive. */
