@@ -1,7 +1,11 @@
 import { runWithRecord } from './run.js';
 
-process.exitCode = await runWithRecord(async (record) => {
+const code = await runWithRecord(async (record) => {
   const { applied } = record;
-  process.stdout.write(applied.length === 0 ? 'The schema is up to date.\n' : `Applied: ${applied.join(', ')}\n`);
+  process.stdout.write(
+    applied.length === 0 ? 'The schema is up to date.\n' : `Applied: ${applied.join(', ')}\n`,
+  );
   return 0;
 });
+// Exit explicitly: the embedded server's exit hooks would otherwise report success.
+process.exit(code);

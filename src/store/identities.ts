@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
 import type { Platform } from '../domain/enums.js';
+import type { UserRow } from './users.js';
 
 export interface IdentityRow {
   platform: Platform;
@@ -45,10 +46,23 @@ export async function deleteIdentity(db: Db, userId: string, key: IdentityKey): 
 }
 
 /** Unlinks every identity of the user except `keep`; returns the ones removed. */
-export async function deleteOtherIdentities(db: Db, userId: string, keep?: IdentityKey): Promise<IdentityRow[]> {
+export async function deleteOtherIdentities(
+  db: Db,
+  userId: string,
+  keep?: IdentityKey,
+): Promise<IdentityRow[]> {
   return db<IdentityRow[]>`
     delete from identities
     where user_id = ${userId}
       ${keep ? db`and not (platform = ${keep.platform} and external_id = ${keep.externalId})` : db``}
     returning *`;
+}
+
+/** The account linked to a chat identity, in one indexed lookup (run on every update). */
+export async function getUserByIdentity(db: Db, key: IdentityKey): Promise<UserRow | undefined> {
+  const [row] = await db<UserRow[]>`
+    select u.id, u.name, u.email, u.role, u.status, u.invited_by, u.created_at, u.last_seen_at, u.deactivated_at
+    from identities i join users u on u.id = i.user_id
+    where i.platform = ${key.platform} and i.external_id = ${key.externalId}`;
+  return row;
 }

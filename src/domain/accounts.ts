@@ -1,0 +1,139 @@
+import type { Store } from '../store/store.js';
+import type { UserRow } from '../store/users.js';
+import type { IdentityKey, IdentityRow } from '../store/identities.js';
+import { asActor, asTarget, requireActiveUser } from './actors.js';
+import { recordAudit } from './audit.js';
+import type { Platform } from './enums.js';
+import {
+  IdentityLinkedError,
+  NoChangeError,
+  UnknownUserError,
+  ValidationError,
+  WrongCredentialsError,
+} from './errors.js';
+import { ARGON2_OPTIONS, generatePassword, hashPassword, verifyPassword } from './passwords.js';
+import argon2 from 'argon2';
+import { emailSchema, parseField } from './validation.js';
+
+export interface ChatIdentity {
+  platform: Platform;
+  externalId: string;
+  username: string | null;
+}
+
+/** The account a chat identity is linked to, or undefined for a stranger. */
+export function resolveIdentity(store: Store, key: IdentityKey): Promise<UserRow | undefined> {
+  return store.identities.getUserByIdentity(key);
+}
+
+/** Verified against when the email is unknown, so a wrong email costs as long as a wrong password. */
+const DUMMY_HASH = argon2.hash('gatehouse-dummy-password-1', ARGON2_OPTIONS);
+
+/**
+ * Links this chat to the account of `email` when the password matches. Unknown email, wrong password
+ * and a deactivated account are the same WrongCredentialsError. Attempt limits live in the engine.
+ */
+export async function loginWithPassword(
+  store: Store,
+  input: { email: string; password: string; identity: ChatIdentity },
+): Promise<UserRow> {
+  const email = emailSchema.safeParse(input.email);
+  const user = email.success ? await store.users.getUserByEmail(email.data) : undefined;
+  const hash = user ? await store.users.getPasswordHash(user.id) : undefined;
+  const matches = await verifyPassword(hash ?? (await DUMMY_HASH), input.password);
+  if (!user || !hash || !matches || user.status !== 'active') throw new WrongCredentialsError();
+  return store.tx(async (tx) => {
+    const linked = await tx.identities.getIdentity(input.identity);
+    if (linked?.userId === user.id) throw new NoChangeError('this chat is already linked to your account');
+    if (linked || !(await tx.identities.insertIdentity({ ...input.identity, userId: user.id })))
+      throw new IdentityLinkedError();
+    await recordAudit(tx, {
+      action: 'user.identity_linked',
+      actor: asActor(user),
+      target: asTarget(user),
+      details: { platform: input.identity.platform },
+    });
+    return user;
+  });
+}
+
+/** Unlinks this chat from the account. Refused when it is the only way back in (no email to log in with). */
+export async function logout(store: Store, input: { userId: string; identity: IdentityKey }): Promise<void> {
+  await store.tx(async (tx) => {
+    const user = await tx.users.lockUserById(input.userId);
+    if (!user) throw new UnknownUserError(input.userId);
+    const identities = await tx.identities.listIdentities(user.id);
+    if (!user.email && identities.length <= 1) {
+      throw new ValidationError(
+        'logout',
+        'would lock you out: your account has no email to log in with again',
+      );
+    }
+    if (!(await tx.identities.deleteIdentity(user.id, input.identity)))
+      throw new NoChangeError('this chat is not linked to your account');
+    await recordAudit(tx, {
+      action: 'user.identity_unlinked',
+      actor: asActor(user),
+      target: asTarget(user),
+      details: { platform: input.identity.platform },
+    });
+  });
+}
+
+/** Changes one's password after checking the current one; optionally logs out every other chat. */
+export async function changePassword(
+  store: Store,
+  input: {
+    userId: string;
+    currentPassword: string;
+    newPassword: string;
+    unlinkOtherChats?: boolean;
+    identity: IdentityKey;
+  },
+): Promise<{ unlinked: IdentityRow[] }> {
+  const user = await requireActiveUser(store, input.userId);
+  const hash = await store.users.getPasswordHash(user.id);
+  if (!hash || !(await verifyPassword(hash, input.currentPassword))) throw new WrongCredentialsError();
+  if (input.newPassword === input.currentPassword)
+    throw new ValidationError('new password', 'must differ from the current one');
+  const newHash = await hashPassword(input.newPassword);
+  return store.tx(async (tx) => {
+    await tx.users.setPasswordHash(user.id, newHash);
+    const unlinked = input.unlinkOtherChats
+      ? await tx.identities.deleteOtherIdentities(user.id, input.identity)
+      : [];
+    await recordAudit(tx, {
+      action: 'user.password_changed',
+      actor: asActor(user),
+      target: asTarget(user),
+      details: { chatsUnlinked: unlinked.length },
+    });
+    return { unlinked };
+  });
+}
+
+/**
+ * The emergency path (`npm run reset-admin`): a new random password for the first admin or the user
+ * of `email`, every chat of the account logged out, audited with the system as actor.
+ */
+export async function resetPasswordByOperator(
+  store: Store,
+  input: { email?: string },
+): Promise<{ user: UserRow; password: string; unlinked: IdentityRow[] }> {
+  const email = input.email === undefined ? undefined : parseField(emailSchema, 'email', input.email);
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  return store.tx(async (tx) => {
+    const user = email ? await tx.users.getUserByEmail(email) : await tx.users.getFirstAdmin();
+    if (!user) throw new UnknownUserError(email ?? 'an admin');
+    await tx.users.setPasswordHash(user.id, passwordHash);
+    const unlinked = await tx.identities.deleteOtherIdentities(user.id);
+    await recordAudit(tx, {
+      action: 'user.password_reset_by_cli',
+      actor: 'system',
+      target: asTarget(user),
+      details: { chatsUnlinked: unlinked.length },
+    });
+    return { user, password, unlinked };
+  });
+}

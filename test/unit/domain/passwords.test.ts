@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import argon2 from 'argon2';
+import {
+  COMMON_PASSWORD_COUNT,
+  checkPasswordPolicy,
+  generatePassword,
+  hashPassword,
+  verifyPassword,
+} from '../../../src/domain/passwords.js';
+import { WeakPasswordError } from '../../../src/domain/errors.js';
+
+function reason(password: string): string | undefined {
+  try {
+    checkPasswordPolicy(password);
+    return undefined;
+  } catch (error) {
+    expect(error).toBeInstanceOf(WeakPasswordError);
+    return (error as WeakPasswordError).reason;
+  }
+}
+
+describe('password policy', () => {
+  it.each([
+    ['short1', 'too_short'],
+    ['123456789012345', 'no_letter'],
+    ['abcdefghijklmnop', 'no_digit'],
+    ['qwerty123456', 'common'],
+    ['1QAZ2WSX3EDC', 'common'],
+    ['Password1234!', 'common'],
+    ['!!dragon2024!!', 'common'],
+    ['x'.repeat(300) + '1', 'too_long'],
+  ])('refuses %j as %s', (password, expected) => {
+    expect(reason(password)).toBe(expected);
+  });
+
+  it('accepts a long password with a letter and a digit that is not listed', () => {
+    expect(reason('violet-Harbor-Lantern-42')).toBeUndefined();
+    expect(reason('зелёный-кот-2024-ёж')).toBeUndefined();
+  });
+
+  it('ships a list of at least 10,000 common passwords', () => {
+    expect(COMMON_PASSWORD_COUNT).toBeGreaterThanOrEqual(10_000);
+  });
+
+  it('generates passwords that pass the policy', () => {
+    for (let i = 0; i < 50; i++) expect(reason(generatePassword())).toBeUndefined();
+  });
+});
+
+describe('argon2id hashing', () => {
+  it('loads the native module and hashes with argon2id, m=19456, t=2, p=1', async () => {
+    const hash = await hashPassword('violet-Harbor-Lantern-42');
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await verifyPassword(hash, 'violet-Harbor-Lantern-42')).toBe(true);
+    expect(await verifyPassword(hash, 'violet-Harbor-Lantern-43')).toBe(false);
+    expect(argon2.needsRehash(hash, { memoryCost: 19_456, timeCost: 2, parallelism: 1 })).toBe(false);
+  });
+
+  it('never hashes a password the policy refuses', async () => {
+    await expect(hashPassword('password')).rejects.toBeInstanceOf(WeakPasswordError);
+  });
+
+  it('keeps the event loop turning while hashes run', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 1);
+    await Promise.all(Array.from({ length: 4 }, (_, i) => hashPassword(`violet-Harbor-Lantern-${i}0`)));
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(3);
+  });
+});
