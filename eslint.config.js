@@ -16,7 +16,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['grammy', '@grammyjs/*', '@slack/*', 'xstate', '**/engine/*', '**/adapters/**', 'postgres', 'ioredis'] },
+        {
+          patterns: [
+            'grammy',
+            '@grammyjs/*',
+            '@slack/*',
+            'xstate',
+            '**/engine/*',
+            '**/adapters/**',
+            'postgres',
+            'ioredis',
+          ],
+        },
       ],
     },
   },
@@ -25,14 +36,28 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['**/src/domain/*', '**/src/store/*', '**/src/engine/*', '**/src/adapters/**', 'postgres', 'ioredis', 'grammy', '@slack/*'] },
+        {
+          patterns: [
+            '**/src/domain/*',
+            '**/src/store/*',
+            '**/src/engine/*',
+            '**/src/adapters/**',
+            'postgres',
+            'ioredis',
+            'grammy',
+            '@slack/*',
+          ],
+        },
       ],
     },
   },
   {
     files: ['src/store/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/domain/*', '!**/domain/enums.js', '**/engine/*', '**/adapters/**', 'xstate'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/domain/*', '!**/domain/enums.js', '**/engine/*', '**/adapters/**', 'xstate'] },
+      ],
     },
   },
 );

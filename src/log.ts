@@ -24,7 +24,16 @@ export const REDACTED_PATHS = [
 
 export type { Logger };
 
-/** The process logger: JSON lines on stdout, secrets redacted by path. */
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { app: 'gatehouse' } }, destination);
+/** The process logger: JSON lines on stdout (or appended to `file`), secrets redacted by path. */
+export function createLogger(
+  level: string,
+  options: { file?: string; destination?: pino.DestinationStream } = {},
+): Logger {
+  const destination =
+    options.destination ??
+    (options.file ? pino.destination({ dest: options.file, mkdir: true, sync: false }) : undefined);
+  return pino(
+    { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { app: 'gatehouse' } },
+    destination,
+  );
 }

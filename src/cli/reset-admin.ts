@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { resetPasswordByOperator } from '../domain/accounts.js';
 import { runWithRecord } from './run.js';
-import { endConversations, openSessionStore } from './sessions.js';
+import { openSessionStore } from '../store/open.js';
+import { endConversations } from '../engine/conversations.js';
 
 const USAGE = 'Usage: npm run reset-admin [-- --email person@example.com]\n';
 
@@ -32,7 +33,7 @@ export async function resetAdmin(
       record.store,
       email === undefined ? {} : { email },
     );
-    const sessions = openSessionStore(config, record);
+    const sessions = openSessionStore(config.REDIS_URL, record);
     try {
       await endConversations(sessions, unlinked);
     } finally {

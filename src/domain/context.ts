@@ -14,7 +14,7 @@ const fieldValue = (max: number) =>
     .string()
     .trim()
     .max(max, `must be at most ${max} characters`)
-    .refine((v) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(v), 'must not contain control characters')
+    .refine((v) => !/[^\P{Cc}\n\t]/u.test(v), 'must not contain control characters')
     .nullable();
 
 function merge<K extends string>(

@@ -279,4 +279,3 @@ export function unusableReason(invite: InviteRow): 'expired' | 'revoked' | 'used
   if (invite.expiresAt.getTime() <= Date.now()) return 'expired';
   return undefined;
 }
-

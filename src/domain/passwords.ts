@@ -7,10 +7,17 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
 /** OWASP's first argon2id recommendation: m = 19 MiB, t = 2, p = 1. */
-export const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+export const ARGON2_OPTIONS = {
+  type: argon2.argon2id,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 /** zxcvbn-ts's list of ~49,000 common and breached passwords, lower-cased, for O(1) lookups. */
-const COMMON_PASSWORDS: ReadonlySet<string> = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+const COMMON_PASSWORDS: ReadonlySet<string> = new Set(
+  dictionary['passwords-common'].map((p) => p.toLowerCase()),
+);
 
 export const COMMON_PASSWORD_COUNT = COMMON_PASSWORDS.size;
 

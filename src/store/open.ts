@@ -2,6 +2,9 @@ import { connect, type Sql } from './db.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { migrate } from './migrate.js';
 import { createStore, type Store } from './store.js';
+import type { SessionStore } from './sessions.js';
+import { RedisSessionStore } from './sessions-redis.js';
+import { PostgresSessionStore } from './sessions-postgres.js';
 
 export interface OpenedRecord {
   readonly sql: Sql;
@@ -42,4 +45,9 @@ export async function openRecord(options: {
       await embedded?.stop();
     },
   };
+}
+
+/** Conversation state in Redis when REDIS_URL is set, else in the record's own table. */
+export function openSessionStore(redisUrl: string | undefined, record: OpenedRecord): SessionStore {
+  return redisUrl ? new RedisSessionStore(redisUrl) : new PostgresSessionStore(record.sql);
 }

@@ -3,7 +3,13 @@ import { Redis } from 'ioredis';
 import type { SessionStore, StoredSession } from './sessions.js';
 
 interface SessionScripts {
-  saveIfVersion(key: string, expected: string, next: string, data: string, ttlSeconds: string): Promise<number>;
+  saveIfVersion(
+    key: string,
+    expected: string,
+    next: string,
+    data: string,
+    ttlSeconds: string,
+  ): Promise<number>;
   releaseIfOwner(key: string, owner: string): Promise<number>;
 }
 

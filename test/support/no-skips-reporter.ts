@@ -5,7 +5,9 @@ export default class NoSkipsReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     if (!process.env.CI) return;
     const skipped = modules.flatMap((m) =>
-      [...m.children.allTests()].filter((t) => t.result().state === 'skipped').map((t) => `${m.moduleId}: ${t.fullName}`),
+      [...m.children.allTests()]
+        .filter((t) => t.result().state === 'skipped')
+        .map((t) => `${m.moduleId}: ${t.fullName}`),
     );
     if (skipped.length === 0) return;
     process.stderr.write(`\nUnder CI no test may be skipped:\n${skipped.map((s) => `  ${s}`).join('\n')}\n`);

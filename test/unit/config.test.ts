@@ -27,7 +27,10 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
     [{ REDIS_URL: 'http://127.0.0.1:6379' }, /^REDIS_URL must start with redis: or rediss:$/],
     [
-      { TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ', TELEGRAM_WEBHOOK_URL: 'https://bot.example.com/tg' },
+      {
+        TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+        TELEGRAM_WEBHOOK_URL: 'https://bot.example.com/tg',
+      },
       /^TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL$/,
     ],
   ])('refuses %j with one line naming the variable', (env, message) => {

@@ -82,7 +82,9 @@ describe('agent visibility', () => {
     const missing = await findVisibleAgent(store, outsider.id, 'Nonexistent').catch((e: Error) => e);
     expect(hidden).toBeInstanceOf(UnknownAgentError);
     expect(missing).toBeInstanceOf(UnknownAgentError);
-    expect((hidden as Error).message.replace('Ledger', 'X')).toBe((missing as Error).message.replace('Nonexistent', 'X'));
+    expect((hidden as Error).message.replace('Ledger', 'X')).toBe(
+      (missing as Error).message.replace('Nonexistent', 'X'),
+    );
     expect((await findVisibleAgent(store, insider.id, 'ledger')).name).toBe('Ledger');
   });
 

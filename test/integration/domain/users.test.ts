@@ -84,10 +84,6 @@ describe('the last active admin', () => {
   it('survives two admins demoting each other at the same moment', async () => {
     const { sql: db, store: s } = await createTestDatabase({ max: 4 });
     for (let round = 0; round < 10; round++) {
-      await db`update users set role = 'member' where role = 'admin' and status = 'active' and
-               (select count(*) from users where role = 'admin' and status = 'active') > 1`.catch(
-        () => undefined,
-      );
       const a = await seedUser(s, { role: 'admin' });
       const b = await seedUser(s, { role: 'admin' });
       await db`update users set status = 'deactivated' where role = 'admin' and id not in (${a.id}, ${b.id})`;
@@ -96,9 +92,8 @@ describe('the last active admin', () => {
         changeRole(s, { actorId: b.id, userId: a.id, role: 'member' }),
       ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-      expect(results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason).toBeInstanceOf(
-        LastAdminError,
-      );
+      const refusal = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason;
+      expect(refusal instanceof LastAdminError || refusal instanceof NotAdminError).toBe(true);
       const [row] = await db`select count(*)::int as n from users where role = 'admin' and status = 'active'`;
       expect(row!.n).toBe(1);
     }

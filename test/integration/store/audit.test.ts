@@ -6,7 +6,11 @@ const { sql, store } = await createTestDatabase();
 
 describe('audit log', () => {
   it('chains each row to the previous one and verifies', async () => {
-    const first = await recordAudit(store, { action: 'group.created', actor: 'system', details: { name: 'ops' } });
+    const first = await recordAudit(store, {
+      action: 'group.created',
+      actor: 'system',
+      details: { name: 'ops' },
+    });
     const second = await recordAudit(store, {
       action: 'user.role_updated',
       actor: { id: '00000000-0000-4000-8000-000000000001', name: 'Ada', email: 'ada@example.com' },

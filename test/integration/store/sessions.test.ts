@@ -31,7 +31,9 @@ describe.each(stores)('%s session store', (_, store) => {
 
   it('lets exactly one of many concurrent writers of one version win', async () => {
     await store.save('telegram:3:3', 'base', 0, 60);
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => store.save('telegram:3:3', `w${i}`, 1, 60)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => store.save('telegram:3:3', `w${i}`, 1, 60)),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 

@@ -19,12 +19,21 @@ describe('tokens', () => {
   });
 
   it('rejects anything else', () => {
-    for (const junk of ['', 'i_', 'i_short', `x_${newToken()}`, `i_${newToken()}x`, `i_${newToken().slice(1)}!`]) {
+    for (const junk of [
+      '',
+      'i_',
+      'i_short',
+      `x_${newToken()}`,
+      `i_${newToken()}x`,
+      `i_${newToken().slice(1)}!`,
+    ]) {
       expect(parsePayload(junk)).toBeUndefined();
     }
   });
 
   it('hash to 32 bytes of SHA-256', () => {
-    expect(hashToken('abc').toString('hex')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(hashToken('abc').toString('hex')).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
   });
 });

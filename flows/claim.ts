@@ -1,0 +1,178 @@
+import { and, assign, emit, fromPromise, setup } from 'xstate';
+import { errorCode, notProvided, type FlowEmitted, type FlowEvent, type FlowIdentity } from './types.js';
+
+export const CLAIM_FLOW_VERSION = 1;
+
+export type InviteCheck =
+  | { usable: true; hasEmail: boolean; role: 'admin' | 'member'; label: string | null }
+  | { usable: false; reason: 'unknown' | 'expired' | 'revoked' | 'used_up' };
+
+interface ClaimContext {
+  tokenHash: string;
+  identity: FlowIdentity;
+  name: string | null;
+  email: string | null;
+  needsEmail: boolean;
+  userId: string | null;
+}
+
+const UNUSABLE_TEXT = {
+  unknown: 'This invite link is not valid. Ask the admin who invited you for a new one.',
+  expired: 'This invite has expired. Ask the admin who invited you to resend it.',
+  revoked: 'This invite was revoked. Ask an admin for a new one if you still need access.',
+  used_up: 'This invite has already been used. Ask an admin for a new one.',
+} as const;
+
+/** A newcomer turns an invite into an account: name, (email), password, then onboarding. */
+export const claimFlow = setup({
+  types: {
+    context: {} as ClaimContext,
+    events: {} as FlowEvent,
+    input: {} as { tokenHash: string; identity: FlowIdentity },
+    emitted: {} as FlowEmitted,
+    output: {} as { userId: string } | null,
+  },
+  actors: {
+    checkInvite: fromPromise<InviteCheck, { tokenHash: string }>(() => notProvided('checkInvite')),
+    createAccount: fromPromise<
+      { userId: string },
+      { tokenHash: string; name: string; email: string | null; password: string; identity: FlowIdentity }
+    >(() => notProvided('createAccount')),
+  },
+  guards: {
+    isValidName: ({ event }) => event.type === 'text' && /^\S.{0,99}$/su.test(event.text.trim()),
+    isEmailLike: ({ event }) => event.type === 'text' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(event.text.trim()),
+    isSkip: ({ event }) => event.type === 'choose' && event.value === 'skip',
+    needsEmail: ({ context }) => context.needsEmail,
+    isWeakPassword: ({ event }) => 'error' in event && errorCode(event.error) === 'weak_password',
+    isEmailRefused: ({ event }) =>
+      'error' in event && ['email_taken', 'invalid_input'].includes(errorCode(event.error) ?? ''),
+  },
+}).createMachine({
+  id: 'claim',
+  context: ({ input }) => ({ ...input, name: null, email: null, needsEmail: false, userId: null }),
+  initial: 'checking',
+  states: {
+    checking: {
+      invoke: {
+        src: 'checkInvite',
+        input: ({ context }) => ({ tokenHash: context.tokenHash }),
+        onDone: [
+          {
+            guard: ({ event }) => !event.output.usable,
+            target: 'refused',
+            actions: emit(({ event }) => ({
+              type: 'reply' as const,
+              text: event.output.usable ? '' : UNUSABLE_TEXT[event.output.reason],
+            })),
+          },
+          {
+            target: 'askingName',
+            actions: [
+              assign({ needsEmail: ({ event }) => event.output.usable && !event.output.hasEmail }),
+              emit(({ event }) => ({
+                type: 'reply' as const,
+                text:
+                  `You've been invited to Gatehouse` +
+                  (event.output.usable && event.output.role === 'admin' ? ' as an admin' : '') +
+                  `. Let's set up your account.\n\nWhat should we call you? (your name, up to 100 characters)`,
+              })),
+            ],
+          },
+        ],
+        onError: {
+          target: 'refused',
+          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+        },
+      },
+    },
+    askingName: {
+      tags: ['waiting'],
+      on: {
+        text: [
+          {
+            guard: 'isValidName',
+            target: 'routingAfterName',
+            actions: assign({ name: ({ event }) => event.text.trim() }),
+          },
+          { actions: emit({ type: 'reply', text: 'Please send a name of 1 to 100 characters.' }) },
+        ],
+      },
+    },
+    routingAfterName: {
+      always: [{ guard: 'needsEmail', target: 'askingEmail' }, { target: 'askingPassword' }],
+    },
+    askingEmail: {
+      tags: ['waiting'],
+      entry: emit({
+        type: 'reply',
+        text: 'Your email address? You will use it with your password to /login from another chat. Or tap Skip.',
+        choices: [[{ label: 'Skip', value: 'skip' }]],
+      }),
+      on: {
+        text: [
+          {
+            guard: 'isEmailLike',
+            target: 'askingPassword',
+            actions: assign({ email: ({ event }) => event.text.trim().toLowerCase() }),
+          },
+          {
+            actions: emit({
+              type: 'reply',
+              text: 'That does not look like an email address. Try again, or tap Skip.',
+            }),
+          },
+        ],
+        choose: { guard: 'isSkip', target: 'askingPassword' },
+      },
+    },
+    askingPassword: {
+      tags: ['waiting', 'secret'],
+      entry: emit({
+        type: 'askSecret',
+        purpose: 'claim',
+        prompt:
+          'Now choose a password: at least 12 characters, with a letter and a digit, and not a common one.',
+      }),
+      on: { secret: 'creating' },
+    },
+    creating: {
+      invoke: {
+        src: 'createAccount',
+        input: ({ context, event }) => ({
+          tokenHash: context.tokenHash,
+          name: context.name ?? '',
+          email: context.email,
+          password: event.type === 'secret' ? event.value : '',
+          identity: context.identity,
+        }),
+        onDone: {
+          target: 'done',
+          actions: [
+            assign({ userId: ({ event }) => event.output.userId }),
+            emit({ type: 'reply', text: 'Your account is ready. Welcome aboard!' }),
+          ],
+        },
+        onError: [
+          {
+            guard: 'isWeakPassword',
+            target: 'askingPassword',
+            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          },
+          {
+            guard: and(['needsEmail', 'isEmailRefused']),
+            target: 'askingEmail',
+            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          },
+          {
+            target: 'refused',
+            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          },
+        ],
+      },
+    },
+    refused: { type: 'final' },
+    done: { type: 'final' },
+  },
+  output: ({ context }) => (context.userId ? { userId: context.userId } : null),
+});

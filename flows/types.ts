@@ -1,0 +1,38 @@
+/** What a person can send into a flow: typed text, a tapped choice, or a secret from a private prompt. */
+export type FlowEvent =
+  { type: 'text'; text: string } | { type: 'choose'; value: string } | { type: 'secret'; value: string };
+
+/** A button: `value` comes back as a `choose` event. */
+export interface Choice {
+  label: string;
+  value: string;
+}
+
+/** The identity a flow acts for: a chat account on one platform. */
+export interface FlowIdentity {
+  platform: 'telegram' | 'slack' | 'console';
+  externalId: string;
+  username: string | null;
+}
+
+/** What leaves a flow: words, a private secret prompt, a failure for the engine to word, a file. */
+export type FlowEmitted =
+  | { type: 'reply'; text: string; choices?: Choice[][]; private?: boolean }
+  | { type: 'askSecret'; prompt: string; purpose: 'claim' | 'reset' | 'login' | 'password' }
+  | { type: 'failed'; error: unknown }
+  | { type: 'file'; name: string; mimeType: string; content: string; caption: string };
+
+/** The placeholder of a named effect: the engine provides the real one with `machine.provide`. */
+export function notProvided(name: string): never {
+  throw new Error(`the effect ${name} was not provided`);
+}
+
+/** The `code` of a domain error carried out of an invoke, if it has one. */
+export function errorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
+    return error.code;
+  }
+  return undefined;
+}
+
+export const CANCEL_CHOICE: Choice = { label: 'Cancel', value: 'cancel' };

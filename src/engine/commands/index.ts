@@ -1,0 +1,20 @@
+import type { CommandSpec } from './types.js';
+import { startCommands } from './start.js';
+
+/** Every command, in the order /help lists them. */
+const COMMANDS: CommandSpec[] = [...startCommands];
+
+const BY_NAME = new Map(COMMANDS.map((c) => [c.name, c]));
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return BY_NAME.get(name.toLowerCase());
+}
+
+/** The commands a caller of `role` may use (undefined: a stranger), for /help and command menus. */
+export function commandsFor(role: 'admin' | 'member' | undefined): CommandSpec[] {
+  return COMMANDS.filter(
+    (c) =>
+      !c.hidden &&
+      (c.audience === 'anyone' || (role !== undefined && (c.audience === 'member' || role === 'admin'))),
+  );
+}

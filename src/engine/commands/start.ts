@@ -1,0 +1,77 @@
+import { hashToken, parsePayload } from '../../domain/tokens.js';
+import { capabilitiesOf } from '../deps.js';
+import { text } from '../outbound.js';
+import { commandsFor } from './index.js';
+import { reply, type CommandContext, type CommandOutcome, type CommandSpec } from './types.js';
+
+function identityOf(ctx: CommandContext) {
+  const { platform, sender } = ctx.inbound;
+  return { platform, externalId: sender.externalId, username: sender.username };
+}
+
+/** Opens an invite or reset code: the deep-link payload of /start, /claim's argument, or a pasted code. */
+async function openCode(ctx: CommandContext, code: string): Promise<CommandOutcome> {
+  const payload = parsePayload(code);
+  if (!payload) return reply(text('That code is not valid. Check that you copied all of it.'));
+  const tokenHash = hashToken(payload.token).toString('base64url');
+  if (payload.kind === 'invite') {
+    if (ctx.user) {
+      return reply(
+        text(`You already have an account here, ${ctx.user.name}. Send /help to see what you can do.`),
+      );
+    }
+    return { startFlow: 'claim', input: { tokenHash, identity: identityOf(ctx) } };
+  }
+  return { startFlow: 'resetPassword', input: { tokenHash, identity: identityOf(ctx) } };
+}
+
+function greeting(ctx: CommandContext): string {
+  const prefix = capabilitiesOf(ctx.deps, ctx.inbound.platform).commandPrefix;
+  if (ctx.user) return `Hello again, ${ctx.user.name}. Send ${prefix}help to see what you can do.`;
+  return (
+    'Hello! I am Gatehouse, the way into this team.\n\n' +
+    'If an admin gave you an invite link, open it again (or send me its code). ' +
+    `If you already have an account, send ${prefix}login to link this chat to it.`
+  );
+}
+
+function help(ctx: CommandContext): string {
+  const prefix = capabilitiesOf(ctx.deps, ctx.inbound.platform).commandPrefix;
+  const role = ctx.user?.status === 'active' ? ctx.user.role : undefined;
+  const lines = commandsFor(role).map((c) => `${prefix}${c.usage} — ${c.summary}`);
+  const heading =
+    role === 'admin'
+      ? 'What you can do (admin):'
+      : role === 'member'
+        ? 'What you can do:'
+        : 'To get started:';
+  return [heading, ...lines, `${prefix}cancel — leave the step you are in`].join('\n');
+}
+
+export const startCommands: CommandSpec[] = [
+  {
+    name: 'start',
+    audience: 'anyone',
+    usage: 'start',
+    summary: 'say hello; with an invite or reset link, open it',
+    hidden: true,
+    privateOnly: true,
+    run: async (ctx) => (ctx.args ? openCode(ctx, ctx.args) : reply(text(greeting(ctx)))),
+  },
+  {
+    name: 'claim',
+    audience: 'anyone',
+    usage: 'claim CODE',
+    summary: 'open an invite with its code',
+    privateOnly: true,
+    run: async (ctx) =>
+      ctx.args ? openCode(ctx, ctx.args) : reply(text('Send the code with the command, like: /claim i_AbC…')),
+  },
+  {
+    name: 'help',
+    audience: 'anyone',
+    usage: 'help',
+    summary: 'what you can do here',
+    run: async (ctx) => reply(text(help(ctx))),
+  },
+];

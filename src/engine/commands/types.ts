@@ -1,0 +1,50 @@
+import type { UserRow } from '../../store/users.js';
+import type { EngineDeps } from '../deps.js';
+import type { FlowId } from '../flows.js';
+import type { Inbound } from '../inbound.js';
+import type { Outbound } from '../outbound.js';
+
+/** Who may run a command: anyone (even strangers), any signed-in person, or admins only. */
+export type Audience = 'anyone' | 'member' | 'admin';
+
+export interface CommandContext {
+  deps: EngineDeps;
+  inbound: Inbound;
+  /** The speaker's account, read from the record for this very update; undefined for a stranger. */
+  user: UserRow | undefined;
+  /** Everything after the command word, trimmed. */
+  args: string;
+}
+
+/** The speaker of a member or admin command: always signed in and active. */
+export interface SignedInContext extends CommandContext {
+  user: UserRow;
+}
+
+/** What a command does: reply at once, or start a flow (replacing any running one). */
+export type CommandOutcome =
+  { replies: Outbound[] } | { startFlow: FlowId; input: unknown; event?: { type: 'text'; text: string } };
+
+interface BaseCommand {
+  name: string;
+  /** Shown in /help and as the usage line after malformed arguments. */
+  usage: string;
+  summary: string;
+  /** Runs only in a private chat (it handles secrets or personal data). */
+  privateOnly?: boolean;
+  /** Hidden from /help (aliases, internal button commands). */
+  hidden?: boolean;
+}
+
+export type CommandSpec =
+  | (BaseCommand & { audience: 'anyone'; run(ctx: CommandContext): Promise<CommandOutcome> })
+  | (BaseCommand & {
+      audience: 'member' | 'admin';
+      /** Also open to deactivated people (their two doors: /export and /deleteme). */
+      allowDeactivated?: boolean;
+      run(ctx: SignedInContext): Promise<CommandOutcome>;
+    });
+
+export function reply(...replies: Outbound[]): CommandOutcome {
+  return { replies };
+}

@@ -1,0 +1,34 @@
+import type { Logger } from '../log.js';
+import type { Platform } from '../domain/enums.js';
+import type { SessionStore } from '../store/sessions.js';
+import type { Store } from '../store/store.js';
+import type { Capabilities } from './inbound.js';
+
+/** Settings the engine and its flows read. */
+export interface EngineSettings {
+  seatLimit: number | undefined;
+  requireInvite: boolean;
+  /** How long a resting flow is kept before it expires with nothing half-written. */
+  sessionTtlSeconds: number;
+  /** The onboarding persona's name. */
+  personaName: string;
+  /** The Telegram bot's username, for deep links (`https://t.me/<bot>?start=…`); none on Slack-only setups. */
+  telegramBotUsername: string | undefined;
+}
+
+/** Everything the engine needs from outside, handed in at construction. */
+export interface EngineDeps {
+  store: Store;
+  sessions: SessionStore;
+  log: Logger;
+  settings: EngineSettings;
+  /** What each connected adapter can do; a platform with no adapter has no entry. */
+  capabilities: Partial<Record<Platform, Capabilities>>;
+}
+
+/** The capabilities of the adapter an update came through. */
+export function capabilitiesOf(deps: EngineDeps, platform: Platform): Capabilities {
+  const capabilities = deps.capabilities[platform];
+  if (!capabilities) throw new Error(`no adapter is connected for ${platform}`);
+  return capabilities;
+}

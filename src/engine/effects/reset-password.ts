@@ -1,0 +1,29 @@
+import { fromPromise } from 'xstate';
+import type { resetPasswordFlow, ResetCheck } from '../../../flows/reset-password.js';
+import { completeReset, resolveResetToken } from '../../domain/resets.js';
+import type { EngineDeps } from '../deps.js';
+import { endConversations } from '../conversations.js';
+
+type Implementations = Parameters<typeof resetPasswordFlow.provide>[0];
+
+export function resetPasswordEffects(deps: EngineDeps): Implementations {
+  return {
+    actors: {
+      checkReset: fromPromise<ResetCheck, { tokenHash: string }>(async ({ input }) => {
+        const resolved = await resolveResetToken(deps.store, Buffer.from(input.tokenHash, 'base64url'));
+        return resolved.kind === 'reset'
+          ? { usable: true, userName: resolved.userName }
+          : { usable: false, reason: resolved.reason };
+      }),
+      setPassword: fromPromise(async ({ input }) => {
+        const { user, unlinked } = await completeReset(deps.store, {
+          tokenHash: Buffer.from(input.tokenHash, 'base64url'),
+          password: input.password,
+          identity: input.identity,
+        });
+        await endConversations(deps.sessions, unlinked);
+        return { userId: user.id, chatsLoggedOut: unlinked.length };
+      }),
+    },
+  };
+}

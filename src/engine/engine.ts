@@ -1,0 +1,358 @@
+import { randomBytes } from 'node:crypto';
+import type { FlowEmitted, FlowEvent } from '../../flows/types.js';
+import { parsePayload } from '../domain/tokens.js';
+import { resolveIdentity } from '../domain/accounts.js';
+import type { UserRow } from '../store/users.js';
+import { findCommand } from './commands/index.js';
+import type { CommandContext, CommandOutcome } from './commands/types.js';
+import { capabilitiesOf, type EngineDeps } from './deps.js';
+import { FLOWS, type FlowId } from './flows.js';
+import { StaleSnapshotError, stepFlow, type FlowStep } from './flow-runner.js';
+import { conversationKey, type Inbound } from './inbound.js';
+import { text, type Button, type Outbound } from './outbound.js';
+import { APOLOGY, DEACTIVATED_NOTICE, STALE_BUTTON, STALE_FLOW, describeDomainError } from './replies.js';
+
+/** A flow at rest in a conversation. */
+interface RunningFlow {
+  id: FlowId;
+  version: number;
+  /** Tags this run's buttons, so a button of an older run is recognised as stale. */
+  instance: string;
+  snapshot: unknown;
+  /** It waits for a password: the next text is taken as one and its message deleted. */
+  awaitsSecret?: boolean;
+}
+
+interface SessionData {
+  flow?: RunningFlow;
+}
+
+const LOCK_TTL_MS = 45_000;
+const LOCK_WAIT_MS = 60_000;
+
+/**
+ * The platform-neutral heart: one update in, replies out. Updates of one conversation are handled
+ * one at a time (a lock in the session store), also across processes.
+ */
+export class Engine {
+  private readonly local = new Map<string, Promise<unknown>>();
+
+  constructor(readonly deps: EngineDeps) {}
+
+  async handle(inbound: Inbound): Promise<Outbound[]> {
+    const key = conversationKey(inbound);
+    const previous = this.local.get(key) ?? Promise.resolve();
+    const run = previous.then(
+      () => this.handleLocked(key, inbound),
+      () => this.handleLocked(key, inbound),
+    );
+    this.local.set(key, run);
+    try {
+      return await run;
+    } finally {
+      if (this.local.get(key) === run) this.local.delete(key);
+    }
+  }
+
+  private async handleLocked(key: string, inbound: Inbound): Promise<Outbound[]> {
+    const release = await this.acquire(key);
+    try {
+      return await this.process(key, inbound);
+    } catch (error) {
+      this.deps.log.error({ err: error, platform: inbound.platform, chat: inbound.chat.id }, 'update failed');
+      return [text(APOLOGY)];
+    } finally {
+      await release();
+    }
+  }
+
+  private async acquire(key: string): Promise<() => Promise<void>> {
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
+      const release = await this.deps.sessions.tryLock(key, LOCK_TTL_MS);
+      if (release) return release;
+      if (Date.now() > deadline) throw new Error('conversation lock not acquired in time');
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+
+  private async process(key: string, inbound: Inbound): Promise<Outbound[]> {
+    const { store, sessions } = this.deps;
+    const [user, stored] = await Promise.all([
+      resolveIdentity(store, { platform: inbound.platform, externalId: inbound.sender.externalId }),
+      sessions.load(key),
+    ]);
+    const session = parseSession(stored?.data);
+    const turn = new Turn(this.deps, inbound, user, session);
+    const replies = await turn.run();
+    const data = JSON.stringify(turn.session);
+    if (data !== (stored?.data ?? '{}')) {
+      const saved = turn.session.flow
+        ? await sessions.save(key, data, stored?.version ?? 0, this.deps.settings.sessionTtlSeconds)
+        : (await sessions.delete(key), true);
+      if (!saved)
+        this.deps.log.warn(
+          { platform: inbound.platform },
+          'session changed under the lock; kept the newer one',
+        );
+    }
+    if (user) void store.users.touchLastSeen(user.id).catch(() => undefined);
+    return withGroupNotice(inbound, replies);
+  }
+}
+
+function parseSession(data: string | undefined): SessionData {
+  if (!data) return {};
+  try {
+    const parsed = JSON.parse(data) as SessionData;
+    return typeof parsed === 'object' && parsed !== null ? parsed : {};
+  } catch {
+    return {};
+  }
+}
+
+/** In a group, something meant for one person goes to them privately, and the group is told. */
+function withGroupNotice(inbound: Inbound, replies: Outbound[]): Outbound[] {
+  if (inbound.chat.isPrivate || !replies.some((r) => 'privately' in r && r.privately)) return replies;
+  return [...replies, text("I've sent you the details in a private message.")];
+}
+
+/** One update's work: routing, flow steps and the replies they produce. */
+class Turn {
+  private readonly replies: Outbound[] = [];
+
+  constructor(
+    private readonly deps: EngineDeps,
+    private readonly inbound: Inbound,
+    private user: UserRow | undefined,
+    readonly session: SessionData,
+  ) {}
+
+  async run(): Promise<Outbound[]> {
+    const { inbound } = this;
+    if (this.user?.status === 'deactivated' && !this.isDeactivatedDoor()) {
+      delete this.session.flow;
+      return [text(DEACTIVATED_NOTICE)];
+    }
+    if (inbound.command) await this.runCommand(inbound.command.name, inbound.command.args);
+    else if (inbound.action !== undefined) await this.runAction(inbound.action);
+    else if (inbound.secret !== undefined) await this.runSecret(inbound.secret.value);
+    else if (inbound.text !== undefined) await this.runText(inbound.text);
+    return this.replies;
+  }
+
+  private isDeactivatedDoor(): boolean {
+    const name = this.inbound.command?.name ?? this.inbound.action?.match(/^\/(\w+)/)?.[1];
+    const spec = name ? findCommand(name) : undefined;
+    if (spec && spec.audience !== 'anyone' && spec.allowDeactivated) return true;
+    const flow = this.session.flow;
+    return !name && flow !== undefined && FLOWS[flow.id].allowDeactivated === true;
+  }
+
+  private async runCommand(name: string, args: string): Promise<void> {
+    if (name === 'cancel') {
+      this.say(this.session.flow ? 'Cancelled. Nothing was changed.' : 'There is nothing to cancel.');
+      delete this.session.flow;
+      return;
+    }
+    const spec = findCommand(name);
+    const prefix = capabilitiesOf(this.deps, this.inbound.platform).commandPrefix;
+    if (!spec) {
+      this.say(`I don't know ${prefix}${name}. Send ${prefix}help to see what I can do.`);
+      return;
+    }
+    if (spec.privateOnly && !this.inbound.chat.isPrivate) {
+      this.say(`Please use ${prefix}${spec.name} in a private chat with me.`);
+      return;
+    }
+    const ctx: CommandContext = {
+      deps: this.deps,
+      inbound: this.inbound,
+      user: this.user,
+      args: args.trim(),
+    };
+    let outcome: CommandOutcome;
+    if (spec.audience === 'anyone') {
+      outcome = await this.guarded(() => spec.run(ctx));
+    } else {
+      const user = this.user;
+      if (!user) {
+        this.say(
+          `You're not signed in here. Open your invite link, or use ${prefix}login if you have an account.`,
+        );
+        return;
+      }
+      if (spec.audience === 'admin' && user.role !== 'admin') {
+        this.say(`Only admins can use ${prefix}${spec.name}.`);
+        return;
+      }
+      outcome = await this.guarded(() => spec.run({ ...ctx, user }));
+    }
+    if ('replies' in outcome) this.replies.push(...outcome.replies);
+    else {
+      if (this.session.flow) this.say('(I left the step you were in.)');
+      await this.startFlow(outcome.startFlow, outcome.input, outcome.event);
+    }
+  }
+
+  private async guarded(run: () => Promise<CommandOutcome>): Promise<CommandOutcome> {
+    try {
+      return await run();
+    } catch (error) {
+      const words = describeDomainError(error);
+      if (words === undefined) throw error;
+      return { replies: [text(words)] };
+    }
+  }
+
+  private async runAction(action: string): Promise<void> {
+    const command = action.match(/^\/(\w+)\s*(.*)$/s);
+    if (command) return this.runCommand(command[1]!, command[2]!);
+    const flow = this.session.flow;
+    const dot = action.indexOf('.');
+    if (!flow || dot < 0 || action.slice(0, dot) !== flow.instance) {
+      this.say(STALE_BUTTON);
+      return;
+    }
+    await this.stepRunning({ type: 'choose', value: action.slice(dot + 1) });
+  }
+
+  private async runSecret(value: string): Promise<void> {
+    const flow = this.session.flow;
+    if (!flow) {
+      this.say('That form has expired. Please start that step again.');
+      return;
+    }
+    await this.stepRunning({ type: 'secret', value });
+  }
+
+  private async runText(body: string): Promise<void> {
+    const flow = this.session.flow;
+    if (flow) {
+      if (flow.awaitsSecret) return this.takeSecretFromText(body);
+      await this.stepRunning({ type: 'text', text: body });
+      return;
+    }
+    const payload = parsePayload(body);
+    if (payload) return this.runCommand('start', body.trim());
+    if (this.inbound.chat.isPrivate) {
+      const prefix = capabilitiesOf(this.deps, this.inbound.platform).commandPrefix;
+      this.say(`Send ${prefix}help to see what I can do.`);
+    }
+  }
+
+  /** A password typed as a message: take it, and have the message deleted at once. */
+  private async takeSecretFromText(body: string): Promise<void> {
+    const caps = capabilitiesOf(this.deps, this.inbound.platform);
+    if (!caps.canDeleteMessages && caps.hasSecretForms) {
+      this.say('Please never send a password as a message. Use the button to enter it privately.');
+      return;
+    }
+    if (this.inbound.messageId) {
+      this.replies.push({
+        type: 'deleteMessage',
+        messageId: this.inbound.messageId,
+        failedNotice: 'I could not delete your message with the password. Please delete it yourself now.',
+      });
+    }
+    await this.stepRunning({ type: 'secret', value: body });
+  }
+
+  private async startFlow(id: FlowId, input: unknown, event?: FlowEvent): Promise<void> {
+    delete this.session.flow;
+    const instance = randomBytes(4).toString('base64url');
+    await this.applyStep(id, instance, () => stepFlow(FLOWS[id].machine(this.deps), { input }, event));
+  }
+
+  private async stepRunning(event: FlowEvent): Promise<void> {
+    const flow = this.session.flow!;
+    const definition = FLOWS[flow.id];
+    if (flow.version !== definition.version) {
+      delete this.session.flow;
+      this.say(STALE_FLOW);
+      return;
+    }
+    try {
+      await this.applyStep(flow.id, flow.instance, () =>
+        stepFlow(definition.machine(this.deps), { snapshot: flow.snapshot }, event),
+      );
+    } catch (error) {
+      if (!(error instanceof StaleSnapshotError)) throw error;
+      delete this.session.flow;
+      this.say(STALE_FLOW);
+    }
+  }
+
+  private async applyStep(id: FlowId, instance: string, step: () => Promise<FlowStep>): Promise<void> {
+    let result: FlowStep;
+    try {
+      result = await step();
+    } catch (error) {
+      delete this.session.flow;
+      throw error;
+    }
+    for (const emitted of result.emitted) this.render(emitted, instance);
+    if (result.persisted !== undefined) {
+      this.session.flow = {
+        id,
+        version: FLOWS[id].version,
+        instance,
+        snapshot: result.persisted,
+        ...(result.awaitsSecret ? { awaitsSecret: true } : {}),
+      };
+      return;
+    }
+    delete this.session.flow;
+    const next = FLOWS[id].next?.(result.output);
+    if (next) {
+      if (next.userId) this.user = await this.deps.store.users.getUserById(next.userId);
+      await this.startFlow(next.flow, next.input);
+    }
+  }
+
+  private render(emitted: FlowEmitted, instance: string): void {
+    const prefix = capabilitiesOf(this.deps, this.inbound.platform).commandPrefix;
+    switch (emitted.type) {
+      case 'reply':
+        this.replies.push(
+          text(withCommandPrefix(emitted.text, prefix), {
+            ...(emitted.choices ? { buttons: toButtons(emitted.choices, instance) } : {}),
+            ...(emitted.private ? { privately: true } : {}),
+          }),
+        );
+        return;
+      case 'askSecret':
+        this.replies.push({
+          type: 'secretPrompt',
+          text: withCommandPrefix(emitted.prompt, prefix),
+          purpose: emitted.purpose,
+          action: `${instance}.secret`,
+        });
+        return;
+      case 'failed': {
+        const words = describeDomainError(emitted.error);
+        if (words === undefined) {
+          this.deps.log.error({ err: emitted.error }, 'flow effect failed');
+          this.say(APOLOGY);
+        } else this.say(words);
+        return;
+      }
+      case 'file':
+        this.replies.push({ ...emitted, privately: true });
+        return;
+    }
+  }
+
+  private say(body: string): void {
+    this.replies.push(text(body));
+  }
+}
+
+function toButtons(choices: { label: string; value: string }[][], instance: string): Button[][] {
+  return choices.map((row) => row.map((c) => ({ label: c.label, action: `${instance}.${c.value}` })));
+}
+
+/** Flows write commands as `/name`; on a platform with another prefix (`/gatehouse name`) they read as that. */
+function withCommandPrefix(body: string, prefix: string): string {
+  return prefix === '/' ? body : body.replace(/(^|[\s(])\/(\w)/g, `$1${prefix}$2`);
+}

@@ -1,0 +1,76 @@
+import {
+  DomainError,
+  InviteUnusableError,
+  NameTakenError,
+  ResetLinkUnusableError,
+  SeatLimitError,
+  SelfActionError,
+  UnknownAgentError,
+  UnknownGroupError,
+  UnknownInviteError,
+  UnknownUserError,
+  ValidationError,
+  WeakPasswordError,
+} from '../domain/errors.js';
+import { PASSWORD_MIN_LENGTH } from '../domain/passwords.js';
+
+const WEAK_PASSWORD: Record<WeakPasswordError['reason'], string> = {
+  too_short: `That password is too short: use at least ${PASSWORD_MIN_LENGTH} characters.`,
+  too_long: 'That password is too long: use at most 256 characters.',
+  no_letter: 'That password needs at least one letter.',
+  no_digit: 'That password needs at least one digit.',
+  common: 'That password is on a list of common or breached passwords. Choose another.',
+};
+
+const INVITE_UNUSABLE: Record<InviteUnusableError['reason'], string> = {
+  unknown: 'This invite link is not valid. Ask the admin who invited you for a new one.',
+  expired: 'This invite has expired. Ask the admin who invited you to resend it.',
+  revoked: 'This invite was revoked. Ask an admin for a new one if you still need access.',
+  used_up: 'This invite has already been used. Ask an admin for a new one.',
+};
+
+const RESET_UNUSABLE: Record<ResetLinkUnusableError['reason'], string> = {
+  unknown: 'This reset link is not valid. Ask an admin for a new one.',
+  expired: 'This reset link has expired. Ask an admin for a new one.',
+  used: 'This reset link has already been used. Ask an admin for a new one.',
+  voided: 'A newer reset link replaced this one. Use the newest link you were given.',
+};
+
+/** The words a person sees for a refusal they caused; undefined for anything that is not one. */
+export function describeDomainError(error: unknown): string | undefined {
+  if (!(error instanceof DomainError)) return undefined;
+  if (error instanceof WeakPasswordError) return WEAK_PASSWORD[error.reason];
+  if (error instanceof InviteUnusableError) return INVITE_UNUSABLE[error.reason];
+  if (error instanceof ResetLinkUnusableError) return RESET_UNUSABLE[error.reason];
+  if (error instanceof ValidationError) return `That ${error.field} ${error.reason}.`;
+  if (error instanceof UnknownUserError) return `I can't find anyone matching “${error.query}”.`;
+  if (error instanceof UnknownGroupError)
+    return `There is no group called “${error.groupName}”. See /groups.`;
+  if (error instanceof UnknownAgentError)
+    return `There is no agent called “${error.agentName}” that you can use. See /agents.`;
+  if (error instanceof UnknownInviteError)
+    return `I can't find an invite matching “${error.reference}”. See /invites.`;
+  if (error instanceof NameTakenError) return `A ${error.kind} called “${error.takenName}” exists already.`;
+  if (error instanceof SeatLimitError)
+    return `All ${error.limit} seats are taken. Deactivate someone or revoke an open invite first.`;
+  if (error instanceof SelfActionError)
+    return error.action === 'role'
+      ? "You can't change your own role. Ask another admin."
+      : `You can't ${error.action} yourself.${error.action === 'delete' ? ' Use /deleteme for your own account.' : ''}`;
+  const plain: Record<string, string> = {
+    not_admin: 'Only admins can do that.',
+    email_taken: 'That email already belongs to an account.',
+    invite_pending: 'That email already has an open invite. Use /invites to resend or revoke it.',
+    last_admin: 'There must always be at least one active admin, so I left things as they were.',
+    user_deactivated: 'That account is deactivated.',
+    wrong_credentials: 'That email and password do not match an active account.',
+    identity_linked: 'This chat is already linked to another account. Use /logout there first.',
+  };
+  return plain[error.code] ?? error.message.charAt(0).toUpperCase() + error.message.slice(1) + '.';
+}
+
+export const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a moment.';
+export const DEACTIVATED_NOTICE =
+  'Your account is deactivated. You can still /export your data or /deleteme; for anything else, talk to an admin.';
+export const STALE_BUTTON = 'This button has expired. Send the command again to get a fresh one.';
+export const STALE_FLOW = 'That step changed since you started it. Please start that step again.';

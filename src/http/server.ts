@@ -1,0 +1,44 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
+/** A route of the one HTTP listener; returns false when it does not handle the request. */
+export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<boolean> | boolean;
+
+/** Health: `/healthz` says the process is up, `/readyz` that its Postgres and sessions answer. */
+export function healthRoutes(ready: () => Promise<boolean>): Route {
+  return async (req, res) => {
+    if (req.method !== 'GET') return false;
+    if (req.url === '/healthz') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
+      return true;
+    }
+    if (req.url === '/readyz') {
+      const ok = await ready().catch(() => false);
+      res.writeHead(ok ? 200 : 503, { 'content-type': 'text/plain' }).end(ok ? 'ready\n' : 'not ready\n');
+      return true;
+    }
+    return false;
+  };
+}
+
+/** The process's one HTTP listener; routes are tried in order, anything else is a 404. */
+export async function listen(
+  port: number,
+  routes: Route[],
+  onError: (error: unknown) => void,
+): Promise<Server> {
+  const server = createServer(async (req, res) => {
+    try {
+      for (const route of routes) if (await route(req, res)) return;
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+    } catch (error) {
+      onError(error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('error\n');
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => resolve());
+  });
+  return server;
+}
