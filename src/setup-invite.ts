@@ -2,8 +2,8 @@ import { createSetupInvite } from './domain/invites.js';
 import type { Store } from './store/store.js';
 import type { EngineSettings } from './engine/deps.js';
 
-/** How a person opens an invite payload on each platform. */
-export function inviteInstructions(
+/** How a person opens an invite or reset payload on each platform. */
+export function codeInstructions(
   payload: string,
   settings: Pick<EngineSettings, 'telegramBotUsername'>,
 ): string[] {
@@ -11,8 +11,8 @@ export function inviteInstructions(
     ...(settings.telegramBotUsername
       ? [`  Telegram: https://t.me/${settings.telegramBotUsername}?start=${payload}`]
       : []),
-    `  Slack:    /gatehouse claim ${payload}   (or paste the code in a DM to the bot)`,
-    `  Console:  /claim ${payload}`,
+    `  Slack:    /gatehouse start ${payload}   (or paste the code in a DM to the bot)`,
+    `  Console:  /start ${payload}`,
   ];
 }
 
@@ -28,7 +28,7 @@ export async function printSetupInviteIfNeeded(
     [
       '',
       'No account exists yet. Whoever opens this invite becomes the first admin:',
-      ...inviteInstructions(payload, settings),
+      ...codeInstructions(payload, settings),
       'It is valid for 7 days and works once. `npm run admin-invite` prints a new one.',
       '',
     ].join('\n') + '\n',

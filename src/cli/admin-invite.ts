@@ -1,5 +1,5 @@
 import { createAdminInvite } from '../domain/invites.js';
-import { inviteInstructions } from '../setup-invite.js';
+import { codeInstructions } from '../setup-invite.js';
 import { runWithRecord } from './run.js';
 
 const code = await runWithRecord(async ({ store }) => {
@@ -7,7 +7,7 @@ const code = await runWithRecord(async ({ store }) => {
   process.stdout.write(
     [
       'A new admin invite (valid 7 days, works once):',
-      ...inviteInstructions(payload, { telegramBotUsername: undefined }),
+      ...codeInstructions(payload, { telegramBotUsername: undefined }),
       '',
     ].join('\n'),
   );

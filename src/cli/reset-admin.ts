@@ -1,12 +1,17 @@
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resetPasswordByOperator } from '../domain/accounts.js';
-import { runWithRecord } from './run.js';
-import { openSessionStore } from '../store/open.js';
 import { endConversations } from '../engine/conversations.js';
+import { openSessionStore } from '../store/open.js';
+import { runWithRecord } from './run.js';
 
 const USAGE = 'Usage: npm run reset-admin [-- --email person@example.com]\n';
 
-/** Sets a new random password for the first admin (or `--email`), prints it once, ends their chats. */
+/**
+ * Sets a new random password for the first admin (or `--email`), prints it once on `out` and ends
+ * the account's chats. Resolves to the exit code; refusals and bad settings get one line on stderr.
+ */
 export async function resetAdmin(
   argv: string[],
   env: NodeJS.ProcessEnv,
@@ -33,20 +38,28 @@ export async function resetAdmin(
       record.store,
       email === undefined ? {} : { email },
     );
+    // The password is set from here on: print it even if dropping conversation state fails.
+    out.write(`Password reset for: ${user.email ?? user.name}\nNew password: ${password}\n`);
     const sessions = openSessionStore(config.REDIS_URL, record);
     try {
       await endConversations(sessions, unlinked);
+    } catch (error) {
+      process.stderr.write(`Could not end their open conversations: ${(error as Error).message}\n`);
+      return 1;
     } finally {
       await sessions.close();
     }
-    out.write(
-      `Password reset for: ${user.email ?? user.name}\nNew password: ${password}\nEvery chat linked to this account was logged out.\n`,
-    );
+    out.write('Every chat linked to this account was logged out.\n');
     return 0;
   }, env);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  return script !== undefined && import.meta.url === pathToFileURL(realpathSync(script)).href;
+}
+
+if (isEntryPoint()) {
   // Exit explicitly: the embedded server's exit hooks would otherwise report success.
   process.exit(await resetAdmin(process.argv.slice(2), process.env, process.stdout));
 }

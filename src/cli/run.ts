@@ -24,7 +24,8 @@ export async function runWithRecord(
       process.stderr.write(`${error.message}\n`);
       return 1;
     }
-    throw error;
+    process.stderr.write(`Failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
   } finally {
     await record?.close();
   }

@@ -6,13 +6,13 @@ import { recordAudit } from './audit.js';
 import type { Platform } from './enums.js';
 import {
   IdentityLinkedError,
+  LastChatError,
   NoChangeError,
   UnknownUserError,
   ValidationError,
   WrongCredentialsError,
 } from './errors.js';
-import { ARGON2_OPTIONS, generatePassword, hashPassword, verifyPassword } from './passwords.js';
-import argon2 from 'argon2';
+import { generatePassword, hashPassword, verifyPassword } from './passwords.js';
 import { emailSchema, parseField } from './validation.js';
 
 export interface ChatIdentity {
@@ -27,7 +27,7 @@ export function resolveIdentity(store: Store, key: IdentityKey): Promise<UserRow
 }
 
 /** Verified against when the email is unknown, so a wrong email costs as long as a wrong password. */
-const DUMMY_HASH = argon2.hash('gatehouse-dummy-password-1', ARGON2_OPTIONS);
+const DUMMY_HASH = hashPassword(generatePassword());
 
 /**
  * Links this chat to the account of `email` when the password matches. Unknown email, wrong password
@@ -57,26 +57,60 @@ export async function loginWithPassword(
   });
 }
 
-/** Unlinks this chat from the account. Refused when it is the only way back in (no email to log in with). */
+/**
+ * Unlinks this chat from the account. Throws LastChatError when it is the account's only chat and
+ * the account has no email: with no way to /login again, the person would be locked out.
+ */
 export async function logout(store: Store, input: { userId: string; identity: IdentityKey }): Promise<void> {
   await store.tx(async (tx) => {
+    // The row lock makes two chats logging out at once see each other's unlink.
     const user = await tx.users.lockUserById(input.userId);
     if (!user) throw new UnknownUserError(input.userId);
-    const identities = await tx.identities.listIdentities(user.id);
-    if (!user.email && identities.length <= 1) {
-      throw new ValidationError(
-        'logout',
-        'would lock you out: your account has no email to log in with again',
-      );
-    }
     if (!(await tx.identities.deleteIdentity(user.id, input.identity)))
       throw new NoChangeError('this chat is not linked to your account');
+    if (!user.email && (await tx.identities.listIdentities(user.id)).length === 0) {
+      throw new LastChatError();
+    }
     await recordAudit(tx, {
       action: 'user.identity_unlinked',
       actor: asActor(user),
       target: asTarget(user),
       details: { platform: input.identity.platform },
     });
+  });
+}
+
+/** Throws WrongCredentialsError unless `password` is the active account's current one. */
+export async function verifyCurrentPassword(
+  store: Store,
+  input: { userId: string; password: string },
+): Promise<void> {
+  const user = await requireActiveUser(store, input.userId);
+  const hash = await store.users.getPasswordHash(user.id);
+  if (!hash || !(await verifyPassword(hash, input.password))) throw new WrongCredentialsError();
+}
+
+/**
+ * Sets an already hashed new password (see `hashPassword`, which applies the policy) and optionally
+ * logs out every other chat. Callers check the current password first.
+ */
+export async function applyNewPasswordHash(
+  store: Store,
+  input: { userId: string; passwordHash: string; unlinkOtherChats?: boolean; identity: IdentityKey },
+): Promise<{ unlinked: IdentityRow[] }> {
+  return store.tx(async (tx) => {
+    const user = await requireActiveUser(tx, input.userId);
+    await tx.users.setPasswordHash(user.id, input.passwordHash);
+    const unlinked = input.unlinkOtherChats
+      ? await tx.identities.deleteOtherIdentities(user.id, input.identity)
+      : [];
+    await recordAudit(tx, {
+      action: 'user.password_changed',
+      actor: asActor(user),
+      target: asTarget(user),
+      details: { chatsUnlinked: unlinked.length },
+    });
+    return { unlinked };
   });
 }
 
@@ -91,25 +125,12 @@ export async function changePassword(
     identity: IdentityKey;
   },
 ): Promise<{ unlinked: IdentityRow[] }> {
-  const user = await requireActiveUser(store, input.userId);
-  const hash = await store.users.getPasswordHash(user.id);
-  if (!hash || !(await verifyPassword(hash, input.currentPassword))) throw new WrongCredentialsError();
-  if (input.newPassword === input.currentPassword)
+  await verifyCurrentPassword(store, { userId: input.userId, password: input.currentPassword });
+  if (input.newPassword === input.currentPassword) {
     throw new ValidationError('new password', 'must differ from the current one');
-  const newHash = await hashPassword(input.newPassword);
-  return store.tx(async (tx) => {
-    await tx.users.setPasswordHash(user.id, newHash);
-    const unlinked = input.unlinkOtherChats
-      ? await tx.identities.deleteOtherIdentities(user.id, input.identity)
-      : [];
-    await recordAudit(tx, {
-      action: 'user.password_changed',
-      actor: asActor(user),
-      target: asTarget(user),
-      details: { chatsUnlinked: unlinked.length },
-    });
-    return { unlinked };
-  });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  return applyNewPasswordHash(store, { ...input, passwordHash });
 }
 
 /**

@@ -169,3 +169,12 @@ export class IdentityLinkedError extends DomainError {
     super('this chat is already linked to another account');
   }
 }
+
+/** Logging out the only chat of an account without an email: nothing could log back in. */
+export class LastChatError extends DomainError {
+  override readonly name = 'LastChatError';
+  readonly code = 'last_chat';
+  constructor() {
+    super('this is the only chat linked to your account and it has no email, so you could not log in again');
+  }
+}

@@ -57,7 +57,7 @@ export type ResolvedReset =
   | { kind: 'reset'; userId: string; userName: string; expiresAt: Date }
   | { kind: 'unusable'; reason: ResetLinkUnusableError['reason'] };
 
-/** What a reset token opens, for the flow's first message. */
+/** What the reset token of `tokenHash` opens, for the flow's first message (no change is made). */
 export async function resolveResetToken(store: Store, tokenHash: Buffer): Promise<ResolvedReset> {
   const reset = await store.resets.getResetByTokenHash(tokenHash);
   if (!reset) return { kind: 'unusable', reason: 'unknown' };
@@ -90,9 +90,11 @@ export async function completeReset(
     const user = await tx.users.lockUserById(reset.userId);
     if (!user) throw new ResetLinkUnusableError('unknown');
     if (user.status !== 'active') throw new UserDeactivatedError();
-    const linked = await tx.identities.getIdentity(input.identity);
-    if (linked && linked.userId !== user.id) throw new IdentityLinkedError();
-    if (!linked) await tx.identities.insertIdentity({ ...input.identity, userId: user.id });
+    // Insert first: a lookup before it would miss a chat linked elsewhere by a concurrent login.
+    const linkedHere =
+      (await tx.identities.insertIdentity({ ...input.identity, userId: user.id })) ||
+      (await tx.identities.getIdentity(input.identity))?.userId === user.id;
+    if (!linkedHere) throw new IdentityLinkedError();
     await tx.users.setPasswordHash(user.id, passwordHash);
     const unlinked = await tx.identities.deleteOtherIdentities(user.id, input.identity);
     await recordAudit(tx, {

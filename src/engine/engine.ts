@@ -3,6 +3,7 @@ import type { FlowEmitted, FlowEvent } from '../../flows/types.js';
 import { parsePayload } from '../domain/tokens.js';
 import { resolveIdentity } from '../domain/accounts.js';
 import type { UserRow } from '../store/users.js';
+import { UsageError } from './args.js';
 import { findCommand } from './commands/index.js';
 import type { CommandContext, CommandOutcome } from './commands/types.js';
 import { capabilitiesOf, type EngineDeps } from './deps.js';
@@ -155,6 +156,11 @@ class Turn {
       delete this.session.flow;
       return;
     }
+    if (name === 'skip') {
+      if (this.session.flow) await this.stepRunning({ type: 'choose', value: 'skip' });
+      else this.say('There is nothing to skip.');
+      return;
+    }
     const spec = findCommand(name);
     const prefix = capabilitiesOf(this.deps, this.inbound.platform).commandPrefix;
     if (!spec) {
@@ -172,8 +178,9 @@ class Turn {
       args: args.trim(),
     };
     let outcome: CommandOutcome;
+    const usage = `${prefix}${spec.usage}`;
     if (spec.audience === 'anyone') {
-      outcome = await this.guarded(() => spec.run(ctx));
+      outcome = await this.guarded(() => spec.run(ctx), usage);
     } else {
       const user = this.user;
       if (!user) {
@@ -186,7 +193,7 @@ class Turn {
         this.say(`Only admins can use ${prefix}${spec.name}.`);
         return;
       }
-      outcome = await this.guarded(() => spec.run({ ...ctx, user }));
+      outcome = await this.guarded(() => spec.run({ ...ctx, user }), usage);
     }
     if ('replies' in outcome) this.replies.push(...outcome.replies);
     else {
@@ -195,10 +202,13 @@ class Turn {
     }
   }
 
-  private async guarded(run: () => Promise<CommandOutcome>): Promise<CommandOutcome> {
+  private async guarded(run: () => Promise<CommandOutcome>, usage: string): Promise<CommandOutcome> {
     try {
       return await run();
     } catch (error) {
+      if (error instanceof UsageError) {
+        return { replies: [text(`${error.problem ? `${error.problem}. ` : ''}Usage: ${usage}`)] };
+      }
       const words = describeDomainError(error);
       if (words === undefined) throw error;
       return { replies: [text(words)] };
@@ -303,10 +313,12 @@ class Turn {
       return;
     }
     delete this.session.flow;
-    const next = FLOWS[id].next?.(result.output);
-    if (next) {
-      if (next.userId) this.user = await this.deps.store.users.getUserById(next.userId);
-      await this.startFlow(next.flow, next.input);
+    const userId = (result.output as { userId?: unknown } | null | undefined)?.userId;
+    const next = FLOWS[id].next;
+    if (next && typeof userId === 'string') {
+      this.user = await this.deps.store.users.getUserById(userId);
+      const following = this.user ? next(this.user, this.deps) : undefined;
+      if (following) await this.startFlow(following.flow, following.input);
     }
   }
 

@@ -1,16 +1,24 @@
 import type { AnyStateMachine } from 'xstate';
 import { claimFlow, CLAIM_FLOW_VERSION } from '../../flows/claim.js';
+import type { UserRow } from '../store/users.js';
 import type { EngineDeps } from './deps.js';
+import { onboardingFlow, ONBOARDING_FLOW_VERSION } from '../../flows/onboarding.js';
+import { onboardingEffects } from './effects/onboarding.js';
+import { manageUserFlow, MANAGE_USER_FLOW_VERSION } from '../../flows/manage-user.js';
+import { manageUserEffects } from './effects/manage-user.js';
 import { claimEffects } from './effects/claim.js';
 import { resetPasswordFlow, RESET_PASSWORD_FLOW_VERSION } from '../../flows/reset-password.js';
 import { resetPasswordEffects } from './effects/reset-password.js';
+import { inviteFlow, INVITE_FLOW_VERSION } from '../../flows/invite.js';
+import { inviteEffects } from './effects/invite.js';
+import { passwordFlow, PASSWORD_FLOW_VERSION } from '../../flows/password.js';
+import { loginFlow, LOGIN_FLOW_VERSION } from '../../flows/login.js';
+import { loginEffects, passwordEffects } from './effects/account.js';
 
 /** What the engine starts after a flow finishes (claim → onboarding). */
 export interface NextFlow {
   flow: FlowId;
   input: unknown;
-  /** The account the next flow is for, when the finished flow just created or linked it. */
-  userId?: string;
 }
 
 export interface FlowDefinition {
@@ -19,10 +27,15 @@ export interface FlowDefinition {
   machine(deps: EngineDeps): AnyStateMachine;
   /** Runs for a deactivated person too (export, self-deletion). */
   allowDeactivated?: boolean;
-  next?(output: unknown): NextFlow | undefined;
+  /**
+   * The flow to start when this one finishes with `{ userId }` as its output; `user` is that
+   * account, read again after the flow created or linked it.
+   */
+  next?(user: UserRow, deps: EngineDeps): NextFlow | undefined;
 }
 
-export type FlowId = 'claim' | 'resetPassword';
+export type FlowId =
+  'claim' | 'resetPassword' | 'invite' | 'password' | 'login' | 'onboarding' | 'manageUser';
 
 function provided(build: (deps: EngineDeps) => AnyStateMachine): (deps: EngineDeps) => AnyStateMachine {
   const cache = new WeakMap<EngineDeps, AnyStateMachine>();
@@ -38,9 +51,35 @@ export const FLOWS: Record<FlowId, FlowDefinition> = {
   claim: {
     version: CLAIM_FLOW_VERSION,
     machine: provided((deps) => claimFlow.provide(claimEffects(deps))),
+    next: (user, deps) => ({ flow: 'onboarding', input: onboardingInput(user, deps) }),
   },
   resetPassword: {
     version: RESET_PASSWORD_FLOW_VERSION,
     machine: provided((deps) => resetPasswordFlow.provide(resetPasswordEffects(deps))),
   },
+  invite: {
+    version: INVITE_FLOW_VERSION,
+    machine: provided((deps) => inviteFlow.provide(inviteEffects(deps))),
+  },
+  password: {
+    version: PASSWORD_FLOW_VERSION,
+    machine: provided((deps) => passwordFlow.provide(passwordEffects(deps))),
+  },
+  login: {
+    version: LOGIN_FLOW_VERSION,
+    machine: provided((deps) => loginFlow.provide(loginEffects(deps))),
+  },
+  onboarding: {
+    version: ONBOARDING_FLOW_VERSION,
+    machine: provided((deps) => onboardingFlow.provide(onboardingEffects(deps))),
+  },
+  manageUser: {
+    version: MANAGE_USER_FLOW_VERSION,
+    machine: provided((deps) => manageUserFlow.provide(manageUserEffects(deps))),
+  },
 };
+
+/** The interview's input for a person: who they are and whether to ask about the organisation. */
+export function onboardingInput(user: UserRow, deps: EngineDeps) {
+  return { userId: user.id, personaName: deps.settings.personaName, isAdmin: user.role === 'admin' };
+}

@@ -68,10 +68,11 @@ export async function countUsers(db: Db): Promise<number> {
   return row!.count;
 }
 
-/** The admin created first, active or not (the emergency CLI's default target). */
+/** The first active admin, else the first admin at all (the emergency CLI's default target). */
 export async function getFirstAdmin(db: Db): Promise<UserRow | undefined> {
   const [row] = await db<UserRow[]>`
-    select ${db(USER_COLUMNS)} from users where role = 'admin' order by created_at, id limit 1`;
+    select ${db(USER_COLUMNS)} from users where role = 'admin'
+    order by status = 'active' desc, created_at, id limit 1`;
   return row;
 }
 

@@ -1,8 +1,22 @@
 import type { CommandSpec } from './types.js';
+import { accountCommands } from './account.js';
+import { agentCommands } from './agents.js';
+import { auditCommands } from './audit.js';
+import { groupCommands } from './groups.js';
+import { inviteCommands } from './invites.js';
 import { startCommands } from './start.js';
+import { userCommands } from './users.js';
 
 /** Every command, in the order /help lists them. */
-const COMMANDS: CommandSpec[] = [...startCommands];
+const COMMANDS: CommandSpec[] = [
+  ...startCommands,
+  ...accountCommands,
+  ...agentCommands,
+  ...inviteCommands,
+  ...userCommands,
+  ...groupCommands,
+  ...auditCommands,
+];
 
 const BY_NAME = new Map(COMMANDS.map((c) => [c.name, c]));
 

@@ -1,0 +1,100 @@
+import { assign, emit, fromPromise, setup } from 'xstate';
+import { errorCode, notProvided, type FlowEmitted, type FlowEvent, type FlowIdentity } from './types.js';
+
+export const LOGIN_FLOW_VERSION = 1;
+export const MAX_LOGIN_ATTEMPTS = 5;
+
+interface LoginContext {
+  identity: FlowIdentity;
+  email: string | null;
+  attempts: number;
+  userId: string | null;
+}
+
+/** `/login`: email, then password; links this chat to the account. Wrong attempts are limited. */
+export const loginFlow = setup({
+  types: {
+    context: {} as LoginContext,
+    events: {} as FlowEvent,
+    input: {} as { identity: FlowIdentity },
+    emitted: {} as FlowEmitted,
+    output: {} as { userId: string } | null,
+  },
+  actors: {
+    login: fromPromise<
+      { userId: string; name: string },
+      { email: string; password: string; identity: FlowIdentity }
+    >(() => notProvided('login')),
+  },
+  guards: {
+    isEmailLike: ({ event }) => event.type === 'text' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(event.text.trim()),
+    wrongCredentials: ({ event }) => 'error' in event && errorCode(event.error) === 'wrong_credentials',
+    outOfAttempts: ({ context }) => context.attempts + 1 >= MAX_LOGIN_ATTEMPTS,
+  },
+}).createMachine({
+  id: 'login',
+  context: ({ input }) => ({ identity: input.identity, email: null, attempts: 0, userId: null }),
+  initial: 'askingEmail',
+  states: {
+    askingEmail: {
+      tags: ['waiting'],
+      entry: emit({ type: 'reply', text: 'To link this chat to your account: what is your email address?' }),
+      on: {
+        text: [
+          {
+            guard: 'isEmailLike',
+            target: 'askingPassword',
+            actions: assign({ email: ({ event }) => event.text.trim().toLowerCase() }),
+          },
+          { actions: emit({ type: 'reply', text: 'That does not look like an email address. Try again.' }) },
+        ],
+      },
+    },
+    askingPassword: {
+      tags: ['waiting', 'secret'],
+      entry: emit({ type: 'askSecret', purpose: 'login', prompt: 'Your password?' }),
+      on: { secret: 'checking' },
+    },
+    checking: {
+      invoke: {
+        src: 'login',
+        input: ({ context, event }) => ({
+          email: context.email ?? '',
+          password: event.type === 'secret' ? event.value : '',
+          identity: context.identity,
+        }),
+        onDone: {
+          target: 'done',
+          actions: [
+            assign({ userId: ({ event }) => event.output.userId }),
+            emit(({ event }) => ({
+              type: 'reply' as const,
+              text: `Welcome back, ${event.output.name}. This chat is now linked to your account.`,
+            })),
+          ],
+        },
+        onError: [
+          {
+            guard: 'outOfAttempts',
+            target: 'done',
+            actions: emit({
+              type: 'reply',
+              text: 'Too many wrong attempts. Try again later, or ask an admin for a password reset link.',
+            }),
+          },
+          {
+            guard: 'wrongCredentials',
+            target: 'askingEmail',
+            actions: [
+              assign({ attempts: ({ context }) => context.attempts + 1 }),
+              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            ],
+          },
+          { target: 'done', actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })) },
+        ],
+      },
+    },
+    done: { type: 'final' },
+  },
+  output: ({ context }) => (context.userId ? { userId: context.userId } : null),
+});

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { ROLES, type Role } from '../domain/enums.js';
+
+/** Splits command arguments on spaces, keeping "quoted text" (straight or curly quotes) together. */
+export function tokenize(args: string): string[] {
+  const tokens: string[] = [];
+  const pattern = /(\w+:)?(?:"([^"]*)"|“([^”]*)”|(\S+))/g;
+  for (const match of args.matchAll(pattern)) {
+    tokens.push((match[1] ?? '') + (match[2] ?? match[3] ?? match[4] ?? ''));
+  }
+  return tokens;
+}
+
+/** A command's arguments did not fit its usage line. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  constructor(readonly problem?: string) {
+    super(problem ?? 'malformed arguments');
+  }
+}
+
+const inviteOptions = z.object({
+  emails: z.array(z.string()).max(50),
+  role: z.enum(ROLES).default('member'),
+  groupNames: z.array(z.string()),
+  maxUses: z.coerce.number().int().min(1).max(1000).optional(),
+  expiresInDays: z.coerce.number().int().min(1).max(90).optional(),
+  label: z.string().min(1).max(100).optional(),
+});
+
+export type InviteOptions = z.infer<typeof inviteOptions> & { roleGiven: boolean };
+
+/** `/invite [email…] [admin|member] [group:<name>…] [uses:<n>] [expires:<days>d] [label:"…"]` */
+export function parseInviteArgs(args: string): InviteOptions {
+  const raw: Record<string, unknown> = { emails: [], groupNames: [] };
+  let roleGiven = false;
+  for (const token of tokenize(args)) {
+    const [key, ...rest] = token.split(':');
+    const value = rest.join(':');
+    if (rest.length > 0 && key === 'group') (raw.groupNames as string[]).push(value);
+    else if (rest.length > 0 && key === 'uses') raw.maxUses = value;
+    else if (rest.length > 0 && key === 'expires') raw.expiresInDays = value.replace(/d(ays?)?$/i, '');
+    else if (rest.length > 0 && key === 'label') raw.label = value;
+    else if ((ROLES as readonly string[]).includes(token.toLowerCase())) {
+      raw.role = token.toLowerCase() as Role;
+      roleGiven = true;
+    } else if (token.includes('@') && !token.startsWith('@')) (raw.emails as string[]).push(token);
+    else throw new UsageError(`I don't understand “${token.slice(0, 40)}”`);
+  }
+  const parsed = inviteOptions.safeParse(raw);
+  if (!parsed.success)
+    throw new UsageError(`${parsed.error.issues[0]?.path.join('.') ?? 'argument'} is out of range`);
+  return { ...parsed.data, roleGiven };
+}
+
+/** `<first> <rest…>`: the first token and everything after it. */
+export function splitFirst(args: string): [string, string] {
+  const [first = '', ...rest] = tokenize(args);
+  return [first, rest.join(' ')];
+}
+
+/** `key:value` options (limit:20) out of a token list; the rest are returned as they were. */
+export function takeOptions(
+  tokens: string[],
+  keys: string[],
+): { options: Record<string, string>; rest: string[] } {
+  const options: Record<string, string> = {};
+  const rest: string[] = [];
+  for (const token of tokens) {
+    const colon = token.indexOf(':');
+    const key = colon > 0 ? token.slice(0, colon).toLowerCase() : '';
+    if (keys.includes(key)) options[key] = token.slice(colon + 1);
+    else rest.push(token);
+  }
+  return { options, rest };
+}

@@ -1,0 +1,83 @@
+import {
+  createAgent,
+  deleteAgent,
+  listAgentsForAdmin,
+  listVisibleAgents,
+  setAgentAccess,
+} from '../../domain/agents.js';
+import { tokenize, UsageError } from '../args.js';
+import { text } from '../outbound.js';
+import { reply, type CommandSpec } from './types.js';
+
+export const agentCommands: CommandSpec[] = [
+  {
+    name: 'agents',
+    audience: 'member',
+    usage: 'agents',
+    summary: 'the agents you may use',
+    run: async (ctx) => {
+      const { store } = ctx.deps;
+      if (ctx.user.role === 'admin') {
+        const agents = await listAgentsForAdmin(store, { actorId: ctx.user.id });
+        const lines = agents.map(
+          (a) =>
+            `${a.name} · ${a.visibility === 'all' ? 'everyone' : `groups: ${a.groupNames.join(', ') || 'none'}`} · ` +
+            `${a.users} ${a.users === 1 ? 'person' : 'people'}${a.description ? ` · ${a.description}` : ''}`,
+        );
+        const own = (await listVisibleAgents(store, ctx.user.id)).filter((a) => a.ownerId === ctx.user.id);
+        return reply(
+          text(
+            [
+              lines.length > 0
+                ? `Agents:\n${lines.join('\n')}`
+                : 'No shared agents yet. Create one with /agent create <name>.',
+              ...own.map((a) => `Your personal agent: ${a.name}`),
+            ].join('\n'),
+          ),
+        );
+      }
+      const agents = await listVisibleAgents(store, ctx.user.id);
+      if (agents.length === 0) return reply(text('There are no agents you can use yet.'));
+      return reply(
+        text(
+          `Agents you can use:\n${agents.map((a) => `${a.name}${a.ownerId ? ' (yours)' : ''}${a.description ? ` · ${a.description}` : ''}`).join('\n')}`,
+        ),
+      );
+    },
+  },
+  {
+    name: 'agent',
+    audience: 'admin',
+    usage: 'agent create <name> [description] · agent access <name> all|<group>… · agent delete <name>',
+    summary: 'create agents and decide who may use them',
+    run: async (ctx) => {
+      const [verb = '', name = '', ...rest] = tokenize(ctx.args);
+      const { store } = ctx.deps;
+      const actorId = ctx.user.id;
+      switch (verb.toLowerCase()) {
+        case 'create': {
+          if (!name) throw new UsageError();
+          const agent = await createAgent(store, { actorId, name, description: rest.join(' ') });
+          return reply(
+            text(`Agent ${agent.name} is created, open to everyone. Restrict it with /agent access.`),
+          );
+        }
+        case 'access': {
+          if (!name || rest.length === 0) throw new UsageError();
+          const access = rest.length === 1 && rest[0]!.toLowerCase() === 'all' ? 'all' : rest;
+          const after = await setAgentAccess(store, { actorId, agentName: name, access });
+          return reply(
+            text(`${name}: ${after === 'all' ? 'everyone may use it' : `only ${after.join(', ')}`}.`),
+          );
+        }
+        case 'delete':
+          if (!name) throw new UsageError();
+          return reply(
+            text(`Agent ${(await deleteAgent(store, { actorId, agentName: name })).name} is deleted.`),
+          );
+        default:
+          throw new UsageError();
+      }
+    },
+  },
+];

@@ -1,0 +1,56 @@
+import { exportAuditCsv, queryAudit } from '../../domain/audit.js';
+import { AUDIT_ACTIONS, type AuditAction } from '../../domain/enums.js';
+import { findUser } from '../../domain/users.js';
+import { takeOptions, tokenize, UsageError } from '../args.js';
+import { text } from '../outbound.js';
+import { reply, type CommandSpec } from './types.js';
+
+export const auditCommands: CommandSpec[] = [
+  {
+    name: 'audit',
+    audience: 'admin',
+    usage: 'audit [<user>] [<action>] [limit:<n>] · audit export',
+    summary: 'the audit trail; export it as CSV',
+    run: async (ctx) => {
+      const { store } = ctx.deps;
+      if (ctx.args.toLowerCase() === 'export') {
+        const csv = await exportAuditCsv(store, { actorId: ctx.user.id });
+        return reply({
+          type: 'file',
+          name: `gatehouse-audit-${new Date().toISOString().slice(0, 10)}.csv`,
+          mimeType: 'text/csv',
+          content: csv,
+          caption: 'The audit trail, oldest first.',
+          privately: true,
+        });
+      }
+      const { options, rest } = takeOptions(tokenize(ctx.args), ['limit']);
+      const limit = options.limit === undefined ? 20 : Number(options.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+        throw new UsageError('limit must be 1 to 200');
+      let action: AuditAction | undefined;
+      let userId: string | undefined;
+      for (const token of rest) {
+        if ((AUDIT_ACTIONS as readonly string[]).includes(token)) action = token as AuditAction;
+        else if (!userId) userId = (await findUser(store, token)).id;
+        else throw new UsageError();
+      }
+      const rows = await queryAudit(store, {
+        actorId: ctx.user.id,
+        limit,
+        ...(userId ? { userId } : {}),
+        ...(action ? { action } : {}),
+      });
+      if (rows.length === 0) return reply(text('No audit entries match.'));
+      const lines = rows.map(
+        (r) =>
+          `${r.at.toISOString().slice(0, 16).replace('T', ' ')} · ${r.action} · by ${r.actorName}` +
+          (r.targetName || r.targetEmail
+            ? ` · ${r.targetName ?? ''}${r.targetEmail ? ` <${r.targetEmail}>` : ''}`
+            : '') +
+          (Object.keys(r.details).length > 0 ? ` · ${JSON.stringify(r.details)}` : ''),
+      );
+      return reply(text(lines.join('\n')));
+    },
+  },
+];

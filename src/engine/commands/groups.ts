@@ -1,0 +1,52 @@
+import { addToGroup, createGroup, deleteGroup, listGroups, removeFromGroup } from '../../domain/groups.js';
+import { findUser } from '../../domain/users.js';
+import { tokenize, UsageError } from '../args.js';
+import { text } from '../outbound.js';
+import { reply, type CommandSpec } from './types.js';
+
+export const groupCommands: CommandSpec[] = [
+  {
+    name: 'groups',
+    audience: 'admin',
+    usage: 'groups',
+    summary: 'groups and how many people are in each',
+    run: async (ctx) => {
+      const groups = await listGroups(ctx.deps.store, { actorId: ctx.user.id });
+      if (groups.length === 0) return reply(text('No groups yet. Create one with /group create <name>.'));
+      return reply(
+        text(
+          groups.map((g) => `${g.name} · ${g.members} active member${g.members === 1 ? '' : 's'}`).join('\n'),
+        ),
+      );
+    },
+  },
+  {
+    name: 'group',
+    audience: 'admin',
+    usage: 'group create|delete <name> · group add|remove <name> <user>',
+    summary: 'create or delete a group; add or remove a person',
+    run: async (ctx) => {
+      const [verb = '', name = '', who = ''] = tokenize(ctx.args);
+      const { store } = ctx.deps;
+      const actorId = ctx.user.id;
+      switch (verb.toLowerCase()) {
+        case 'create':
+          if (!name) throw new UsageError();
+          return reply(text(`Group ${(await createGroup(store, { actorId, name })).name} is created.`));
+        case 'delete':
+          if (!name) throw new UsageError();
+          return reply(text(`Group ${(await deleteGroup(store, { actorId, name })).name} is deleted.`));
+        case 'add':
+        case 'remove': {
+          if (!name || !who) throw new UsageError();
+          const target = await findUser(store, who);
+          const change = verb.toLowerCase() === 'add' ? addToGroup : removeFromGroup;
+          const groups = await change(store, { actorId, groupName: name, userId: target.id });
+          return reply(text(`${target.name}'s groups: ${groups.length > 0 ? groups.join(', ') : 'none'}.`));
+        }
+        default:
+          throw new UsageError();
+      }
+    },
+  },
+];

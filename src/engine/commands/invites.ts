@@ -1,0 +1,85 @@
+import { listInvites, resendInvite, revokeInvite } from '../../domain/invites.js';
+import { codeInstructions } from '../../setup-invite.js';
+import { parseInviteArgs, UsageError } from '../args.js';
+import { text } from '../outbound.js';
+import { day, listOrNone } from './format.js';
+import { reply, type CommandSpec } from './types.js';
+
+export const inviteCommands: CommandSpec[] = [
+  {
+    name: 'invite',
+    audience: 'admin',
+    usage: 'invite [email…] [admin|member] [group:<name>…] [uses:<n>] [expires:<days>d] [label:"…"]',
+    summary: 'invite people; the link is shown once, privately',
+    run: async (ctx) => {
+      if (!ctx.args)
+        return { startFlow: 'invite', input: { actorId: ctx.user.id, draft: {}, oneLine: false } };
+      const options = parseInviteArgs(ctx.args);
+      const draft = {
+        ...(options.emails.length > 0 ? { emails: options.emails } : {}),
+        role: options.role,
+        groupNames: options.groupNames,
+        ...(options.maxUses ? { maxUses: options.maxUses } : {}),
+        ...(options.expiresInDays ? { expiresInDays: options.expiresInDays } : {}),
+        ...(options.label ? { label: options.label } : {}),
+      };
+      return { startFlow: 'invite', input: { actorId: ctx.user.id, draft, oneLine: true } };
+    },
+  },
+  {
+    name: 'invites',
+    audience: 'admin',
+    usage: 'invites',
+    summary: 'pending, expired, used and revoked invites with their uses',
+    run: async (ctx) => {
+      const invites = await listInvites(ctx.deps.store, { actorId: ctx.user.id, limit: 30 });
+      if (invites.length === 0) return reply(text('No invites yet. Create one with /invite.'));
+      const lines = invites.map(
+        (i) =>
+          `${i.reference} · ${i.status} · ${i.email ?? 'anyone'} · ${i.role} · ${i.uses}/${i.maxUses} used` +
+          (i.status === 'Pending' ? ` · until ${day(i.expiresAt)}` : '') +
+          (i.label ? ` · “${i.label}”` : '') +
+          (i.groupNames.length > 0 ? ` · groups: ${listOrNone(i.groupNames)}` : '') +
+          (i.claimedBy.length > 0 ? ` · joined: ${i.claimedBy.join(', ')}` : ''),
+      );
+      return reply(text(`Invites (newest first):\n${lines.join('\n')}\n\n/revoke <ref> or /resend <ref>`));
+    },
+  },
+  {
+    name: 'revoke',
+    audience: 'admin',
+    usage: 'revoke <invite>',
+    summary: 'revoke a pending invite (by its ref, email or label)',
+    run: async (ctx) => {
+      if (!ctx.args) throw new UsageError();
+      const invite = await revokeInvite(ctx.deps.store, { actorId: ctx.user.id, reference: ctx.args });
+      return reply(
+        text(
+          `Invite ${invite.id.slice(0, 8)} is revoked; ${invite.uses} of ${invite.maxUses} uses were taken.`,
+        ),
+      );
+    },
+  },
+  {
+    name: 'resend',
+    audience: 'admin',
+    usage: 'resend <invite>',
+    summary: 'a fresh link for an expired invite',
+    run: async (ctx) => {
+      if (!ctx.args) throw new UsageError();
+      const { invite, payload } = await resendInvite(ctx.deps.store, {
+        actorId: ctx.user.id,
+        reference: ctx.args,
+      });
+      return reply(
+        text(
+          [
+            `A fresh link for invite ${invite.id.slice(0, 8)} (${invite.email ?? 'anyone'}), valid until ${day(invite.expiresAt)}. The old link no longer works:`,
+            ...codeInstructions(payload, ctx.deps.settings),
+          ].join('\n'),
+          { privately: true },
+        ),
+      );
+    },
+  },
+];

@@ -1,0 +1,55 @@
+import { fromPromise } from 'xstate';
+import type { manageUserFlow, UserPanel } from '../../../flows/manage-user.js';
+import { listGroups, setUserGroups } from '../../domain/groups.js';
+import { issueResetLink } from '../../domain/resets.js';
+import { changeRole, deactivateUser, getUserDetail, reactivateUser } from '../../domain/users.js';
+import { codeInstructions } from '../../setup-invite.js';
+import type { EngineDeps } from '../deps.js';
+
+type Implementations = Parameters<typeof manageUserFlow.provide>[0];
+
+function lastSeen(at: Date | null): string | null {
+  return at ? `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC` : null;
+}
+
+/** The manage-user flow's effects, from the user, group and reset rules. */
+export function manageUserEffects(deps: EngineDeps): Implementations {
+  return {
+    actors: {
+      loadPanel: fromPromise<UserPanel, { actorId: string; userId: string }>(async ({ input }) => {
+        const [detail, groups] = await Promise.all([
+          getUserDetail(deps.store, input),
+          listGroups(deps.store, { actorId: input.actorId }),
+        ]);
+        const { user } = detail;
+        return {
+          name: user.name,
+          email: user.email,
+          role: user.role,
+          status: user.status,
+          groups: detail.groups,
+          platforms: [...new Set(detail.identities.map((i) => i.platform))],
+          lastSeen: lastSeen(user.lastSeenAt),
+          allGroups: groups.map((g) => g.name),
+        };
+      }),
+      changeRole: fromPromise(async ({ input }) => {
+        await changeRole(deps.store, input);
+      }),
+      setGroups: fromPromise(async ({ input }) => setUserGroups(deps.store, input)),
+      issueResetLink: fromPromise(async ({ input }) => {
+        const { payload } = await issueResetLink(deps.store, input);
+        return { instructions: codeInstructions(payload, deps.settings) };
+      }),
+      deactivate: fromPromise(async ({ input }) => {
+        await deactivateUser(deps.store, input);
+      }),
+      reactivate: fromPromise(async ({ input }) => {
+        await reactivateUser(deps.store, {
+          ...input,
+          ...(deps.settings.seatLimit ? { seatLimit: deps.settings.seatLimit } : {}),
+        });
+      }),
+    },
+  };
+}

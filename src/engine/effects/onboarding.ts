@@ -1,0 +1,50 @@
+import { fromPromise } from 'xstate';
+import type {
+  InterviewInput,
+  InterviewTurn,
+  onboardingFlow,
+  SaveContextInput,
+} from '../../../flows/onboarding.js';
+import { updateOrganisationContext, updatePersonalContext } from '../../domain/context.js';
+import {
+  CONTEXT_FIELDS,
+  ORGANISATION_FIELDS,
+  type ContextField,
+  type OrganisationField,
+} from '../../domain/enums.js';
+import { scriptedInterviewTurn } from '../../onboarding/scripted.js';
+import type { EngineDeps } from '../deps.js';
+
+type OnboardingImplementations = Parameters<typeof onboardingFlow.provide>[0];
+
+function only<K extends string>(
+  fields: Record<string, string>,
+  allowed: readonly K[],
+): Partial<Record<K, string>> {
+  return Object.fromEntries(Object.entries(fields).filter(([key]) => allowed.includes(key as K))) as Partial<
+    Record<K, string>
+  >;
+}
+
+/** The onboarding flow's effects: the scripted interviewer, and the personal (and organisation) context. */
+export function onboardingEffects(deps: EngineDeps): OnboardingImplementations {
+  return {
+    actors: {
+      interviewTurn: fromPromise<InterviewTurn, InterviewInput>(async ({ input }) =>
+        scriptedInterviewTurn(input),
+      ),
+      saveContext: fromPromise<void, SaveContextInput>(async ({ input }) => {
+        await updatePersonalContext(deps.store, {
+          userId: input.userId,
+          fields: only<ContextField>(input.fields, CONTEXT_FIELDS),
+        });
+        if (input.organisation && Object.keys(input.organisation).length > 0) {
+          await updateOrganisationContext(deps.store, {
+            actorId: input.userId,
+            fields: only<OrganisationField>(input.organisation, ORGANISATION_FIELDS),
+          });
+        }
+      }),
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../support/db.js';
+import { TEST_REDIS_URL, testKeyPrefix } from '../support/redis.js';
+import { Person, testEngine } from '../support/engine.js';
+import { seedUser } from '../support/seed.js';
+import { RedisSessionStore } from '../../src/store/sessions-redis.js';
+import { getPersonalContext } from '../../src/domain/context.js';
+
+describe('two engine processes sharing Redis and Postgres', () => {
+  it('lose no transition and reply once per update when one conversation is fed through both at once', async () => {
+    const { store } = await createTestDatabase();
+    const prefix = testKeyPrefix();
+    // Each "process" has its own engine, Redis connection and in-memory queue; only Redis and Postgres are shared.
+    const first = new RedisSessionStore(TEST_REDIS_URL, prefix);
+    const second = new RedisSessionStore(TEST_REDIS_URL, prefix);
+    afterAll(() => Promise.all([first.close(), second.close()]));
+    const engines = [testEngine(store, first), testEngine(store, second)];
+    await seedUser(store, { role: 'admin' });
+    const person = await seedUser(store, { name: 'Mo' });
+    await store.identities.insertIdentity({
+      platform: 'telegram',
+      externalId: 'mo',
+      userId: person.id,
+      username: 'mo',
+    });
+
+    for (let round = 0; round < 5; round++) {
+      await new Person(engines[round % 2]!, 'mo').say('/onboarding');
+      const answers = [`Engineer ${round}`, `Language ${round}`, `Style ${round}`, `Focus ${round}`];
+      const people = answers.map((_, i) => new Person(engines[(i + round) % 2]!, 'mo'));
+      const replies = await Promise.all(answers.map((answer, i) => people[i]!.say(answer)));
+      for (const reply of replies) expect(reply).not.toBe('');
+      const reviewed = replies.findIndex((r) => /Here's what I'll remember/.test(r));
+      expect(replies.filter((r) => /Here's what I'll remember/.test(r))).toHaveLength(1);
+      expect(await people[reviewed]!.tap('Save')).toMatch(/Saved/);
+      const saved = await getPersonalContext(store, person.id);
+      expect(Object.values(saved).sort()).toEqual([...answers].sort());
+    }
+  });
+});

@@ -1,0 +1,102 @@
+import pino from 'pino';
+import { Engine } from '../../src/engine/engine.js';
+import type { EngineDeps, EngineSettings } from '../../src/engine/deps.js';
+import type { Inbound } from '../../src/engine/inbound.js';
+import type { Button, Outbound } from '../../src/engine/outbound.js';
+import { CONSOLE_CAPABILITIES } from '../../src/adapters/console/console.js';
+import type { SessionStore } from '../../src/store/sessions.js';
+import type { Store } from '../../src/store/store.js';
+
+export function testEngine(
+  store: Store,
+  sessions: SessionStore,
+  settings: Partial<EngineSettings> = {},
+  log = pino({ level: 'silent' }),
+): Engine {
+  const deps: EngineDeps = {
+    store,
+    sessions,
+    log,
+    settings: {
+      seatLimit: undefined,
+      requireInvite: true,
+      sessionTtlSeconds: 3600,
+      personaName: 'Smithers',
+      telegramBotUsername: 'gatehouse_test_bot',
+      ...settings,
+    },
+    capabilities: {
+      console: CONSOLE_CAPABILITIES,
+      telegram: { canDeleteMessages: true, hasSecretForms: false, commandPrefix: '/' },
+    },
+  };
+  return new Engine(deps);
+}
+
+/** Renders replies the way a person reads them: text, then button labels in brackets. */
+export function transcript(replies: Outbound[]): string {
+  return replies
+    .map((r) => {
+      if (r.type === 'text')
+        return (
+          r.text +
+          (r.buttons
+            ? ` ${r.buttons
+                .flat()
+                .map((b) => `[${b.label}]`)
+                .join(' ')}`
+            : '')
+        );
+      if (r.type === 'secretPrompt') return `${r.text} (secret)`;
+      if (r.type === 'file') return `(file ${r.name})`;
+      return '(message deleted)';
+    })
+    .join('\n');
+}
+
+let messageId = 0;
+
+/** One person in one private chat, talking to the engine as an adapter would. */
+export class Person {
+  last: Outbound[] = [];
+
+  constructor(
+    private readonly engine: Engine,
+    readonly externalId: string,
+    private readonly platform: 'telegram' | 'console' = 'telegram',
+  ) {}
+
+  private base(): Omit<Inbound, 'command' | 'text' | 'action' | 'secret'> {
+    messageId += 1;
+    return {
+      platform: this.platform,
+      sender: { externalId: this.externalId, username: this.externalId, displayName: this.externalId },
+      chat: { id: this.externalId, isPrivate: true },
+      messageId: String(messageId),
+    };
+  }
+
+  async say(line: string): Promise<string> {
+    const command = line.match(/^\/(\w+)\s*([\s\S]*)$/);
+    const inbound: Inbound = command
+      ? { ...this.base(), command: { name: command[1]!, args: command[2]!.trim() } }
+      : { ...this.base(), text: line };
+    this.last = await this.engine.handle(inbound);
+    return transcript(this.last);
+  }
+
+  async tap(label: string): Promise<string> {
+    const button = this.last
+      .flatMap((r): Button[] => (r.type === 'text' ? (r.buttons?.flat() ?? []) : []))
+      .find((b) => b.label === label);
+    if (!button) throw new Error(`no button “${label}” in:\n${transcript(this.last)}`);
+    this.last = await this.engine.handle({ ...this.base(), action: button.action });
+    return transcript(this.last);
+  }
+
+  /** Sends raw button data, as a forged or stale button would. */
+  async press(action: string): Promise<string> {
+    this.last = await this.engine.handle({ ...this.base(), action });
+    return transcript(this.last);
+  }
+}

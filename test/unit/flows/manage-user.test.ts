@@ -1,0 +1,275 @@
+import { describe, expect, it } from 'vitest';
+import { fromPromise, initialTransition, transition } from 'xstate';
+import { manageUserFlow, type UserPanel } from '../../../flows/manage-user.js';
+import type { FlowEmitted, FlowEvent } from '../../../flows/types.js';
+import { stepFlow } from '../../../src/engine/flow-runner.js';
+
+const input = { actorId: 'admin-1', userId: 'user-1' };
+
+const adaPanel: UserPanel = {
+  name: 'Ada',
+  email: 'ada@example.com',
+  role: 'member',
+  status: 'active',
+  groups: ['Ops'],
+  platforms: ['telegram', 'slack'],
+  lastSeen: '2025-01-02 03:04 UTC',
+  allGroups: ['Ops', 'Dev'],
+};
+
+interface Fakes {
+  panel: UserPanel;
+  calls: { effect: string; input: unknown }[];
+  failWith?: Error;
+}
+
+/** The flow with every effect faked: each records its input, and fails with `failWith` when set. */
+function withFakes(fakes: Fakes) {
+  const record = (effect: string, input: unknown) => {
+    fakes.calls.push({ effect, input });
+    if (fakes.failWith) throw fakes.failWith;
+  };
+  return manageUserFlow.provide({
+    actors: {
+      loadPanel: fromPromise(async ({ input }) => {
+        fakes.calls.push({ effect: 'loadPanel', input });
+        return fakes.panel;
+      }),
+      changeRole: fromPromise(async ({ input }) => record('changeRole', input)),
+      setGroups: fromPromise(async ({ input }) => {
+        record('setGroups', input);
+        return input.groupNames;
+      }),
+      issueResetLink: fromPromise(async ({ input }) => {
+        record('issueResetLink', input);
+        return { instructions: ['Telegram: https://t.me/bot?start=r_abc', 'Slack or console: /start r_abc'] };
+      }),
+      deactivate: fromPromise(async ({ input }) => record('deactivate', input)),
+      reactivate: fromPromise(async ({ input }) => record('reactivate', input)),
+    },
+  });
+}
+
+function fakes(panel: Partial<UserPanel> = {}): Fakes {
+  return { panel: { ...adaPanel, ...panel }, calls: [] };
+}
+
+/** Runs the flow from its start through `events`, one stored step each, as the engine does. */
+async function run(f: Fakes, events: FlowEvent[], start: object = input) {
+  const machine = withFakes(f);
+  let step = await stepFlow(machine, { input: start }, undefined);
+  const steps = [step];
+  for (const event of events) {
+    step = await stepFlow(machine, { snapshot: step.persisted }, event);
+    steps.push(step);
+  }
+  return { step, steps };
+}
+
+const choose = (value: string): FlowEvent => ({ type: 'choose', value });
+const texts = (emitted: FlowEmitted[]) => emitted.map((e) => (e.type === 'reply' ? e.text : e.type));
+const effectCalls = (f: Fakes) => f.calls.filter((c) => c.effect !== 'loadPanel');
+
+describe('manage-user flow', () => {
+  it('shows the panel with the actions that apply to the person', async () => {
+    const { step } = await run(fakes(), []);
+    expect(step.emitted).toEqual([
+      {
+        type: 'reply',
+        text:
+          'Ada <ada@example.com>\nRole: Member\nStatus: Active\nGroups: Ops\n' +
+          'Chats: telegram, slack\nLast seen: 2025-01-02 03:04 UTC',
+        choices: [
+          [
+            { label: 'Make admin', value: 'role' },
+            { label: 'Groups', value: 'groups' },
+          ],
+          [
+            { label: 'Reset password link', value: 'reset' },
+            { label: 'Deactivate', value: 'deactivate' },
+          ],
+          [{ label: 'Done', value: 'done' }],
+        ],
+      },
+    ]);
+  });
+
+  it('offers Make member and Reactivate to a deactivated admin, and words empty fields', async () => {
+    const { step } = await run(
+      fakes({ role: 'admin', status: 'deactivated', email: null, groups: [], platforms: [], lastSeen: null }),
+      [],
+    );
+    const [panel] = step.emitted;
+    expect(panel).toMatchObject({
+      text: 'Ada\nRole: Admin\nStatus: Deactivated\nGroups: none\nChats: none\nLast seen: never',
+    });
+    const values = panel?.type === 'reply' ? (panel.choices ?? []).flat().map((c) => c.label) : [];
+    expect(values).toEqual(['Make member', 'Groups', 'Reset password link', 'Reactivate', 'Done']);
+  });
+
+  it('makes a member an admin, confirms it and shows the refreshed panel', async () => {
+    const f = fakes();
+    const { step } = await run(f, [choose('role')]);
+    expect(effectCalls(f)).toEqual([{ effect: 'changeRole', input: { ...input, role: 'admin' } }]);
+    expect(texts(step.emitted)[0]).toBe('Ada is now an admin.');
+    expect(texts(step.emitted)[1]).toContain('Role: Member');
+    expect(f.calls.filter((c) => c.effect === 'loadPanel')).toHaveLength(2);
+  });
+
+  it('makes an admin a member', async () => {
+    const f = fakes({ role: 'admin' });
+    const { step } = await run(f, [choose('role')]);
+    expect(effectCalls(f)).toEqual([{ effect: 'changeRole', input: { ...input, role: 'member' } }]);
+    expect(texts(step.emitted)[0]).toBe('Ada is now a member.');
+  });
+
+  it('asks for groups, lists the existing ones, and sets the ones sent', async () => {
+    const f = fakes();
+    const { steps } = await run(f, [choose('groups'), { type: 'text', text: ' Ops, Dev ,ops,, ' }]);
+    expect(texts(steps[1]!.emitted)).toEqual([
+      'Send the groups Ada should be in, separated by commas (existing: Ops, Dev), or tap No groups.',
+    ]);
+    expect(effectCalls(f)).toEqual([
+      { effect: 'setGroups', input: { ...input, groupNames: ['Ops', 'Dev'] } },
+    ]);
+    expect(texts(steps[2]!.emitted)[0]).toBe('Groups of Ada: Ops, Dev.');
+  });
+
+  it('removes every group when No groups is tapped', async () => {
+    const f = fakes();
+    const { step } = await run(f, [choose('groups'), choose('none')]);
+    expect(effectCalls(f)).toEqual([{ effect: 'setGroups', input: { ...input, groupNames: [] } }]);
+    expect(texts(step.emitted)[0]).toBe('Groups of Ada: none.');
+  });
+
+  it('asks again for an empty group list and changes nothing on Cancel', async () => {
+    const f = fakes();
+    const { steps } = await run(f, [choose('groups'), { type: 'text', text: ' , ' }, choose('cancel')]);
+    expect(texts(steps[2]!.emitted)).toEqual(['Send at least one group name, or tap No groups.']);
+    expect(texts(steps[3]!.emitted)[0]).toContain('Role: Member');
+    expect(effectCalls(f)).toEqual([]);
+  });
+
+  it('sends the reset link privately and tells the admin how to pass it on', async () => {
+    const f = fakes();
+    const { step } = await run(f, [choose('reset')]);
+    expect(effectCalls(f)).toEqual([{ effect: 'issueResetLink', input }]);
+    expect(step.emitted.slice(0, 2)).toEqual([
+      {
+        type: 'reply',
+        text: 'Password reset link for Ada:\nTelegram: https://t.me/bot?start=r_abc\nSlack or console: /start r_abc',
+        private: true,
+      },
+      { type: 'reply', text: 'Send it to Ada privately; it works once, for 7 days.' },
+    ]);
+    expect(JSON.stringify(step.persisted)).not.toContain('r_abc');
+  });
+
+  it('deactivates only after the admin confirms', async () => {
+    const f = fakes();
+    const { steps } = await run(f, [choose('deactivate'), choose('yes')]);
+    expect(texts(steps[1]!.emitted)).toEqual([
+      'Deactivate Ada? They lose access at once; their data stays and you can reactivate them.',
+    ]);
+    expect(effectCalls(f)).toEqual([{ effect: 'deactivate', input }]);
+    expect(texts(steps[2]!.emitted)[0]).toBe('Ada is deactivated.');
+  });
+
+  it('reactivates a deactivated person', async () => {
+    const f = fakes({ status: 'deactivated' });
+    const { step } = await run(f, [choose('reactivate')]);
+    expect(effectCalls(f)).toEqual([{ effect: 'reactivate', input }]);
+    expect(texts(step.emitted)[0]).toBe('Ada is active again.');
+  });
+
+  it('with the deactivate intent asks for confirmation first, and No changes nothing', async () => {
+    const f = fakes();
+    const { steps } = await run(f, [choose('no')], { ...input, intent: 'deactivate' });
+    expect(texts(steps[0]!.emitted)).toEqual([
+      'Deactivate Ada? They lose access at once; their data stays and you can reactivate them.',
+    ]);
+    expect(effectCalls(f)).toEqual([]);
+    expect(texts(steps[1]!.emitted)[0]).toContain('Status: Active');
+    expect(steps[1]!.persisted).toBeDefined();
+  });
+
+  it('shows the panel instead of asking when the deactivate intent meets a deactivated person', async () => {
+    const { step } = await run(fakes({ status: 'deactivated' }), [], { ...input, intent: 'deactivate' });
+    expect(texts(step.emitted)[0]).toContain('Status: Deactivated');
+  });
+
+  it.each([
+    ['role', [choose('role')]],
+    ['groups', [choose('groups'), { type: 'text', text: 'Nope' } as FlowEvent]],
+    ['reset', [choose('reset')]],
+    ['deactivate', [choose('deactivate'), choose('yes')]],
+  ])('returns to the panel with a failed event when %s fails', async (_, events) => {
+    const f = fakes();
+    const refused = Object.assign(new Error('refused'), { code: 'last_admin' });
+    f.failWith = refused;
+    const { step } = await run(f, events);
+    expect(step.emitted[0]).toEqual({ type: 'failed', error: refused });
+    expect(texts(step.emitted)[1]).toContain('Role: Member');
+    expect(step.persisted).toBeDefined();
+  });
+
+  it('returns to the panel with a failed event when reactivation fails', async () => {
+    const f = fakes({ status: 'deactivated' });
+    f.failWith = Object.assign(new Error('full'), { code: 'seat_limit' });
+    const { step } = await run(f, [choose('reactivate')]);
+    expect(step.emitted.map((e) => e.type)).toEqual(['failed', 'reply']);
+    expect(step.persisted).toBeDefined();
+  });
+
+  it('ends with a failed event when the panel cannot be loaded', async () => {
+    const failing = manageUserFlow.provide({
+      actors: { loadPanel: fromPromise(() => Promise.reject(new Error('unknown user'))) },
+    });
+    const step = await stepFlow(failing, { input }, undefined);
+    expect(step.emitted.map((e) => e.type)).toEqual(['failed']);
+    expect(step.persisted).toBeUndefined();
+  });
+
+  it('ends with Done.', async () => {
+    const f = fakes();
+    const { step } = await run(f, [choose('done')]);
+    expect(step.emitted).toEqual([{ type: 'reply', text: 'Done.' }]);
+    expect(step.persisted).toBeUndefined();
+    expect(effectCalls(f)).toEqual([]);
+  });
+
+  it('keeps only ids and short strings in its snapshot', async () => {
+    const manyGroups = Array.from({ length: 200 }, (_, i) => `Group number ${i}`);
+    const { step } = await run(fakes({ allGroups: manyGroups }), [choose('groups')]);
+    const saved = JSON.stringify(step.persisted);
+    expect(saved.length).toBeLessThan(2048);
+    expect(saved).not.toContain('ada@example.com');
+    expect(saved).not.toContain('telegram');
+  });
+
+  it('reaches every state', () => {
+    const machine = manageUserFlow.provide({});
+    const done = (output: unknown) => ({ type: 'xstate.done.actor.0.manageUser.loading', output }) as never;
+    const [start] = initialTransition(machine, input);
+    expect(start.value).toBe('loading');
+    const [panel] = transition(machine, start, done(adaPanel));
+    expect(panel.value).toBe('panel');
+    expect(panel.hasTag('waiting')).toBe(true);
+    const next = (value: string) => transition(machine, panel, choose(value))[0].value;
+    expect(next('role')).toBe('changingRole');
+    expect(next('groups')).toBe('askingGroups');
+    expect(next('reset')).toBe('issuingReset');
+    expect(next('deactivate')).toBe('confirmingDeactivate');
+    expect(next('reactivate')).toBe('reactivating');
+    expect(next('done')).toBe('ended');
+    const [asking] = transition(machine, panel, choose('groups'));
+    expect(asking.hasTag('waiting')).toBe(true);
+    expect(transition(machine, asking, { type: 'text', text: 'Ops' })[0].value).toBe('settingGroups');
+    const [confirming] = transition(machine, panel, choose('deactivate'));
+    expect(confirming.hasTag('waiting')).toBe(true);
+    expect(transition(machine, confirming, choose('yes'))[0].value).toBe('deactivating');
+    expect(transition(machine, confirming, choose('no'))[0].value).toBe('loading');
+    const [, actions] = transition(machine, panel, { type: 'text', text: 'hello' });
+    expect(actions.some((a) => (a.type as string) === 'xstate.emit')).toBe(true);
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { InterviewInput } from '../../../flows/onboarding.js';
+import { scriptedInterviewTurn, splitCompany } from '../../../src/onboarding/scripted.js';
+
+const base: InterviewInput = {
+  personaName: 'Smithers',
+  isAdmin: false,
+  fields: {},
+  organisation: {},
+  transcript: [],
+  answer: null,
+};
+
+describe('scriptedInterviewTurn', () => {
+  it('greets by the persona name and asks for the role first', () => {
+    const turn = scriptedInterviewTurn(base);
+    expect(turn.say).toBe(
+      "Hi, I'm Smithers. A few quick questions so I can help you better — answer in a few words, or send /skip.\n\nWhat's your role, and what do you work on?",
+    );
+    expect(turn).toMatchObject({ fields: {}, done: false });
+  });
+
+  it('files the answer under the first unanswered field and asks the next question', () => {
+    expect(scriptedInterviewTurn({ ...base, answer: ' Designer ' })).toEqual({
+      say: 'Which language should I answer you in?',
+      fields: { role: 'Designer' },
+      done: false,
+    });
+    const turn = scriptedInterviewTurn({ ...base, fields: { role: 'Designer' }, answer: 'German' });
+    expect(turn.fields).toEqual({ language: 'German' });
+    expect(turn.say).toContain('short or detailed');
+  });
+
+  it('finishes a member after the focus answer', () => {
+    const fields = { role: 'Designer', language: 'German', style: 'short' };
+    expect(scriptedInterviewTurn({ ...base, fields, answer: 'the launch' })).toEqual({
+      say: "Thanks, that's everything.",
+      fields: { focus: 'the launch' },
+      done: true,
+    });
+  });
+
+  it('asks an admin about the company and the teams after the personal questions', () => {
+    const fields = { role: 'CTO', language: 'English', style: 'short' };
+    const afterFocus = scriptedInterviewTurn({ ...base, isAdmin: true, fields, answer: 'hiring' });
+    expect(afterFocus).toMatchObject({ fields: { focus: 'hiring' }, done: false });
+    expect(afterFocus.say).toContain("What's the company called");
+    const full = { ...fields, focus: 'hiring' };
+    const company = scriptedInterviewTurn({ ...base, isAdmin: true, fields: full, answer: 'Acme — rockets' });
+    expect(company).toMatchObject({ organisation: { company: 'Acme', about: 'rockets' }, done: false });
+    const teams = scriptedInterviewTurn({
+      ...base,
+      isAdmin: true,
+      fields: full,
+      organisation: { company: 'Acme', about: 'rockets' },
+      answer: 'Propulsion, Guidance',
+    });
+    expect(teams).toEqual({
+      say: "Thanks, that's everything.",
+      fields: {},
+      organisation: { teams: 'Propulsion, Guidance' },
+      done: true,
+    });
+  });
+
+  it('clips an answer to 500 characters', () => {
+    const turn = scriptedInterviewTurn({ ...base, answer: 'x'.repeat(900) });
+    expect(turn.fields.role).toHaveLength(500);
+  });
+
+  it('asks the same question again after a blank answer', () => {
+    const turn = scriptedInterviewTurn({ ...base, answer: '   ' });
+    expect(turn).toEqual({
+      say: "Could you say that in a few words? What's your role, and what do you work on?",
+      fields: {},
+      done: false,
+    });
+  });
+
+  it('is done at once when everything is already answered', () => {
+    const fields = { role: 'a', language: 'b', style: 'c', focus: 'd' };
+    expect(scriptedInterviewTurn({ ...base, fields, answer: 'anything else' })).toMatchObject({ done: true });
+    expect(scriptedInterviewTurn({ ...base, fields })).toMatchObject({ done: true });
+  });
+
+  it('returns the same turn for the same input', () => {
+    const input = { ...base, fields: { role: 'dev' }, answer: 'French' };
+    expect(scriptedInterviewTurn(input)).toEqual(scriptedInterviewTurn(input));
+  });
+});
+
+describe('splitCompany', () => {
+  it('splits the name from what the company does', () => {
+    expect(splitCompany('Acme, we make rockets')).toEqual({ company: 'Acme', about: 'we make rockets' });
+    expect(splitCompany('Acme: rockets')).toEqual({ company: 'Acme', about: 'rockets' });
+    expect(splitCompany('Acme - rockets')).toEqual({ company: 'Acme', about: 'rockets' });
+  });
+
+  it('keeps an answer without a separator as the name', () => {
+    expect(splitCompany('Acme Rocket-Works')).toEqual({ company: 'Acme Rocket-Works' });
+  });
+});
