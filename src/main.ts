@@ -42,6 +42,10 @@ async function main(): Promise<void> {
     capabilities: { console: CONSOLE_CAPABILITIES },
   };
   const engine = new Engine(deps);
+  const purge = setInterval(() => {
+    sessions.purgeExpired().catch((error: unknown) => log.warn({ err: error }, 'purging expired sessions failed'));
+  }, 10 * 60_000);
+  purge.unref();
   const server = await listen(
     config.PORT,
     [healthRoutes(async () => (await record.sql`select 1`, await sessions.load('readyz'), true))],

@@ -48,5 +48,10 @@ export class PostgresSessionStore implements SessionStore {
     };
   }
 
+  async purgeExpired(): Promise<number> {
+    const result = await this.sql`delete from sessions where expires_at <= now()`;
+    return result.count;
+  }
+
   async close(): Promise<void> {}
 }

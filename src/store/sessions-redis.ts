@@ -76,6 +76,10 @@ export class RedisSessionStore implements SessionStore {
     };
   }
 
+  async purgeExpired(): Promise<number> {
+    return 0;
+  }
+
   async close(): Promise<void> {
     await this.redis.quit();
   }

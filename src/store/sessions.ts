@@ -20,5 +20,7 @@ export interface SessionStore {
    * across processes too); returns a release function, or undefined if someone else holds it.
    */
   tryLock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined>;
+  /** Removes what expired (Redis does this itself); returns how many were removed. */
+  purgeExpired(): Promise<number>;
   close(): Promise<void>;
 }

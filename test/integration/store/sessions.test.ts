@@ -12,7 +12,7 @@ const stores: [string, SessionStore][] = [
 ];
 afterAll(() => Promise.all(stores.map(([, s]) => s.close())));
 
-describe.each(stores)('%s session store', (_, store) => {
+describe.each(stores)('%s session store', (kind, store) => {
   it('saves, loads and deletes a session', async () => {
     expect(await store.load('telegram:1:1')).toBeUndefined();
     expect(await store.save('telegram:1:1', '{"a":1}', 0, 60)).toBe(true);
@@ -42,6 +42,16 @@ describe.each(stores)('%s session store', (_, store) => {
     await new Promise((r) => setTimeout(r, 1_100));
     expect(await store.load('telegram:4:4')).toBeUndefined();
     expect(await store.save('telegram:4:4', 'again', 0, 60)).toBe(true);
+  });
+
+  it('purges what expired and keeps the rest', async () => {
+    await store.save('telegram:6:6', 'gone', 0, 1);
+    await store.save('telegram:7:7', 'kept', 0, 60);
+    await new Promise((r) => setTimeout(r, 1_100));
+    // Redis expires keys itself; the table needs the purge.
+    expect(await store.purgeExpired()).toBe(kind === 'postgres' ? 1 : 0);
+    expect(await store.load('telegram:6:6')).toBeUndefined();
+    expect(await store.load('telegram:7:7')).toEqual({ version: 1, data: 'kept' });
   });
 
   it('deletes every session under a prefix and no other', async () => {
