@@ -4,7 +4,8 @@ import type { AgentAccessRow, AgentRow } from '../store/agents.js';
 import { isUniqueViolation } from '../store/db-errors.js';
 import { asActor, requireActiveAdmin } from './actors.js';
 import { recordAudit } from './audit.js';
-import { NameTakenError, UnknownAgentError, UnknownGroupError } from './errors.js';
+import { NameTakenError, UnknownAgentError } from './errors.js';
+import { requireGroups } from './groups.js';
 import { entityNameSchema, parseField } from './validation.js';
 
 const descriptionSchema = z.string().trim().max(500, 'must be at most 500 characters');
@@ -64,11 +65,7 @@ export async function setAgentAccess(
     const before = await accessOf(tx, agent.id);
     let groupIds: string[] | 'all' = 'all';
     if (input.access !== 'all') {
-      const names = input.access.map((n) => parseField(entityNameSchema, 'group name', n));
-      const groups = await tx.groups.getGroupsByNames(names);
-      const missing = names.find((n) => !groups.some((g) => g.name.toLowerCase() === n.toLowerCase()));
-      if (missing) throw new UnknownGroupError(missing);
-      groupIds = groups.map((g) => g.id);
+      groupIds = (await requireGroups(tx, input.access)).map((g) => g.id);
     }
     await tx.agents.setAgentAccess(agent.id, groupIds);
     const after = await accessOf(tx, agent.id);

@@ -25,6 +25,15 @@ export async function createGroup(store: Store, input: { actorId: string; name: 
     });
 }
 
+/** The groups of these names (validated, case-insensitive); throws UnknownGroupError for the first missing one. */
+export async function requireGroups(store: Store, names: string[]): Promise<GroupRow[]> {
+  const valid = names.map((n) => parseField(entityNameSchema, 'group name', n));
+  const groups = await store.groups.getGroupsByNames(valid);
+  const missing = valid.find((n) => !groups.some((g) => g.name.toLowerCase() === n.toLowerCase()));
+  if (missing) throw new UnknownGroupError(missing);
+  return groups;
+}
+
 async function requireGroup(store: Store, name: string): Promise<GroupRow> {
   const group = await store.groups.getGroupByName(parseField(entityNameSchema, 'group name', name));
   if (!group) throw new UnknownGroupError(name);
@@ -99,10 +108,7 @@ export async function setUserGroups(
     const actor = await requireActiveAdmin(tx, input.actorId);
     const target = await tx.users.lockUserById(input.userId);
     if (!target) throw new UnknownUserError(input.userId);
-    const names = input.groupNames.map((n) => parseField(entityNameSchema, 'group name', n));
-    const groups = await tx.groups.getGroupsByNames(names);
-    const missing = names.find((n) => !groups.some((g) => g.name.toLowerCase() === n.toLowerCase()));
-    if (missing) throw new UnknownGroupError(missing);
+    const groups = await requireGroups(tx, input.groupNames);
     const before = await tx.groups.listUserGroupNames(target.id);
     await tx.groups.removeAllMemberships(target.id);
     await tx.groups.addMembers(

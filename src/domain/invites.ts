@@ -10,10 +10,10 @@ import {
   InvitePendingError,
   NoChangeError,
   SeatLimitError,
-  UnknownGroupError,
   UnknownInviteError,
   ValidationError,
 } from './errors.js';
+import { requireGroups } from './groups.js';
 import { assertSeatAvailable } from './seats.js';
 import { hashToken, newToken, toPayload } from './tokens.js';
 import { emailSchema, entityNameSchema, labelSchema, parseField } from './validation.js';
@@ -90,9 +90,7 @@ export async function createInvites(store: Store, input: CreateInvitesInput): Pr
   try {
     return await store.tx(async (tx) => {
       const actor = await requireActiveAdmin(tx, parsed.actorId);
-      const groups = await tx.groups.getGroupsByNames(groupNames);
-      const missing = groupNames.find((n) => !groups.some((g) => g.name.toLowerCase() === n.toLowerCase()));
-      if (missing) throw new UnknownGroupError(missing);
+      const groups = await requireGroups(tx, groupNames);
       const count = Math.max(emails.length, 1);
       await assertSeatAvailable(tx, parsed.seatLimit, count * parsed.maxUses);
       const issued: IssuedInvite[] = [];
