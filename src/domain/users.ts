@@ -13,20 +13,11 @@ import { z } from 'zod';
 
 export const USERS_PAGE_SIZE = 20;
 
-/** An opaque keyset cursor: the last row's sort key. */
-function encodeCursor(row: UserRow): string {
-  return Buffer.from(JSON.stringify([row.name, row.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { name: string; id: string } | null {
-  try {
-    const [name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof name === 'string' && typeof id === 'string' && uuidSchema.safeParse(id).success)
-      return { name, id };
-  } catch {
-    // A cursor that does not parse starts from the first page.
-  }
-  return null;
+/** The keyset cursor is the last row's id (short enough for a button); its name is read back. */
+async function decodeCursor(store: Store, cursor: string): Promise<{ name: string; id: string } | null> {
+  if (!uuidSchema.safeParse(cursor).success) return null;
+  const row = await store.users.getUserById(cursor);
+  return row ? { name: row.name, id: row.id } : null;
 }
 
 export interface UsersPage {
@@ -44,11 +35,11 @@ export async function listUsers(
   const query = input.query?.trim().slice(0, 100) || null;
   const rows = await store.users.listUsers({
     query,
-    after: input.after ? decodeCursor(input.after) : null,
+    after: input.after ? await decodeCursor(store, input.after) : null,
     limit: limit + 1,
   });
   const users = rows.slice(0, limit);
-  return { users, next: rows.length > limit ? encodeCursor(users[users.length - 1]!) : null };
+  return { users, next: rows.length > limit ? users[users.length - 1]!.id : null };
 }
 
 /** The person an admin means: an email, a linked chat @username, or a user id. */

@@ -28,7 +28,8 @@ export const userCommands: CommandSpec[] = [
       );
       const buttons = page.users.slice(0, 10).map((u) => [{ label: u.name, action: `/user ${u.id}` }]);
       if (page.next && !query) buttons.push([{ label: 'Next page', action: `/users page:${page.next}` }]);
-      return reply(text(lines.join('\n'), { buttons }));
+      const more = page.next && query ? '\n(More match: narrow the search.)' : '';
+      return reply(text(lines.join('\n') + more, { buttons }));
     },
   },
   {
