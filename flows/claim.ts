@@ -33,7 +33,9 @@ export const claimFlow = setup({
     output: {} as { userId: string } | null,
   },
   actors: {
-    checkInvite: fromPromise<InviteCheck, { tokenHash: string }>(() => notProvided('checkInvite')),
+    checkInvite: fromPromise<InviteCheck, { tokenHash: string; identity: FlowIdentity }>(() =>
+      notProvided('checkInvite'),
+    ),
     createAccount: fromPromise<
       { userId: string },
       { tokenHash: string; name: string; email: string | null; password: string; identity: FlowIdentity }
@@ -56,7 +58,7 @@ export const claimFlow = setup({
     checking: {
       invoke: {
         src: 'checkInvite',
-        input: ({ context }) => ({ tokenHash: context.tokenHash }),
+        input: ({ context }) => ({ tokenHash: context.tokenHash, identity: context.identity }),
         onDone: [
           {
             guard: ({ event }) => !event.output.usable,

@@ -23,7 +23,9 @@ export const resetPasswordFlow = setup({
     output: {} as { userId: string } | null,
   },
   actors: {
-    checkReset: fromPromise<ResetCheck, { tokenHash: string }>(() => notProvided('checkReset')),
+    checkReset: fromPromise<ResetCheck, { tokenHash: string; identity: FlowIdentity }>(() =>
+      notProvided('checkReset'),
+    ),
     setPassword: fromPromise<
       { userId: string; chatsLoggedOut: number },
       { tokenHash: string; password: string; identity: FlowIdentity }
@@ -40,7 +42,7 @@ export const resetPasswordFlow = setup({
     checking: {
       invoke: {
         src: 'checkReset',
-        input: ({ context }) => ({ tokenHash: context.tokenHash }),
+        input: ({ context }) => ({ tokenHash: context.tokenHash, identity: context.identity }),
         onDone: [
           {
             guard: ({ event }) => !event.output.usable,

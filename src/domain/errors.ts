@@ -178,3 +178,12 @@ export class LastChatError extends DomainError {
     super('this is the only chat linked to your account and it has no email, so you could not log in again');
   }
 }
+
+/** Too many wrong passwords or codes from one chat: it waits out the window. */
+export class LockedOutError extends DomainError {
+  override readonly name = 'LockedOutError';
+  readonly code = 'locked_out';
+  constructor() {
+    super('too many wrong attempts from this chat');
+  }
+}

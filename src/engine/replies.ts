@@ -13,6 +13,7 @@ import {
   WeakPasswordError,
 } from '../domain/errors.js';
 import { PASSWORD_MIN_LENGTH } from '../domain/passwords.js';
+import { LOCKED_OUT } from './limits.js';
 
 const WEAK_PASSWORD: Record<WeakPasswordError['reason'], string> = {
   too_short: `That password is too short: use at least ${PASSWORD_MIN_LENGTH} characters.`,
@@ -65,6 +66,9 @@ export function describeDomainError(error: unknown): string | undefined {
     user_deactivated: 'That account is deactivated.',
     wrong_credentials: 'That email and password do not match an active account.',
     identity_linked: 'This chat is already linked to another account. Use /logout there first.',
+    locked_out: LOCKED_OUT,
+    last_chat:
+      'This is the only chat linked to your account and it has no email, so you could not log in again.',
   };
   return plain[error.code] ?? error.message.charAt(0).toUpperCase() + error.message.slice(1) + '.';
 }

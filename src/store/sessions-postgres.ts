@@ -48,6 +48,23 @@ export class PostgresSessionStore implements SessionStore {
     };
   }
 
+  async hit(key: string, windowSeconds: number): Promise<number> {
+    const [row] = await this.sql<{ version: string }[]>`
+      insert into sessions (key, version, data, expires_at)
+      values (${`hits:${key}`}, 1, '', now() + make_interval(secs => ${windowSeconds}))
+      on conflict (key) do update set
+        version = case when sessions.expires_at <= now() then 1 else sessions.version + 1 end,
+        expires_at = case when sessions.expires_at <= now() then excluded.expires_at else sessions.expires_at end
+      returning version`;
+    return Number(row!.version);
+  }
+
+  async peek(key: string): Promise<number> {
+    const [row] = await this.sql<{ version: string }[]>`
+      select version from sessions where key = ${`hits:${key}`} and expires_at > now()`;
+    return Number(row?.version ?? 0);
+  }
+
   async purgeExpired(): Promise<number> {
     const result = await this.sql`delete from sessions where expires_at <= now()`;
     return result.count;

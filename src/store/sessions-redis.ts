@@ -76,6 +76,20 @@ export class RedisSessionStore implements SessionStore {
     };
   }
 
+  async hit(key: string, windowSeconds: number): Promise<number> {
+    const counter = `${this.prefix}hits:${key}`;
+    const [[, count]] = (await this.redis
+      .multi()
+      .incr(counter)
+      .expire(counter, windowSeconds, 'NX')
+      .exec()) as [[Error | null, number]];
+    return count;
+  }
+
+  async peek(key: string): Promise<number> {
+    return Number((await this.redis.get(`${this.prefix}hits:${key}`)) ?? 0);
+  }
+
   async purgeExpired(): Promise<number> {
     return 0;
   }

@@ -20,6 +20,12 @@ export interface SessionStore {
    * across processes too); returns a release function, or undefined if someone else holds it.
    */
   tryLock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined>;
+  /**
+   * Counts one event under `key` in a fixed window of `windowSeconds` (the first hit starts it) and
+   * returns the count so far; `peek` reads it without counting. For attempt limits across processes.
+   */
+  hit(key: string, windowSeconds: number): Promise<number>;
+  peek(key: string): Promise<number>;
   /** Removes what expired (Redis does this itself); returns how many were removed. */
   purgeExpired(): Promise<number>;
   close(): Promise<void>;

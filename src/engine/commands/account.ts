@@ -3,6 +3,7 @@ import { getPersonalContext, clearPersonalContext } from '../../domain/context.j
 import { renameUser } from '../../domain/users.js';
 import { endConversations } from '../conversations.js';
 import { onboardingInput } from '../flows.js';
+import { isLockedOut, LOCKED_OUT } from '../limits.js';
 import { text } from '../outbound.js';
 import { ago, listOrNone } from './format.js';
 import { reply, type CommandContext, type CommandSpec } from './types.js';
@@ -19,10 +20,11 @@ export const accountCommands: CommandSpec[] = [
     usage: 'login',
     summary: 'link this chat to your existing account (email and password)',
     privateOnly: true,
-    run: async (ctx) =>
-      ctx.user
-        ? reply(text(`This chat is already linked to your account, ${ctx.user.name}.`))
-        : { startFlow: 'login', input: { identity: identityOf(ctx) } },
+    run: async (ctx) => {
+      if (ctx.user) return reply(text(`This chat is already linked to your account, ${ctx.user.name}.`));
+      if (await isLockedOut(ctx.deps, 'login', identityOf(ctx))) return reply(text(LOCKED_OUT));
+      return { startFlow: 'login', input: { identity: identityOf(ctx) } };
+    },
   },
   {
     name: 'logout',

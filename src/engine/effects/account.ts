@@ -5,6 +5,8 @@ import { applyNewPasswordHash, loginWithPassword, verifyCurrentPassword } from '
 import { hashPassword, verifyPassword } from '../../domain/passwords.js';
 import { endConversations } from '../conversations.js';
 import type { EngineDeps } from '../deps.js';
+import { LockedOutError, WrongCredentialsError } from '../../domain/errors.js';
+import { isLockedOut, recordWrongAttempt } from '../limits.js';
 
 export function passwordEffects(deps: EngineDeps): Parameters<typeof passwordFlow.provide>[0] {
   return {
@@ -30,8 +32,14 @@ export function loginEffects(deps: EngineDeps): Parameters<typeof loginFlow.prov
   return {
     actors: {
       login: fromPromise(async ({ input }) => {
-        const user = await loginWithPassword(deps.store, input);
-        return { userId: user.id, name: user.name };
+        if (await isLockedOut(deps, 'login', input.identity)) throw new LockedOutError();
+        try {
+          const user = await loginWithPassword(deps.store, input);
+          return { userId: user.id, name: user.name };
+        } catch (error) {
+          if (error instanceof WrongCredentialsError) await recordWrongAttempt(deps, 'login', input.identity);
+          throw error;
+        }
       }),
     },
   };

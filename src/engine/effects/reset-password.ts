@@ -1,5 +1,7 @@
 import { fromPromise } from 'xstate';
 import type { resetPasswordFlow, ResetCheck } from '../../../flows/reset-password.js';
+import type { FlowIdentity } from '../../../flows/types.js';
+import { recordWrongAttempt } from '../limits.js';
 import { completeReset, resolveResetToken } from '../../domain/resets.js';
 import type { EngineDeps } from '../deps.js';
 import { endConversations } from '../conversations.js';
@@ -9,12 +11,17 @@ type Implementations = Parameters<typeof resetPasswordFlow.provide>[0];
 export function resetPasswordEffects(deps: EngineDeps): Implementations {
   return {
     actors: {
-      checkReset: fromPromise<ResetCheck, { tokenHash: string }>(async ({ input }) => {
-        const resolved = await resolveResetToken(deps.store, Buffer.from(input.tokenHash, 'base64url'));
-        return resolved.kind === 'reset'
-          ? { usable: true, userName: resolved.userName }
-          : { usable: false, reason: resolved.reason };
-      }),
+      checkReset: fromPromise<ResetCheck, { tokenHash: string; identity: FlowIdentity }>(
+        async ({ input }) => {
+          const resolved = await resolveResetToken(deps.store, Buffer.from(input.tokenHash, 'base64url'));
+          if (resolved.kind === 'unusable' && resolved.reason === 'unknown') {
+            await recordWrongAttempt(deps, 'code', input.identity);
+          }
+          return resolved.kind === 'reset'
+            ? { usable: true, userName: resolved.userName }
+            : { usable: false, reason: resolved.reason };
+        },
+      ),
       setPassword: fromPromise(async ({ input }) => {
         const { user, unlinked } = await completeReset(deps.store, {
           tokenHash: Buffer.from(input.tokenHash, 'base64url'),

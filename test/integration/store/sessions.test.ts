@@ -44,6 +44,15 @@ describe.each(stores)('%s session store', (kind, store) => {
     expect(await store.save('telegram:4:4', 'again', 0, 60)).toBe(true);
   });
 
+  it('counts hits in a window shared by every caller, and starts over after it', async () => {
+    const counts = await Promise.all(Array.from({ length: 10 }, () => store.hit('login:telegram:9', 1)));
+    expect(counts.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(await store.peek('login:telegram:9')).toBe(10);
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect(await store.peek('login:telegram:9')).toBe(0);
+    expect(await store.hit('login:telegram:9', 1)).toBe(1);
+  });
+
   it('purges what expired and keeps the rest', async () => {
     await store.save('telegram:6:6', 'gone', 0, 1);
     await store.save('telegram:7:7', 'kept', 0, 60);

@@ -1,0 +1,50 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../support/db.js';
+import { TEST_REDIS_URL, testKeyPrefix } from '../../support/redis.js';
+import { Person, testEngine } from '../../support/engine.js';
+import { GOOD_PASSWORD, seedUser } from '../../support/seed.js';
+import { RedisSessionStore } from '../../../src/store/sessions-redis.js';
+import { hashPassword } from '../../../src/domain/passwords.js';
+import { ATTEMPT_LIMITS } from '../../../src/engine/limits.js';
+
+const { store } = await createTestDatabase();
+const prefix = testKeyPrefix();
+const first = new RedisSessionStore(TEST_REDIS_URL, prefix);
+const second = new RedisSessionStore(TEST_REDIS_URL, prefix);
+afterAll(() => Promise.all([first.close(), second.close()]));
+const engines = [testEngine(store, first), testEngine(store, second)];
+await seedUser(store, { role: 'admin' });
+const owner = await seedUser(store, { email: 'owner@example.com' });
+await store.users.setPasswordHash(owner.id, await hashPassword(GOOD_PASSWORD));
+
+describe('attempt limits', () => {
+  it('locks a chat out of /login after too many wrong passwords, across processes, and not other chats', async () => {
+    for (let i = 0; i < ATTEMPT_LIMITS.login.max; i++) {
+      const mallory = new Person(engines[i % 2]!, 'mallory');
+      await mallory.say('/login');
+      await mallory.say('owner@example.com');
+      expect(await mallory.say(`wrong-Guess-${i}0`)).toMatch(/do not match|Too many/);
+      await mallory.say('/cancel');
+    }
+    expect(await new Person(engines[0]!, 'mallory').say('/login')).toMatch(/Too many wrong attempts/);
+    const honest = new Person(engines[1]!, 'owner-phone');
+    await honest.say('/login');
+    await honest.say('owner@example.com');
+    expect(await honest.say(GOOD_PASSWORD)).toMatch(/Welcome back/);
+  });
+
+  it('stops the right password too once locked, so guessing cannot be finished', async () => {
+    const mallory = new Person(engines[0]!, 'mallory');
+    expect(await mallory.say('/login')).toMatch(/Too many wrong attempts/);
+    expect((await store.identities.getIdentity({ platform: 'telegram', externalId: 'mallory' })) ?? null).toBeNull();
+  });
+
+  it('locks a chat out of guessing invite codes', async () => {
+    const guesser = new Person(engines[1]!, 'guesser');
+    for (let i = 0; i < ATTEMPT_LIMITS.code.max; i++) {
+      const code = `i_${String(i).padStart(43, 'A')}`;
+      expect(await guesser.say(`/start ${code}`)).toMatch(/not valid/);
+    }
+    expect(await guesser.say(`/start i_${'B'.repeat(43)}`)).toMatch(/Too many wrong attempts/);
+  });
+});
