@@ -43,7 +43,9 @@ async function main(): Promise<void> {
   };
   const engine = new Engine(deps);
   const purge = setInterval(() => {
-    sessions.purgeExpired().catch((error: unknown) => log.warn({ err: error }, 'purging expired sessions failed'));
+    sessions
+      .purgeExpired()
+      .catch((error: unknown) => log.warn({ err: error }, 'purging expired sessions failed'));
   }, 10 * 60_000);
   purge.unref();
   const server = await listen(
