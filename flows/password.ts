@@ -44,7 +44,7 @@ export const passwordFlow = setup({
   states: {
     askingCurrent: {
       tags: ['waiting', 'secret'],
-      entry: emit({ type: 'askSecret', purpose: 'password', prompt: 'Your current password?' }),
+      entry: emit({ type: 'askSecret', purpose: 'current-password', prompt: 'Your current password?' }),
       on: { secret: 'checkingCurrent' },
     },
     checkingCurrent: {
@@ -75,7 +75,7 @@ export const passwordFlow = setup({
       tags: ['waiting', 'secret'],
       entry: emit({
         type: 'askSecret',
-        purpose: 'password',
+        purpose: 'new-password',
         prompt: 'Your new password: at least 12 characters, with a letter and a digit, and not a common one.',
       }),
       on: { secret: 'staging' },
@@ -103,7 +103,11 @@ export const passwordFlow = setup({
     },
     askingConfirm: {
       tags: ['waiting', 'secret'],
-      entry: emit({ type: 'askSecret', purpose: 'password', prompt: 'Type the new password once more.' }),
+      entry: emit({
+        type: 'askSecret',
+        purpose: 'confirm-password',
+        prompt: 'Type the new password once more.',
+      }),
       on: { secret: 'confirming' },
     },
     confirming: {

@@ -15,10 +15,17 @@ export interface FlowIdentity {
   username: string | null;
 }
 
+/**
+ * Why a secret is asked for: a new password (claim, reset, new-password) must pass the policy, which
+ * a form can check before it closes; the others are checked against the record.
+ */
+export type SecretPurpose =
+  'claim' | 'reset' | 'new-password' | 'confirm-password' | 'login' | 'current-password';
+
 /** What leaves a flow: words, a private secret prompt, a failure for the engine to word, a file. */
 export type FlowEmitted =
   | { type: 'reply'; text: string; choices?: Choice[][]; private?: boolean }
-  | { type: 'askSecret'; prompt: string; purpose: 'claim' | 'reset' | 'login' | 'password' }
+  | { type: 'askSecret'; prompt: string; purpose: SecretPurpose }
   | { type: 'failed'; error: unknown }
   | { type: 'file'; name: string; mimeType: string; content: string; caption: string };
 

@@ -11,8 +11,7 @@ export function codeInstructions(
     ...(settings.telegramBotUsername
       ? [`  Telegram: https://t.me/${settings.telegramBotUsername}?start=${payload}`]
       : []),
-    `  Slack:    /gatehouse start ${payload}   (or paste the code in a DM to the bot)`,
-    `  Console:  /start ${payload}`,
+    `  Anywhere else: send this code to the bot in a private chat: ${payload}`,
   ];
 }
 

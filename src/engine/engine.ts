@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FlowEmitted, FlowEvent } from '../../flows/types.js';
+import type { FlowEmitted, FlowEvent, SecretPurpose } from '../../flows/types.js';
 import { parsePayload } from '../domain/tokens.js';
 import { resolveIdentity } from '../domain/accounts.js';
 import type { UserRow } from '../store/users.js';
@@ -20,8 +20,8 @@ interface RunningFlow {
   /** Tags this run's buttons, so a button of an older run is recognised as stale. */
   instance: string;
   snapshot: unknown;
-  /** It waits for a password: the next text is taken as one and its message deleted. */
-  awaitsSecret?: boolean;
+  /** It waits for a password (for this purpose): the next text is taken as one and its message deleted. */
+  awaitsSecret?: SecretPurpose;
 }
 
 interface SessionData {
@@ -29,6 +29,9 @@ interface SessionData {
 }
 
 const LOCK_TTL_MS = 45_000;
+
+/** `/invite` in a reply, not a path in a link. */
+const COMMAND_MENTION = /(^|[\s(])\/([a-z]+\b)/g;
 const LOCK_WAIT_MS = 60_000;
 
 /**
@@ -98,7 +101,8 @@ export class Engine {
         );
     }
     if (user) void store.users.touchLastSeen(user.id).catch(() => undefined);
-    return withGroupNotice(inbound, replies);
+    const prefix = capabilitiesOf(this.deps, inbound.platform).commandPrefix;
+    return withGroupNotice(inbound, replies).map((reply) => withCommandPrefix(reply, prefix));
   }
 }
 
@@ -162,13 +166,12 @@ class Turn {
       return;
     }
     const spec = findCommand(name);
-    const prefix = capabilitiesOf(this.deps, this.inbound.platform).commandPrefix;
     if (!spec) {
-      this.say(`I don't know ${prefix}${name}. Send ${prefix}help to see what I can do.`);
+      this.say(`I don't know /${name}. Send /help to see what I can do.`);
       return;
     }
     if (spec.privateOnly && !this.inbound.chat.isPrivate) {
-      this.say(`Please use ${prefix}${spec.name} in a private chat with me.`);
+      this.say(`Please use /${spec.name} in a private chat with me.`);
       return;
     }
     const ctx: CommandContext = {
@@ -178,19 +181,17 @@ class Turn {
       args: args.trim(),
     };
     let outcome: CommandOutcome;
-    const usage = `${prefix}${spec.usage}`;
+    const usage = `/${spec.usage}`;
     if (spec.audience === 'anyone') {
       outcome = await this.guarded(() => spec.run(ctx), usage);
     } else {
       const user = this.user;
       if (!user) {
-        this.say(
-          `You're not signed in here. Open your invite link, or use ${prefix}login if you have an account.`,
-        );
+        this.say(`You're not signed in here. Open your invite link, or use /login if you have an account.`);
         return;
       }
       if (spec.audience === 'admin' && user.role !== 'admin') {
-        this.say(`Only admins can use ${prefix}${spec.name}.`);
+        this.say(`Only admins can use /${spec.name}.`);
         return;
       }
       outcome = await this.guarded(() => spec.run({ ...ctx, user }), usage);
@@ -245,17 +246,20 @@ class Turn {
     }
     const payload = parsePayload(body);
     if (payload) return this.runCommand('start', body.trim());
-    if (this.inbound.chat.isPrivate) {
-      const prefix = capabilitiesOf(this.deps, this.inbound.platform).commandPrefix;
-      this.say(`Send ${prefix}help to see what I can do.`);
-    }
+    if (this.inbound.chat.isPrivate) this.say('Send /help to see what I can do.');
   }
 
   /** A password typed as a message: take it, and have the message deleted at once. */
   private async takeSecretFromText(body: string): Promise<void> {
     const caps = capabilitiesOf(this.deps, this.inbound.platform);
+    const flow = this.session.flow!;
     if (!caps.canDeleteMessages && caps.hasSecretForms) {
-      this.say('Please never send a password as a message. Use the button to enter it privately.');
+      this.replies.push({
+        type: 'secretPrompt',
+        text: 'Please never send a password as a message. Use this button to enter it privately.',
+        purpose: flow.awaitsSecret ?? 'current-password',
+        action: `${flow.instance}.secret`,
+      });
       return;
     }
     if (this.inbound.messageId) {
@@ -303,12 +307,14 @@ class Turn {
     }
     for (const emitted of result.emitted) this.render(emitted, instance);
     if (result.persisted !== undefined) {
+      const asked = result.emitted.filter((e) => e.type === 'askSecret').pop();
+      const purpose = asked?.type === 'askSecret' ? asked.purpose : this.session.flow?.awaitsSecret;
       this.session.flow = {
         id,
         version: FLOWS[id].version,
         instance,
         snapshot: result.persisted,
-        ...(result.awaitsSecret ? { awaitsSecret: true } : {}),
+        ...(result.awaitsSecret ? { awaitsSecret: purpose ?? 'current-password' } : {}),
       };
       return;
     }
@@ -323,11 +329,10 @@ class Turn {
   }
 
   private render(emitted: FlowEmitted, instance: string): void {
-    const prefix = capabilitiesOf(this.deps, this.inbound.platform).commandPrefix;
     switch (emitted.type) {
       case 'reply':
         this.replies.push(
-          text(withCommandPrefix(emitted.text, prefix), {
+          text(emitted.text, {
             ...(emitted.choices ? { buttons: toButtons(emitted.choices, instance) } : {}),
             ...(emitted.private ? { privately: true } : {}),
           }),
@@ -336,7 +341,7 @@ class Turn {
       case 'askSecret':
         this.replies.push({
           type: 'secretPrompt',
-          text: withCommandPrefix(emitted.prompt, prefix),
+          text: emitted.prompt,
           purpose: emitted.purpose,
           action: `${instance}.secret`,
         });
@@ -364,7 +369,8 @@ function toButtons(choices: { label: string; value: string }[][], instance: stri
   return choices.map((row) => row.map((c) => ({ label: c.label, action: `${instance}.${c.value}` })));
 }
 
-/** Flows write commands as `/name`; on a platform with another prefix (`/gatehouse name`) they read as that. */
-function withCommandPrefix(body: string, prefix: string): string {
-  return prefix === '/' ? body : body.replace(/(^|[\s(])\/(\w)/g, `$1${prefix}$2`);
+/** Replies write commands as `/name`; where commands read `/gatehouse name`, they say so. */
+function withCommandPrefix(reply: Outbound, prefix: string): Outbound {
+  if (prefix === '/' || (reply.type !== 'text' && reply.type !== 'secretPrompt')) return reply;
+  return { ...reply, text: reply.text.replace(COMMAND_MENTION, `$1${prefix}$2`) };
 }

@@ -1,3 +1,5 @@
+import type { SecretPurpose } from '../../flows/types.js';
+
 /** A button; `action` comes back as `Inbound.action` when tapped (at most 64 bytes). */
 export interface Button {
   label: string;
@@ -8,7 +10,7 @@ export interface Button {
 export type Outbound =
   | { type: 'text'; text: string; buttons?: Button[][]; privately?: boolean }
   /** Ask for a secret: a form where the platform has one, else a message the bot will delete. */
-  | { type: 'secretPrompt'; text: string; purpose: 'claim' | 'reset' | 'login' | 'password'; action: string }
+  | { type: 'secretPrompt'; text: string; purpose: SecretPurpose; action: string }
   | { type: 'file'; name: string; mimeType: string; content: string; caption: string; privately?: boolean }
   /** Delete the person's message that carried a secret; `failedNotice` is said if deletion fails. */
   | { type: 'deleteMessage'; messageId: string; failedNotice: string };

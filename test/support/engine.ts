@@ -4,6 +4,7 @@ import type { EngineDeps, EngineSettings } from '../../src/engine/deps.js';
 import type { Inbound } from '../../src/engine/inbound.js';
 import type { Button, Outbound } from '../../src/engine/outbound.js';
 import { CONSOLE_CAPABILITIES } from '../../src/adapters/console/console.js';
+import { SLACK_CAPABILITIES } from '../../src/adapters/slack/translate.js';
 import type { SessionStore } from '../../src/store/sessions.js';
 import type { Store } from '../../src/store/store.js';
 
@@ -28,6 +29,7 @@ export function testEngine(
     capabilities: {
       console: CONSOLE_CAPABILITIES,
       telegram: { canDeleteMessages: true, hasSecretForms: false, commandPrefix: '/' },
+      slack: SLACK_CAPABILITIES,
     },
   };
   return new Engine(deps);

@@ -1,5 +1,4 @@
 import { hashToken, parsePayload } from '../../domain/tokens.js';
-import { capabilitiesOf } from '../deps.js';
 import { isLockedOut, LOCKED_OUT, recordWrongAttempt } from '../limits.js';
 import { text } from '../outbound.js';
 import { commandsFor } from './index.js';
@@ -32,26 +31,24 @@ async function openCode(ctx: CommandContext, code: string): Promise<CommandOutco
 }
 
 function greeting(ctx: CommandContext): string {
-  const prefix = capabilitiesOf(ctx.deps, ctx.inbound.platform).commandPrefix;
-  if (ctx.user) return `Hello again, ${ctx.user.name}. Send ${prefix}help to see what you can do.`;
+  if (ctx.user) return `Hello again, ${ctx.user.name}. Send /help to see what you can do.`;
   return (
     'Hello! I am Gatehouse, the way into this team.\n\n' +
     'If an admin gave you an invite link, open it again (or send me its code). ' +
-    `If you already have an account, send ${prefix}login to link this chat to it.`
+    `If you already have an account, send /login to link this chat to it.`
   );
 }
 
 function help(ctx: CommandContext): string {
-  const prefix = capabilitiesOf(ctx.deps, ctx.inbound.platform).commandPrefix;
   const role = ctx.user?.status === 'active' ? ctx.user.role : undefined;
-  const lines = commandsFor(role).map((c) => `${prefix}${c.usage} — ${c.summary}`);
+  const lines = commandsFor(role).map((c) => `/${c.usage} — ${c.summary}`);
   const heading =
     role === 'admin'
       ? 'What you can do (admin):'
       : role === 'member'
         ? 'What you can do:'
         : 'To get started:';
-  return [heading, ...lines, `${prefix}cancel — leave the step you are in`].join('\n');
+  return [heading, ...lines, `/cancel — leave the step you are in`].join('\n');
 }
 
 export const startCommands: CommandSpec[] = [

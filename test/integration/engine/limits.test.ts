@@ -36,7 +36,9 @@ describe('attempt limits', () => {
   it('stops the right password too once locked, so guessing cannot be finished', async () => {
     const mallory = new Person(engines[0]!, 'mallory');
     expect(await mallory.say('/login')).toMatch(/Too many wrong attempts/);
-    expect((await store.identities.getIdentity({ platform: 'telegram', externalId: 'mallory' })) ?? null).toBeNull();
+    expect(
+      (await store.identities.getIdentity({ platform: 'telegram', externalId: 'mallory' })) ?? null,
+    ).toBeNull();
   });
 
   it('locks a chat out of guessing invite codes', async () => {

@@ -1,0 +1,158 @@
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import type { Logger } from '../../log.js';
+import type { Inbound } from '../../engine/inbound.js';
+import type { Outbound } from '../../engine/outbound.js';
+import { precheckSecret } from '../../engine/secrets.js';
+import type { Route } from '../../http/server.js';
+import { BUTTON_ACTION_PREFIX, deliver, SECRET_ACTION, secretModal } from './render.js';
+import {
+  actionInbound,
+  commandInbound,
+  isDirectMessage,
+  messageInbound,
+  secretInbound,
+  type SecretFormMeta,
+} from './translate.js';
+
+/** The engine as the adapter sees it. */
+export interface UpdateHandler {
+  handle(inbound: Inbound): Promise<Outbound[]>;
+}
+
+export interface SlackOptions {
+  botToken: string;
+  /** HTTP mode: requests are checked against it. */
+  signingSecret?: string;
+  /** Socket Mode instead of HTTP. */
+  appToken?: string;
+  /** Another Web API server (tests). */
+  apiUrl?: string;
+  /** Retries of a failed Web API call (Slack's default retries for ~30 minutes). */
+  retries?: number;
+  log: Logger;
+}
+
+export interface SlackAdapter {
+  /** The `/slack/events` route for the shared HTTP listener (HTTP mode only). */
+  route: Route | undefined;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+function parseMeta(json: string): SecretFormMeta | undefined {
+  try {
+    const meta = JSON.parse(json) as Partial<SecretFormMeta>;
+    return typeof meta.chat === 'string' && typeof meta.purpose === 'string'
+      ? (meta as SecretFormMeta)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Gatehouse on Slack through Bolt: one slash command, DMs, Block Kit buttons and a modal for secrets.
+ * Every listener acks first; the engine's work and the replies follow the ack.
+ */
+export function createSlackAdapter(engine: UpdateHandler, options: SlackOptions): SlackAdapter {
+  const clientOptions = {
+    ...(options.apiUrl ? { slackApiUrl: `${options.apiUrl.replace(/\/$/, '')}/api/` } : {}),
+    retryConfig: { retries: options.retries ?? 3 },
+  };
+  const receiver =
+    options.appToken || !options.signingSecret
+      ? undefined
+      : new HTTPReceiver({
+          signingSecret: options.signingSecret,
+          endpoints: SLACK_EVENTS_PATH,
+          processBeforeResponse: false,
+          unhandledRequestTimeoutMillis: 2_500,
+        });
+  const app = new App({
+    token: options.botToken,
+    ...(receiver ? { receiver } : { socketMode: true, appToken: options.appToken }),
+    clientOptions,
+    logLevel: LogLevel.ERROR,
+    developerMode: false,
+    tokenVerificationEnabled: false,
+  });
+  const failed = (error: unknown) => options.log.error({ err: error }, 'slack update failed');
+
+  app.command('/gatehouse', async ({ ack, body, respond, client }) => {
+    await ack();
+    const replies = await engine.handle(commandInbound(body));
+    await deliver({ client, userId: body.user_id, channel: body.channel_id, respond }, replies).catch(failed);
+  });
+
+  app.message(async ({ message, body, client }) => {
+    if (
+      message.subtype !== undefined ||
+      !('user' in message) ||
+      !message.user ||
+      !isDirectMessage(message.channel)
+    )
+      return;
+    const teamId = (body as { team_id?: string }).team_id ?? '';
+    const replies = await engine.handle(
+      messageInbound(teamId, {
+        user: message.user,
+        channel: message.channel,
+        text: message.text ?? '',
+        ts: message.ts,
+      }),
+    );
+    await deliver({ client, userId: message.user, channel: message.channel }, replies).catch(failed);
+  });
+
+  app.action(SECRET_ACTION, async ({ ack, body, action, client }) => {
+    await ack();
+    const meta = action.type === 'button' ? parseMeta(action.value ?? '') : undefined;
+    if (!meta || body.type !== 'block_actions') return;
+    await client.views.open({ trigger_id: body.trigger_id, view: secretModal(meta) }).catch(failed);
+  });
+
+  app.action(new RegExp(`^${BUTTON_ACTION_PREFIX}`), async ({ ack, body, action, respond, client }) => {
+    await ack();
+    if (body.type !== 'block_actions' || action.type !== 'button' || !action.value) return;
+    const channel = body.channel?.id ?? '';
+    const replies = await engine.handle(
+      actionInbound(body.team?.id ?? '', body.user.id, channel, action.value),
+    );
+    await deliver({ client, userId: body.user.id, channel, respond }, replies).catch(failed);
+  });
+
+  app.view(SECRET_ACTION, async ({ ack, body, view, client }) => {
+    const meta = parseMeta(view.private_metadata);
+    const value = view.state.values.secret?.value?.value ?? '';
+    const refusal = meta
+      ? precheckSecret(meta.purpose, value)
+      : 'This form has expired. Please start that step again.';
+    if (refusal) {
+      await ack({ response_action: 'errors', errors: { secret: refusal } });
+      return;
+    }
+    await ack();
+    const replies = await engine.handle(secretInbound(body.team?.id ?? '', body.user.id, meta!, value));
+    await deliver({ client, userId: body.user.id, channel: meta!.chat }, replies).catch(failed);
+  });
+
+  app.error(async (error) => failed(error));
+
+  return {
+    route: receiver
+      ? (req, res) => {
+          if (new URL(req.url ?? '/', 'http://x').pathname !== SLACK_EVENTS_PATH) return false;
+          receiver.requestListener(req, res);
+          return true;
+        }
+      : undefined,
+    start: async () => {
+      if (!receiver) await app.start();
+    },
+    stop: async () => {
+      if (!receiver) await app.stop();
+    },
+  };
+}

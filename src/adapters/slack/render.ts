@@ -1,0 +1,143 @@
+import type { WebClient } from '@slack/web-api';
+import type { RespondFn } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
+import type { Button, Outbound } from '../../engine/outbound.js';
+import { isDirectMessage, type SecretFormMeta } from './translate.js';
+
+/** Where the replies of one update go. */
+export interface ReplyTarget {
+  client: WebClient;
+  /** The Slack user id (without the workspace). */
+  userId: string;
+  channel: string;
+  /** The slash command's or button's response_url: ephemeral in channels, and works where the bot is no member. */
+  respond?: RespondFn;
+}
+
+export const SECRET_ACTION = 'gh_secret';
+export const BUTTON_ACTION_PREFIX = 'gh_btn_';
+const TEXT_BLOCK_MAX = 2900;
+
+/** Slack reads `&`, `<` and `>` in message text as markup; a person's name must stay text. */
+export function escapeSlack(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function chunks(text: string): string[] {
+  const parts: string[] = [];
+  for (let rest = text; rest.length > 0; rest = rest.slice(TEXT_BLOCK_MAX))
+    parts.push(rest.slice(0, TEXT_BLOCK_MAX));
+  return parts.length > 0 ? parts : [' '];
+}
+
+type Block = KnownBlock;
+
+function textBlocks(text: string, buttons: Button[][] = []): Block[] {
+  const sections: Block[] = chunks(text).map((part) => ({
+    type: 'section' as const,
+    text: { type: 'plain_text' as const, text: part, emoji: false },
+  }));
+  const actions: Block[] = buttons.map((row, r) => ({
+    type: 'actions' as const,
+    elements: row.map((button, i) => ({
+      type: 'button' as const,
+      action_id: `${BUTTON_ACTION_PREFIX}${r}_${i}`,
+      text: { type: 'plain_text' as const, text: button.label.slice(0, 75), emoji: false },
+      value: button.action,
+    })),
+  }));
+  return [...sections, ...actions];
+}
+
+async function directChannel(target: ReplyTarget): Promise<string> {
+  if (isDirectMessage(target.channel)) return target.channel;
+  const opened = await target.client.conversations.open({ users: target.userId });
+  const id = opened.channel?.id;
+  if (!id) throw new Error('Slack opened no DM channel');
+  return id;
+}
+
+async function post(target: ReplyTarget, text: string, blocks: Block[], privately: boolean): Promise<void> {
+  const fallback = escapeSlack(text).slice(0, 3000);
+  if (privately || isDirectMessage(target.channel) || !target.respond) {
+    const channel = privately || !target.respond ? await directChannel(target) : target.channel;
+    await target.client.chat.postMessage({ channel, text: fallback, blocks });
+    return;
+  }
+  await target.respond({ response_type: 'ephemeral', replace_original: false, text: fallback, blocks });
+}
+
+/** Sends the engine's replies: ephemeral in channels, in the DM when private; secrets go through a modal. */
+export async function deliver(target: ReplyTarget, replies: Outbound[]): Promise<void> {
+  for (const reply of replies) {
+    switch (reply.type) {
+      case 'text':
+        await post(target, reply.text, textBlocks(reply.text, reply.buttons), reply.privately === true);
+        break;
+      case 'secretPrompt': {
+        const meta: SecretFormMeta = { chat: target.channel, purpose: reply.purpose };
+        const blocks: Block[] = [
+          ...textBlocks(reply.text),
+          {
+            type: 'actions',
+            elements: [
+              {
+                type: 'button',
+                action_id: SECRET_ACTION,
+                style: 'primary',
+                text: { type: 'plain_text', text: 'Enter it privately' },
+                value: JSON.stringify(meta),
+              },
+            ],
+          },
+        ];
+        await post(target, reply.text, blocks, false);
+        break;
+      }
+      case 'file':
+        await target.client.filesUploadV2({
+          channel_id: await directChannel(target),
+          filename: reply.name,
+          content: reply.content,
+          initial_comment: reply.caption,
+        });
+        break;
+      case 'deleteMessage':
+        // A bot token cannot delete a person's message; the engine never asks for secrets as messages here.
+        break;
+    }
+  }
+}
+
+const PURPOSE_LABEL: Record<SecretFormMeta['purpose'], string> = {
+  claim: 'Choose a password',
+  reset: 'Your new password',
+  'new-password': 'Your new password',
+  'confirm-password': 'The new password again',
+  login: 'Your password',
+  'current-password': 'Your current password',
+};
+
+/** The modal that asks for a secret, so it never becomes a message. */
+export function secretModal(meta: SecretFormMeta) {
+  return {
+    type: 'modal' as const,
+    callback_id: SECRET_ACTION,
+    private_metadata: JSON.stringify(meta),
+    title: { type: 'plain_text' as const, text: 'Gatehouse' },
+    submit: { type: 'plain_text' as const, text: 'Send' },
+    close: { type: 'plain_text' as const, text: 'Cancel' },
+    blocks: [
+      {
+        type: 'input',
+        block_id: 'secret',
+        label: { type: 'plain_text' as const, text: PURPOSE_LABEL[meta.purpose] },
+        hint: {
+          type: 'plain_text' as const,
+          text: 'It goes straight to Gatehouse and is never posted as a message.',
+        },
+        element: { type: 'plain_text_input' as const, action_id: 'value', max_length: 256 },
+      },
+    ],
+  };
+}

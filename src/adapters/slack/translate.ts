@@ -1,0 +1,72 @@
+import type { SecretPurpose } from '../../../flows/types.js';
+import type { Capabilities, Inbound, Sender } from '../../engine/inbound.js';
+
+export const SLACK_CAPABILITIES: Capabilities = {
+  canDeleteMessages: false,
+  hasSecretForms: true,
+  commandPrefix: '/gatehouse ',
+};
+
+/** A Slack identity is the workspace plus the user: the same user id means nothing in another workspace. */
+export function slackSender(teamId: string, userId: string, username?: string): Sender {
+  return { externalId: `${teamId}:${userId}`, username: username ?? null, displayName: username ?? userId };
+}
+
+/** DMs have ids starting with D; everything else is a channel others can read. */
+export function isDirectMessage(channelId: string): boolean {
+  return channelId.startsWith('D');
+}
+
+/** `/gatehouse invite a@b.c member` → the `invite` command with its arguments; bare `/gatehouse` is help. */
+export function commandInbound(body: {
+  team_id: string;
+  user_id: string;
+  user_name?: string;
+  channel_id: string;
+  text: string;
+}): Inbound {
+  const [, name = 'help', args = ''] = body.text.trim().match(/^(\S+)?\s*([\s\S]*)$/) ?? [];
+  return {
+    platform: 'slack',
+    sender: slackSender(body.team_id, body.user_id, body.user_name),
+    chat: { id: body.channel_id, isPrivate: isDirectMessage(body.channel_id) },
+    command: { name: name.replace(/^\//, '').toLowerCase(), args: args.trim() },
+  };
+}
+
+export function messageInbound(
+  teamId: string,
+  message: { user: string; channel: string; text: string; ts: string },
+): Inbound {
+  return {
+    platform: 'slack',
+    sender: slackSender(teamId, message.user),
+    chat: { id: message.channel, isPrivate: isDirectMessage(message.channel) },
+    messageId: message.ts,
+    text: message.text,
+  };
+}
+
+export function actionInbound(teamId: string, userId: string, channelId: string, action: string): Inbound {
+  return {
+    platform: 'slack',
+    sender: slackSender(teamId, userId),
+    chat: { id: channelId, isPrivate: isDirectMessage(channelId) },
+    action,
+  };
+}
+
+/** What a secret form carries back to its conversation (in the view's private_metadata). */
+export interface SecretFormMeta {
+  chat: string;
+  purpose: SecretPurpose;
+}
+
+export function secretInbound(teamId: string, userId: string, meta: SecretFormMeta, value: string): Inbound {
+  return {
+    platform: 'slack',
+    sender: slackSender(teamId, userId),
+    chat: { id: meta.chat, isPrivate: isDirectMessage(meta.chat) },
+    secret: { value },
+  };
+}

@@ -1,0 +1,166 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../support/db.js';
+import { TEST_REDIS_URL, testKeyPrefix } from '../support/redis.js';
+import { testEngine } from '../support/engine.js';
+import { form, postSigned, SLACK_SIGNING_SECRET } from '../support/slack.js';
+import { readable, SlackUser } from '../support/slack-user.js';
+import type { FakeSlack as Fake } from '../fakes/slack-server.js';
+
+function readableDm(fake: Fake, channel: string): string {
+  return readable(fake.calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === channel));
+}
+import { FakeSlack } from '../fakes/slack-server.js';
+import { createSlackAdapter, type UpdateHandler } from '../../src/adapters/slack/app.js';
+import { listen } from '../../src/http/server.js';
+import { RedisSessionStore } from '../../src/store/sessions-redis.js';
+import { createSetupInvite } from '../../src/domain/invites.js';
+import type { Inbound } from '../../src/engine/inbound.js';
+
+const GOOD = 'violet-Harbor-Lantern-42';
+const { sql, store } = await createTestDatabase();
+const sessions = new RedisSessionStore(TEST_REDIS_URL, testKeyPrefix());
+const engine = testEngine(store, sessions);
+const slack = new FakeSlack();
+const log = pino({ level: 'silent' });
+let server: Server;
+let eventsUrl = '';
+/** Lets a test hold updates back, as a slow database would. */
+let gate: Promise<void> = Promise.resolve();
+const gated: UpdateHandler = { handle: async (inbound: Inbound) => (await gate, engine.handle(inbound)) };
+
+beforeAll(async () => {
+  await slack.start();
+  const adapter = createSlackAdapter(gated, {
+    botToken: 'xoxb-test-token',
+    signingSecret: SLACK_SIGNING_SECRET,
+    apiUrl: slack.url,
+    retries: 0,
+    log,
+  });
+  server = await listen(0, [adapter.route!], () => undefined);
+  eventsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+});
+
+afterAll(async () => {
+  server.close();
+  await slack.stop();
+  await sessions.close();
+});
+
+describe('Gatehouse over Slack', () => {
+  it('runs the story: a code in the DM, the password in a modal, onboarding, agents, admin actions from a channel', async () => {
+    const ada = new SlackUser(slack, eventsUrl, 'T1', 'UADA');
+    const bob = new SlackUser(slack, eventsUrl, 'T1', 'UBOB');
+    const setup = await createSetupInvite(store);
+
+    expect(await ada.dmText(setup.payload)).toMatch(
+      /invited to Gatehouse as an admin[\s\S]*What should we call you/,
+    );
+    expect(await ada.dmText('Ada <b>Admin</b>')).toMatch(/email address/);
+    expect(await ada.dmText('ada@example.com')).toMatch(/choose a password[\s\S]*\[Enter it privately\]/);
+    expect(await ada.dmText('password1234')).toMatch(
+      /never send a password as a message[\s\S]*\[Enter it privately\]/,
+    );
+    await ada.click('Enter it privately');
+    const refused = await ada.submitSecret('password1234');
+    expect(JSON.parse(refused.answer)).toEqual({
+      response_action: 'errors',
+      errors: { secret: expect.stringMatching(/common or breached/) },
+    });
+    const accepted = await ada.submitSecret(GOOD);
+    expect(accepted.answer).toBe('');
+    expect(accepted.replies).toMatch(/Your account is ready/);
+    expect(await ada.command('skip')).toMatch(/Skipped/);
+
+    const invite = await ada.command('invite bob@example.com member', 'CGENERAL');
+    expect(invite).toMatch(/Invite bob@example\.com as member/);
+    const created = await ada.click('Create');
+    const dm = slack.since(slack.calls.length - 10).filter((c) => c.method === 'chat.postMessage');
+    expect(dm.some((c) => String(c.body.channel) === 'DUADA')).toBe(true);
+    expect(created).toMatch(/sent you the details in a private message/);
+    const code = readableDm(slack, 'DUADA').match(/private chat: (i_[A-Za-z0-9_-]{43})/)?.[1];
+    expect(code).toBeDefined();
+    expect(
+      slack.calls.filter((c) => c.method === 'respond').some((c) => JSON.stringify(c.body).includes(code!)),
+    ).toBe(false);
+
+    expect(await bob.command(`claim ${code}`)).toMatch(/What should we call you/);
+    await bob.dmText('Bob');
+    await bob.click('Enter it privately');
+    expect((await bob.submitSecret(GOOD)).replies).toMatch(/Your account is ready/);
+    await bob.command('skip');
+    expect(await bob.command('agents')).toMatch(/Smithers \(yours\)/);
+    expect(await bob.command('invites')).toMatch(/Only admins/);
+
+    expect(await ada.command('role bob@example.com admin', 'CGENERAL')).toMatch(/Bob is now an admin/);
+    expect(await bob.command('invites')).toMatch(/Invites/);
+
+    expect(JSON.stringify(slack.calls)).not.toContain(GOOD);
+    const fallbacks = slack.calls.map((c) => String(c.body.text ?? '')).join('\n');
+    expect(fallbacks).toContain('Ada &lt;b&gt;Admin&lt;/b&gt;');
+    expect(fallbacks).not.toContain('Ada <b>');
+    expect(fallbacks).toContain('/gatehouse revoke');
+    const [ada_] = await sql`select name from users where email = 'ada@example.com'`;
+    expect(ada_!.name).toBe('Ada <b>Admin</b>');
+  });
+
+  it('rejects forged and stale signatures and processes nothing', async () => {
+    const before = slack.calls.length;
+    const body = form({
+      command: '/gatehouse',
+      text: 'help',
+      team_id: 'T1',
+      user_id: 'UX',
+      channel_id: 'DUX',
+      response_url: slack.responseUrl(),
+    });
+    expect(
+      (await postSigned(eventsUrl, body, 'application/x-www-form-urlencoded', { secret: 'wrong-secret' }))
+        .status,
+    ).toBe(401);
+    const stale = Math.floor(Date.now() / 1000) - 6 * 60;
+    expect(
+      (await postSigned(eventsUrl, body, 'application/x-www-form-urlencoded', { timestamp: stale })).status,
+    ).toBe(401);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(slack.calls.length).toBe(before);
+  });
+
+  it('acks a command before a slow update is done, then replies', async () => {
+    let open!: () => void;
+    gate = new Promise((resolve) => (open = resolve));
+    const from = slack.calls.length;
+    const response = await postSigned(
+      eventsUrl,
+      form({
+        command: '/gatehouse',
+        text: 'help',
+        team_id: 'T1',
+        user_id: 'USLOW',
+        channel_id: 'DUSLOW',
+        response_url: slack.responseUrl(),
+      }),
+      'application/x-www-form-urlencoded',
+    );
+    expect(response.status).toBe(200);
+    expect(slack.since(from)).toHaveLength(0);
+    open();
+    gate = Promise.resolve();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(
+      slack
+        .since(from)
+        .some((c) => c.method === 'chat.postMessage' && String(c.body.text).includes('To get started')),
+    ).toBe(true);
+  });
+
+  it('refuses a forged button politely and changes nothing', async () => {
+    const mallory = new SlackUser(slack, eventsUrl, 'T1', 'UMAL');
+    const before = await sql`select count(*)::int as n from audit_log`;
+    expect(await mallory.pressRaw('gh_btn_0_0', 'zzzz.create')).toMatch(/This button has expired/);
+    expect(await sql`select count(*)::int as n from audit_log`).toEqual(before);
+  });
+});

@@ -1,0 +1,95 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One Web API call (or response_url post) the bot made. */
+export interface SlackCall {
+  method: string;
+  body: Record<string, unknown>;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const part of req) parts.push(part as Buffer);
+  return Buffer.concat(parts);
+}
+
+/** Form bodies carry nested values as JSON strings; they are parsed back so tests read plain objects. */
+function parseBody(raw: Buffer, contentType: string): Record<string, unknown> {
+  const text = raw.toString('utf8');
+  if (contentType.includes('application/json'))
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  if (contentType.includes('application/x-www-form-urlencoded')) {
+    const body: Record<string, unknown> = {};
+    for (const [key, value] of new URLSearchParams(text)) {
+      try {
+        body[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+      } catch {
+        body[key] = value;
+      }
+    }
+    return body;
+  }
+  return { raw: text };
+}
+
+/**
+ * A local stand-in for Slack's Web API (`/api/<method>`), response URLs and file uploads, speaking
+ * the wire format Bolt's client expects. It records every call.
+ */
+export class FakeSlack {
+  readonly calls: SlackCall[] = [];
+  private server: Server | undefined;
+  private nextId = 1;
+  url = '';
+
+  async start(): Promise<void> {
+    this.server = createServer(async (req, res) => {
+      const body = parseBody(await readBody(req), req.headers['content-type'] ?? '');
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      const method = path.startsWith('/api/') ? path.slice(5) : (path.split('/')[1] ?? path);
+      // Bolt checks its token now and then; that is not something the bot says.
+      if (method !== 'auth.test') this.calls.push({ method, body });
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify(this.answer(method, body)));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** A response_url for a slash command or button payload. */
+  responseUrl(): string {
+    return `${this.url}/respond/${this.nextId++}`;
+  }
+
+  /** Calls of one method since `from` (an index into `calls`). */
+  since(from: number, method?: string): SlackCall[] {
+    return this.calls.slice(from).filter((c) => method === undefined || c.method === method);
+  }
+
+  private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    const id = this.nextId++;
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: 'UBOT', team_id: 'T1', bot_id: 'BBOT' };
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(body.users ?? 'X')}` } };
+      case 'chat.postMessage':
+        return { ok: true, channel: body.channel, ts: `${id}.000` };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${id}.000` };
+      case 'views.open':
+        return { ok: true, view: { id: `V${id}` } };
+      case 'files.getUploadURLExternal':
+        return { ok: true, upload_url: `${this.url}/upload/F${id}`, file_id: `F${id}` };
+      case 'files.completeUploadExternal':
+        return { ok: true, files: [{ id: 'F1' }] };
+      default:
+        return { ok: true };
+    }
+  }
+}
