@@ -4,14 +4,17 @@ import type { AgentAccessRow, AgentRow } from '../store/agents.js';
 import { isUniqueViolation } from '../store/db-errors.js';
 import { asActor, requireActiveAdmin } from './actors.js';
 import { recordAudit } from './audit.js';
-import { NameTakenError, UnknownAgentError } from './errors.js';
+import { NameTakenError, UnknownAgentError, ValidationError } from './errors.js';
 import { requireGroups } from './groups.js';
 import { entityNameSchema, parseField } from './validation.js';
 
 const descriptionSchema = z.string().trim().max(500, 'must be at most 500 characters');
 const instructionsSchema = z.string().trim().max(8000, 'must be at most 8000 characters');
 
-/** A shared agent, visible to all until its access is set. */
+/**
+ * Creates a shared agent, visible to all until its access is set; NameTakenError if a live shared
+ * agent has the name. Admins only.
+ */
 export async function createAgent(
   store: Store,
   input: { actorId: string; name: string; description?: string; instructions?: string },
@@ -43,32 +46,29 @@ export async function createAgent(
     });
 }
 
-async function requireSharedAgent(store: Store, name: string): Promise<AgentRow> {
-  const agent = await store.agents.getSharedAgentByName(parseField(entityNameSchema, 'agent name', name));
+async function lockSharedAgent(store: Store, name: string): Promise<AgentRow> {
+  const agent = await store.agents.lockSharedAgentByName(parseField(entityNameSchema, 'agent name', name));
   if (!agent) throw new UnknownAgentError(name);
   return agent;
 }
 
-async function accessOf(store: Store, agentId: string): Promise<'all' | string[]> {
-  const row = (await store.agents.listSharedAgents()).find((a) => a.id === agentId);
-  return !row || row.visibility === 'all' ? 'all' : row.groupNames;
-}
-
-/** Opens an agent to everyone, or restricts it to the listed groups. Takes effect at the next message. */
+/**
+ * Opens a shared agent to everyone, or restricts it to the listed groups (at least one). Takes effect
+ * at the next message. Admins only.
+ */
 export async function setAgentAccess(
   store: Store,
   input: { actorId: string; agentName: string; access: 'all' | string[] },
 ): Promise<'all' | string[]> {
+  if (input.access !== 'all' && input.access.length === 0)
+    throw new ValidationError('access', 'must be all or at least one group');
   return store.tx(async (tx) => {
     const actor = await requireActiveAdmin(tx, input.actorId);
-    const agent = await requireSharedAgent(tx, input.agentName);
-    const before = await accessOf(tx, agent.id);
-    let groupIds: string[] | 'all' = 'all';
-    if (input.access !== 'all') {
-      groupIds = (await requireGroups(tx, input.access)).map((g) => g.id);
-    }
-    await tx.agents.setAgentAccess(agent.id, groupIds);
-    const after = await accessOf(tx, agent.id);
+    const agent = await lockSharedAgent(tx, input.agentName);
+    const before = agent.visibility === 'all' ? 'all' : await tx.agents.listAgentGroupNames(agent.id);
+    const groups = input.access === 'all' ? 'all' : await requireGroups(tx, input.access);
+    await tx.agents.setAgentAccess(agent.id, groups === 'all' ? 'all' : groups.map((g) => g.id));
+    const after = groups === 'all' ? 'all' : await tx.agents.listAgentGroupNames(agent.id);
     await recordAudit(tx, {
       action: 'agent.access_updated',
       actor: asActor(actor),
@@ -78,20 +78,24 @@ export async function setAgentAccess(
   });
 }
 
+/** Soft-deletes a shared agent for everyone (never a personal one). Admins only. */
 export async function deleteAgent(
   store: Store,
   input: { actorId: string; agentName: string },
 ): Promise<AgentRow> {
   return store.tx(async (tx) => {
     const actor = await requireActiveAdmin(tx, input.actorId);
-    const agent = await requireSharedAgent(tx, input.agentName);
+    const agent = await lockSharedAgent(tx, input.agentName);
     await tx.agents.softDeleteAgent(agent.id);
     await recordAudit(tx, { action: 'agent.deleted', actor: asActor(actor), details: { agent: agent.name } });
     return agent;
   });
 }
 
-/** Every shared agent with its access and how many people may use it, for admins. */
+/**
+ * Every live shared agent with its groups and how many active people may use it. Admins only; their
+ * own personal agents come from `listVisibleAgents`.
+ */
 export async function listAgentsForAdmin(
   store: Store,
   input: { actorId: string },
@@ -100,7 +104,7 @@ export async function listAgentsForAdmin(
   return store.agents.listSharedAgents();
 }
 
-/** The agents this person may use now (checked on every call; nothing is cached). */
+/** The agents this person may use now, by DESIGN §2, in one query on every call (nothing is cached). */
 export function listVisibleAgents(store: Store, userId: string): Promise<AgentRow[]> {
   return store.agents.listVisibleAgents(userId);
 }

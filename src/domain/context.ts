@@ -9,6 +9,10 @@ import { ValidationError } from './errors.js';
 export const CONTEXT_FIELD_MAX = 500;
 export const ORGANISATION_FIELD_MAX = 1000;
 
+/** The database's bounds on each context's JSON, checked first so the person gets a ValidationError. */
+const PERSONAL_CONTEXT_MAX_BYTES = 4096;
+const ORGANISATION_CONTEXT_MAX_BYTES = 8192;
+
 const fieldValue = (max: number) =>
   z
     .string()
@@ -17,44 +21,59 @@ const fieldValue = (max: number) =>
     .refine((v) => !/[^\P{Cc}\n\t]/u.test(v), 'must not contain control characters')
     .nullable();
 
+/**
+ * The bytes of `fields::text` as Postgres writes it: like JSON.stringify, but with ": " and ", "
+ * between entries.
+ */
+function storedBytes(fields: ContextFields): number {
+  const keys = Object.keys(fields).length;
+  return Buffer.byteLength(JSON.stringify(fields)) + Math.max(2 * keys - 1, 0);
+}
+
 function merge<K extends string>(
   current: ContextFields,
   changes: Partial<Record<string, string | null>>,
-  allowed: readonly K[],
-  max: number,
+  limits: { allowed: readonly K[]; fieldMax: number; totalBytes: number; name: string },
 ): { fields: ContextFields; changed: K[] } {
+  const { allowed, fieldMax, totalBytes, name } = limits;
   const fields = { ...current };
   const changed: K[] = [];
   for (const [key, raw] of Object.entries(changes)) {
     if (!allowed.includes(key as K))
       throw new ValidationError('field', `must be one of ${allowed.join(', ')}`);
-    const result = fieldValue(max).safeParse(raw ?? null);
+    const result = fieldValue(fieldMax).safeParse(raw ?? null);
     if (!result.success) throw new ValidationError(key, result.error.issues[0]?.message ?? 'is invalid');
     const value = result.data;
     if (value === null || value === '') delete fields[key];
     else fields[key] = value;
     if ((current[key] ?? null) !== (fields[key] ?? null)) changed.push(key as K);
   }
+  if (storedBytes(fields) > totalBytes)
+    throw new ValidationError(name, `must stay within ${totalBytes} bytes in all`);
   return { fields, changed };
 }
 
+/** A person's personal context: the fields Smithers and the agents know about them. */
 export function getPersonalContext(store: Store, userId: string): Promise<ContextFields> {
   return store.context.getPersonalContext(userId);
 }
 
-/** Changes some fields of one's own context (null clears one); audits the field names, never the values. */
+/**
+ * Changes some fields of one's own context (null clears one; each at most 500 characters, 4096 bytes
+ * in all); audits the changed field names, never the values. Active accounts only.
+ */
 export async function updatePersonalContext(
   store: Store,
   input: { userId: string; fields: Partial<Record<ContextField, string | null>> },
 ): Promise<ContextFields> {
   return store.tx(async (tx) => {
     const user = await requireActiveUser(tx, input.userId);
-    const { fields, changed } = merge(
-      await tx.context.getPersonalContext(user.id),
-      input.fields,
-      CONTEXT_FIELDS,
-      CONTEXT_FIELD_MAX,
-    );
+    const { fields, changed } = merge(await tx.context.getPersonalContext(user.id), input.fields, {
+      allowed: CONTEXT_FIELDS,
+      fieldMax: CONTEXT_FIELD_MAX,
+      totalBytes: PERSONAL_CONTEXT_MAX_BYTES,
+      name: 'personal context',
+    });
     if (changed.length === 0) return fields;
     await tx.context.setPersonalContext(user.id, fields);
     await recordAudit(tx, {
@@ -67,27 +86,34 @@ export async function updatePersonalContext(
   });
 }
 
+/** Empties one's own personal context (audited like any other change). */
 export async function clearPersonalContext(store: Store, userId: string): Promise<void> {
   const clearAll = Object.fromEntries(CONTEXT_FIELDS.map((f) => [f, null])) as Record<ContextField, null>;
   await updatePersonalContext(store, { userId, fields: clearAll });
 }
 
-export function getOrganisationContext(store: Store): Promise<ContextFields> {
+/** What the agents are told about the organisation. Admins only. */
+export async function getOrganisationContext(
+  store: Store,
+  input: { actorId: string },
+): Promise<ContextFields> {
+  await requireActiveAdmin(store, input.actorId);
   return store.context.getOrganisationContext();
 }
 
+/** Changes some organisation fields (null clears one; each at most 1000 characters). Admins only. */
 export async function updateOrganisationContext(
   store: Store,
   input: { actorId: string; fields: Partial<Record<OrganisationField, string | null>> },
 ): Promise<ContextFields> {
   return store.tx(async (tx) => {
     const actor = await requireActiveAdmin(tx, input.actorId);
-    const { fields, changed } = merge(
-      await tx.context.getOrganisationContext(),
-      input.fields,
-      ORGANISATION_FIELDS,
-      ORGANISATION_FIELD_MAX,
-    );
+    const { fields, changed } = merge(await tx.context.getOrganisationContext(), input.fields, {
+      allowed: ORGANISATION_FIELDS,
+      fieldMax: ORGANISATION_FIELD_MAX,
+      totalBytes: ORGANISATION_CONTEXT_MAX_BYTES,
+      name: 'organisation context',
+    });
     if (changed.length === 0) return fields;
     await tx.context.setOrganisationContext(fields);
     await recordAudit(tx, {

@@ -1,11 +1,13 @@
 import type { Store } from '../store/store.js';
 import type { GroupRow } from '../store/groups.js';
+import type { UserRow } from '../store/users.js';
 import { isUniqueViolation } from '../store/db-errors.js';
 import { asActor, asTarget, requireActiveAdmin } from './actors.js';
 import { recordAudit } from './audit.js';
 import { NameTakenError, NoChangeError, UnknownGroupError, UnknownUserError } from './errors.js';
 import { entityNameSchema, parseField } from './validation.js';
 
+/** Creates a group; NameTakenError when the name exists in any case. Admins only. */
 export async function createGroup(store: Store, input: { actorId: string; name: string }): Promise<GroupRow> {
   const name = parseField(entityNameSchema, 'group name', input.name);
   return store
@@ -25,7 +27,10 @@ export async function createGroup(store: Store, input: { actorId: string; name: 
     });
 }
 
-/** The groups of these names (validated, case-insensitive); throws UnknownGroupError for the first missing one. */
+/**
+ * The groups of these names (validated, case-insensitive); throws UnknownGroupError for the first
+ * missing one. Inside a transaction they cannot be deleted until it ends.
+ */
 export async function requireGroups(store: Store, names: string[]): Promise<GroupRow[]> {
   const valid = names.map((n) => parseField(entityNameSchema, 'group name', n));
   const groups = await store.groups.getGroupsByNames(valid);
@@ -34,29 +39,54 @@ export async function requireGroups(store: Store, names: string[]): Promise<Grou
   return groups;
 }
 
-async function requireGroup(store: Store, name: string): Promise<GroupRow> {
-  const group = await store.groups.getGroupByName(parseField(entityNameSchema, 'group name', name));
-  if (!group) throw new UnknownGroupError(name);
-  return group;
-}
-
-/** Deletes a group; its members lose what it gave them at their next message. */
+/** Deletes a group; its members lose what it gave them at their next message. Admins only. */
 export async function deleteGroup(store: Store, input: { actorId: string; name: string }): Promise<GroupRow> {
+  const name = parseField(entityNameSchema, 'group name', input.name);
   return store.tx(async (tx) => {
     const actor = await requireActiveAdmin(tx, input.actorId);
-    const group = await requireGroup(tx, input.name);
-    await tx.groups.deleteGroup(group.id);
+    const group = await tx.groups.deleteGroupByName(name);
+    if (!group) throw new UnknownGroupError(name);
     await recordAudit(tx, { action: 'group.deleted', actor: asActor(actor), details: { group: group.name } });
     return group;
   });
 }
 
-export async function listGroups(store: Store, input: { actorId: string }) {
+/** Every group with its number of active members, in name order. Admins only. */
+export async function listGroups(
+  store: Store,
+  input: { actorId: string },
+): Promise<(GroupRow & { members: number })[]> {
   await requireActiveAdmin(store, input.actorId);
   return store.groups.listGroups();
 }
 
-/** Adds or removes one person; the change is audited with the groups before and after. */
+async function requireGroup(store: Store, name: string): Promise<GroupRow> {
+  const [group] = await requireGroups(store, [name]);
+  return group!;
+}
+
+async function lockTarget(store: Store, userId: string): Promise<UserRow> {
+  const target = await store.users.lockUserById(userId);
+  if (!target) throw new UnknownUserError(userId);
+  return target;
+}
+
+async function auditMembership(
+  store: Store,
+  actor: UserRow,
+  target: UserRow,
+  before: string[],
+): Promise<string[]> {
+  const after = await store.groups.listUserGroupNames(target.id);
+  await recordAudit(store, {
+    action: 'user.groups_updated',
+    actor: asActor(actor),
+    target: asTarget(target),
+    details: { before, after },
+  });
+  return after;
+}
+
 async function changeMembership(
   store: Store,
   input: { actorId: string; groupName: string; userId: string },
@@ -65,8 +95,7 @@ async function changeMembership(
   return store.tx(async (tx) => {
     const actor = await requireActiveAdmin(tx, input.actorId);
     const group = await requireGroup(tx, input.groupName);
-    const target = await tx.users.lockUserById(input.userId);
-    if (!target) throw new UnknownUserError(input.userId);
+    const target = await lockTarget(tx, input.userId);
     const before = await tx.groups.listUserGroupNames(target.id);
     const changed =
       change === 'add'
@@ -74,17 +103,11 @@ async function changeMembership(
         : await tx.groups.removeMember(target.id, group.id);
     if (!changed)
       throw new NoChangeError(`${target.name} is ${change === 'add' ? 'already' : 'not'} in ${group.name}`);
-    const after = await tx.groups.listUserGroupNames(target.id);
-    await recordAudit(tx, {
-      action: 'user.groups_updated',
-      actor: asActor(actor),
-      target: asTarget(target),
-      details: { before, after },
-    });
-    return after;
+    return auditMembership(tx, actor, target, before);
   });
 }
 
+/** Puts a person in a group; returns their groups, audited before and after. Admins only. */
 export function addToGroup(
   store: Store,
   input: { actorId: string; groupName: string; userId: string },
@@ -92,6 +115,7 @@ export function addToGroup(
   return changeMembership(store, input, 'add');
 }
 
+/** Takes a person out of a group; returns their groups, audited before and after. Admins only. */
 export function removeFromGroup(
   store: Store,
   input: { actorId: string; groupName: string; userId: string },
@@ -99,31 +123,27 @@ export function removeFromGroup(
   return changeMembership(store, input, 'remove');
 }
 
-/** Sets a person's groups to exactly `groupNames`. */
+/**
+ * Sets a person's groups to exactly `groupNames`; returns them, audited before and after.
+ * NoChangeError if they are those already. Admins only.
+ */
 export async function setUserGroups(
   store: Store,
   input: { actorId: string; userId: string; groupNames: string[] },
 ): Promise<string[]> {
   return store.tx(async (tx) => {
     const actor = await requireActiveAdmin(tx, input.actorId);
-    const target = await tx.users.lockUserById(input.userId);
-    if (!target) throw new UnknownUserError(input.userId);
     const groups = await requireGroups(tx, input.groupNames);
+    const target = await lockTarget(tx, input.userId);
     const before = await tx.groups.listUserGroupNames(target.id);
+    const wanted = new Set(groups.map((g) => g.name));
+    if (wanted.size === before.length && before.every((name) => wanted.has(name)))
+      throw new NoChangeError(`${target.name}'s groups are already those`);
     await tx.groups.removeAllMemberships(target.id);
     await tx.groups.addMembers(
       target.id,
       groups.map((g) => g.id),
     );
-    const after = await tx.groups.listUserGroupNames(target.id);
-    if (before.join('\n') === after.join('\n'))
-      throw new NoChangeError(`${target.name}'s groups are already those`);
-    await recordAudit(tx, {
-      action: 'user.groups_updated',
-      actor: asActor(actor),
-      target: asTarget(target),
-      details: { before, after },
-    });
-    return after;
+    return auditMembership(tx, actor, target, before);
   });
 }

@@ -6,18 +6,30 @@ import { isLastAdminViolation } from '../store/db-errors.js';
 import { asActor, asTarget, requireActiveAdmin, requireActiveUser } from './actors.js';
 import { recordAudit } from './audit.js';
 import { ROLES, type Role } from './enums.js';
-import { LastAdminError, NoChangeError, SelfActionError, UnknownUserError } from './errors.js';
+import {
+  LastAdminError,
+  NoChangeError,
+  SelfActionError,
+  UnknownUserError,
+  ValidationError,
+} from './errors.js';
 import { assertSeatAvailable } from './seats.js';
 import { parseField, personNameSchema, uuidSchema } from './validation.js';
 import { z } from 'zod';
 
 export const USERS_PAGE_SIZE = 20;
+const USERS_PAGE_MAX = 100;
 
-/** The keyset cursor is the last row's id (short enough for a button); its name is read back. */
-async function decodeCursor(store: Store, cursor: string): Promise<{ name: string; id: string } | null> {
-  if (!uuidSchema.safeParse(cursor).success) return null;
-  const row = await store.users.getUserById(cursor);
-  return row ? { name: row.name, id: row.id } : null;
+const limitSchema = z.number().int('must be a whole number').min(1, 'must be at least 1');
+
+/**
+ * The keyset cursor is the last row's id (short enough for a button); its name is read back. A
+ * cursor whose person is gone is refused rather than silently starting over at the first page.
+ */
+async function decodeCursor(store: Store, cursor: string): Promise<{ name: string; id: string }> {
+  const row = uuidSchema.safeParse(cursor).success ? await store.users.getUserById(cursor) : undefined;
+  if (!row) throw new ValidationError('page', 'is out of date; start again from the first page');
+  return { name: row.name, id: row.id };
 }
 
 export interface UsersPage {
@@ -25,24 +37,27 @@ export interface UsersPage {
   next: string | null;
 }
 
-/** One page of the people in the record, with groups and linked platforms. Admins only. */
+/**
+ * One page (default 20, at most 100) of the people in the record in name order, with groups and
+ * linked platforms; `query` searches name and email. `next` is the cursor for the page after. Admins only.
+ */
 export async function listUsers(
   store: Store,
   input: { actorId: string; query?: string; after?: string; limit?: number },
 ): Promise<UsersPage> {
   await requireActiveAdmin(store, input.actorId);
-  const limit = Math.min(Math.max(input.limit ?? USERS_PAGE_SIZE, 1), 100);
+  const limit = Math.min(parseField(limitSchema, 'limit', input.limit ?? USERS_PAGE_SIZE), USERS_PAGE_MAX);
   const query = input.query?.trim().slice(0, 100) || null;
   const rows = await store.users.listUsers({
     query,
-    after: input.after ? await decodeCursor(store, input.after) : null,
+    after: input.after === undefined ? null : await decodeCursor(store, input.after),
     limit: limit + 1,
   });
   const users = rows.slice(0, limit);
   return { users, next: rows.length > limit ? users[users.length - 1]!.id : null };
 }
 
-/** The person an admin means: an email, a linked chat @username, or a user id. */
+/** The person an admin means: an email, a linked chat @username, or a user id; else UnknownUserError. */
 export async function findUser(store: Store, reference: string): Promise<UserRow> {
   const text = reference.trim();
   const found = uuidSchema.safeParse(text).success
@@ -63,7 +78,7 @@ export interface UserDetail {
   personalAgents: AgentRow[];
 }
 
-/** Everything an admin's panel shows about one person. */
+/** Everything an admin's panel shows about one person (last seen is on `user`). Admins only. */
 export async function getUserDetail(
   store: Store,
   input: { actorId: string; userId: string },
@@ -79,6 +94,11 @@ export async function getUserDetail(
   return { user, groups, identities, personalAgents };
 }
 
+/** Marks the person as seen now; writes at most once a minute, so it is cheap on every message. */
+export function touchLastSeen(store: Store, userId: string): Promise<void> {
+  return store.users.touchLastSeen(userId);
+}
+
 async function lockTarget(store: Store, userId: string): Promise<UserRow> {
   const user = await store.users.lockUserById(userId);
   if (!user) throw new UnknownUserError(userId);
@@ -90,7 +110,10 @@ function lastAdminGuard(error: unknown): never {
   throw error;
 }
 
-/** Makes a person admin or member. Never one's own role, never the last active admin. */
+/**
+ * Makes a person admin or member. Never one's own role (SelfActionError), never the last active
+ * admin (LastAdminError, decided by the database trigger also under concurrency). Admins only.
+ */
 export async function changeRole(
   store: Store,
   input: { actorId: string; userId: string; role: Role },
@@ -115,7 +138,10 @@ export async function changeRole(
     .catch(lastAdminGuard);
 }
 
-/** Locks a person out, keeping their data; their personal agents are hidden until reactivation. */
+/**
+ * Locks a person out, keeping their data; their personal agents are hidden until reactivation.
+ * Never oneself, never the last active admin. Audited as `user.deleted`. Admins only.
+ */
 export async function deactivateUser(
   store: Store,
   input: { actorId: string; userId: string },
@@ -139,7 +165,10 @@ export async function deactivateUser(
     .catch(lastAdminGuard);
 }
 
-/** Restores access with the same role and groups, and what deactivation hid. Takes a seat again. */
+/**
+ * Restores access with the same role and groups, and the agents deactivation hid. Takes a seat
+ * again: SeatLimitError when `seatLimit` is reached. Admins only.
+ */
 export async function reactivateUser(
   store: Store,
   input: { actorId: string; userId: string; seatLimit?: number },
@@ -161,7 +190,7 @@ export async function reactivateUser(
   });
 }
 
-/** A person renames themselves. */
+/** A person renames themselves (active accounts only); audited with the names before and after. */
 export async function renameUser(store: Store, input: { userId: string; name: string }): Promise<UserRow> {
   const name = parseField(personNameSchema, 'name', input.name);
   return store.tx(async (tx) => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FlowEmitted, FlowEvent, SecretPurpose } from '../../flows/types.js';
 import { parsePayload } from '../domain/tokens.js';
 import { resolveIdentity } from '../domain/accounts.js';
+import { touchLastSeen } from '../domain/users.js';
 import type { UserRow } from '../store/users.js';
 import { UsageError } from './args.js';
 import { findCommand } from './commands/index.js';
@@ -100,7 +101,7 @@ export class Engine {
           'session changed under the lock; kept the newer one',
         );
     }
-    if (user) void store.users.touchLastSeen(user.id).catch(() => undefined);
+    if (user) void touchLastSeen(store, user.id).catch(() => undefined);
     const prefix = capabilitiesOf(this.deps, inbound.platform).commandPrefix;
     return withGroupNotice(inbound, replies).map((reply) => withCommandPrefix(reply, prefix));
   }

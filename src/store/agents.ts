@@ -23,6 +23,7 @@ export interface NewAgent {
   createdBy: string | null;
 }
 
+/** Throws the unique violation `agents_shared_name` (or `agents_personal_name`) when the name is taken. */
 export async function insertAgent(db: Db, agent: NewAgent): Promise<AgentRow> {
   const [row] = await db`
     insert into agents ${db(agent, 'name', 'description', 'instructions', 'visibility', 'ownerId', 'createdBy')}
@@ -50,11 +51,23 @@ export async function listVisibleAgents(db: Db, userId: string): Promise<AgentRo
     order by a.owner_id is not null, lower(a.name)`;
 }
 
-/** A live shared (not personal) agent by name, case-insensitive. */
-export async function getSharedAgentByName(db: Db, name: string): Promise<AgentRow | undefined> {
+/**
+ * A live shared (not personal) agent by name, case-insensitive, locked until the transaction ends so
+ * concurrent access changes and deletes of it run one after the other.
+ */
+export async function lockSharedAgentByName(db: Db, name: string): Promise<AgentRow | undefined> {
   const [row] = await db<AgentRow[]>`
-    select * from agents where lower(name) = lower(${name}) and owner_id is null and deleted_at is null`;
+    select * from agents where lower(name) = lower(${name}) and owner_id is null and deleted_at is null
+    for update`;
   return row;
+}
+
+/** The names of the groups an agent is restricted to, in name order. */
+export async function listAgentGroupNames(db: Db, agentId: string): Promise<string[]> {
+  const rows = await db<{ name: string }[]>`
+    select g.name from agent_groups ag join groups g on g.id = ag.group_id
+    where ag.agent_id = ${agentId} order by lower(g.name)`;
+  return rows.map((r) => r.name);
 }
 
 export interface AgentAccessRow extends AgentRow {
@@ -77,6 +90,7 @@ export async function listSharedAgents(db: Db): Promise<AgentAccessRow[]> {
     order by lower(a.name)`;
 }
 
+/** Opens the agent to all or restricts it to exactly these groups; lock the agent first. */
 export async function setAgentAccess(db: Db, agentId: string, groupIds: string[] | 'all'): Promise<void> {
   await db`delete from agent_groups where agent_id = ${agentId}`;
   await db`update agents set visibility = ${groupIds === 'all' ? 'all' : 'restricted'} where id = ${agentId}`;
@@ -85,6 +99,7 @@ export async function setAgentAccess(db: Db, agentId: string, groupIds: string[]
   }
 }
 
+/** Hides the agent for good (reason `deleted`: reactivation never brings it back). */
 export async function softDeleteAgent(db: Db, agentId: string): Promise<void> {
   await db`update agents set deleted_at = now(), deleted_reason = 'deleted' where id = ${agentId} and deleted_at is null`;
 }
@@ -105,6 +120,7 @@ export async function restorePersonalAgents(db: Db, ownerId: string): Promise<nu
   return result.count;
 }
 
+/** A person's personal agents, hidden ones included. */
 export async function listPersonalAgents(db: Db, ownerId: string): Promise<AgentRow[]> {
   return db<AgentRow[]>`select * from agents where owner_id = ${ownerId} order by lower(name)`;
 }

@@ -6,6 +6,7 @@ export interface GroupRow {
   createdAt: Date;
 }
 
+/** Throws the unique violation `groups_name_key` when the name is taken in any case. */
 export async function insertGroup(db: Db, name: string): Promise<GroupRow> {
   const [row] = await db<
     GroupRow[]
@@ -13,24 +14,27 @@ export async function insertGroup(db: Db, name: string): Promise<GroupRow> {
   return row!;
 }
 
-export async function deleteGroup(db: Db, groupId: string): Promise<void> {
-  await db`delete from groups where id = ${groupId}`;
-}
-
-export async function getGroupByName(db: Db, name: string): Promise<GroupRow | undefined> {
-  const [row] = await db<
-    GroupRow[]
-  >`select id, name, created_at from groups where lower(name) = lower(${name})`;
+/** Deletes the group of this name (any case) with its memberships and agent access; undefined if none. */
+export async function deleteGroupByName(db: Db, name: string): Promise<GroupRow | undefined> {
+  const [row] = await db<GroupRow[]>`
+    delete from groups where lower(name) = lower(${name}) returning id, name, created_at`;
   return row;
 }
 
-/** The groups of these names (case-insensitive); missing names are simply absent. */
+/**
+ * The groups of these names (case-insensitive); missing names are simply absent. Inside a
+ * transaction the rows stay share-locked, so a concurrent delete waits for the memberships or
+ * access rows that are about to point at them.
+ */
 export async function getGroupsByNames(db: Db, names: string[]): Promise<GroupRow[]> {
   if (names.length === 0) return [];
   return db<GroupRow[]>`
-    select id, name, created_at from groups where lower(name) = any(${names.map((n) => n.toLowerCase())}::text[])`;
+    select id, name, created_at from groups
+    where lower(name) = any(${names.map((n) => n.toLowerCase())}::text[])
+    for share`;
 }
 
+/** Every group in name order, with how many active people are in it. */
 export async function listGroups(db: Db): Promise<(GroupRow & { members: number })[]> {
   return db<(GroupRow & { members: number })[]>`
     select g.id, g.name, g.created_at,
@@ -39,6 +43,7 @@ export async function listGroups(db: Db): Promise<(GroupRow & { members: number 
     from groups g order by lower(g.name)`;
 }
 
+/** The names of a person's groups in name order. */
 export async function listUserGroupNames(db: Db, userId: string): Promise<string[]> {
   const rows = await db<{ name: string }[]>`
     select g.name from group_members m join groups g on g.id = m.group_id
@@ -55,11 +60,13 @@ export async function addMembers(db: Db, userId: string, groupIds: string[]): Pr
   return result.count;
 }
 
+/** Removes one membership; returns whether there was one. */
 export async function removeMember(db: Db, userId: string, groupId: string): Promise<boolean> {
   const result = await db`delete from group_members where user_id = ${userId} and group_id = ${groupId}`;
   return result.count === 1;
 }
 
+/** Empties a person's groups (the first half of setting them exactly). */
 export async function removeAllMemberships(db: Db, userId: string): Promise<void> {
   await db`delete from group_members where user_id = ${userId}`;
 }

@@ -26,6 +26,7 @@ const USER_COLUMNS = [
   'deactivatedAt',
 ];
 
+/** The account with this id, if any. */
 export async function getUserById(db: Db, id: string): Promise<UserRow | undefined> {
   const [row] = await db<UserRow[]>`select ${db(USER_COLUMNS)} from users where id = ${id}`;
   return row;
@@ -37,6 +38,7 @@ export async function lockUserById(db: Db, id: string): Promise<UserRow | undefi
   return row;
 }
 
+/** The account with this email, which must already be trimmed and lower-cased. */
 export async function getUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
   const [row] = await db<UserRow[]>`select ${db(USER_COLUMNS)} from users where email = ${email}`;
   return row;
@@ -92,12 +94,17 @@ export async function setRole(db: Db, userId: string, role: Role): Promise<void>
   await db`update users set role = ${role} where id = ${userId}`;
 }
 
+/**
+ * Activates or deactivates an account, stamping `deactivated_at`; throws the trigger's last-admin
+ * error (GH001) when this would leave no active admin.
+ */
 export async function setStatus(db: Db, userId: string, status: UserStatus): Promise<void> {
   await db`
     update users set status = ${status}, deactivated_at = ${status === 'deactivated' ? db`now()` : null}
     where id = ${userId}`;
 }
 
+/** Renames an account; the name must already be validated. */
 export async function setName(db: Db, userId: string, name: string): Promise<void> {
   await db`update users set name = ${name} where id = ${userId}`;
 }
