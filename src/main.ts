@@ -3,29 +3,33 @@ import { createLogger } from './log.js';
 import { openRecord, openSessionStore } from './store/open.js';
 import { Engine } from './engine/engine.js';
 import type { EngineDeps } from './engine/deps.js';
-import { healthRoutes, listen } from './http/server.js';
+import { healthRoutes, listen, type Route } from './http/server.js';
 import { CONSOLE_CAPABILITIES, runConsole } from './adapters/console/console.js';
+import { createSlackAdapter } from './adapters/slack/app.js';
+import { SLACK_CAPABILITIES } from './adapters/slack/translate.js';
 import { printSetupInviteIfNeeded } from './setup-invite.js';
 
 const SESSION_TTL_SECONDS = 7 * 24 * 3600;
 
-async function main(): Promise<void> {
-  let config: Config;
+function readConfig(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`Configuration error: ${error.message}\n`);
     process.exit(1);
   }
-  if (config.TELEGRAM_BOT_TOKEN || config.SLACK_BOT_TOKEN) {
-    process.stderr.write(
-      'This build has no Telegram or Slack adapter yet. Unset TELEGRAM_BOT_TOKEN and SLACK_BOT_TOKEN to use the console chat.\n',
-    );
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  if (config.TELEGRAM_BOT_TOKEN) {
+    process.stderr.write('This build has no Telegram adapter yet. Unset TELEGRAM_BOT_TOKEN.\n');
     process.exit(1);
   }
-  // The console chat owns stdout; logs go to a file under DATA_DIR instead.
-  const log = createLogger(config.LOG_LEVEL, { file: `${config.DATA_DIR}/gatehouse.log` });
+  const consoleChat = !config.SLACK_BOT_TOKEN;
+  // The console chat owns stdout; its logs go to a file under DATA_DIR instead.
+  const log = createLogger(config.LOG_LEVEL, consoleChat ? { file: `${config.DATA_DIR}/gatehouse.log` } : {});
   const record = await openRecord({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   const sessions = openSessionStore(config.REDIS_URL, record);
   const deps: EngineDeps = {
@@ -39,7 +43,7 @@ async function main(): Promise<void> {
       personaName: 'Smithers',
       telegramBotUsername: undefined,
     },
-    capabilities: { console: CONSOLE_CAPABILITIES },
+    capabilities: consoleChat ? { console: CONSOLE_CAPABILITIES } : { slack: SLACK_CAPABILITIES },
   };
   const engine = new Engine(deps);
   const purge = setInterval(() => {
@@ -48,25 +52,42 @@ async function main(): Promise<void> {
       .catch((error: unknown) => log.warn({ err: error }, 'purging expired sessions failed'));
   }, 10 * 60_000);
   purge.unref();
-  const server = await listen(
-    config.PORT,
-    [healthRoutes(async () => (await record.sql`select 1`, await sessions.load('readyz'), true))],
-    (error) => log.error({ err: error }, 'http handler failed'),
+
+  const slack = config.SLACK_BOT_TOKEN
+    ? createSlackAdapter(engine, {
+        botToken: config.SLACK_BOT_TOKEN,
+        ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+        ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+        ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+        log,
+      })
+    : undefined;
+  const routes: Route[] = [
+    healthRoutes(async () => (await record.sql`select 1`, await sessions.load('readyz'), true)),
+    ...(slack?.route ? [slack.route] : []),
+  ];
+  const server = await listen(config.PORT, routes, (error) =>
+    log.error({ err: error }, 'http handler failed'),
   );
   await printSetupInviteIfNeeded(record.store, deps.settings, process.stdout);
 
   const shutdown = once(async () => {
     server.close();
+    await slack?.stop();
     await sessions.close();
     await record.close();
   });
-  process.once('SIGTERM', () => void shutdown().then(() => process.exit(0)));
-  process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));
+  const exit = () => void shutdown().then(() => process.exit(0));
+  process.once('SIGTERM', exit);
+  process.once('SIGINT', exit);
 
-  log.info(
-    { port: config.PORT, embeddedDatabase: record.embedded, redis: Boolean(config.REDIS_URL) },
-    'console chat started',
-  );
+  const ready = { port: config.PORT, embeddedDatabase: record.embedded, redis: Boolean(config.REDIS_URL) };
+  if (slack) {
+    await slack.start();
+    log.info({ ...ready, slack: config.SLACK_APP_TOKEN ? 'socket mode' : 'http' }, 'gatehouse is up');
+    return;
+  }
+  log.info(ready, 'console chat started');
   await runConsole(engine, {
     input: process.stdin,
     output: process.stdout,
