@@ -24,7 +24,10 @@ export const auditCommands: CommandSpec[] = [
           privately: true,
         });
       }
-      const { options, rest } = takeOptions(tokenize(ctx.args), ['limit']);
+      const { options, rest } = takeOptions(tokenize(ctx.args), ['limit', 'before']);
+      const beforeId = options.before;
+      if (beforeId !== undefined && !/^\d{1,18}$/.test(beforeId))
+        throw new UsageError('before must be an entry number');
       const limit = options.limit === undefined ? 20 : Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 200)
         throw new UsageError('limit must be 1 to 200');
@@ -40,17 +43,25 @@ export const auditCommands: CommandSpec[] = [
         limit,
         ...(userId ? { userId } : {}),
         ...(action ? { action } : {}),
+        ...(beforeId ? { beforeId } : {}),
       });
       if (rows.length === 0) return reply(text('No audit entries match.'));
       const lines = rows.map(
         (r) =>
-          `${r.at.toISOString().slice(0, 16).replace('T', ' ')} · ${r.action} · by ${r.actorName}` +
+          `#${r.id} ${r.at.toISOString().slice(0, 16).replace('T', ' ')} · ${r.action} · by ${r.actorName}` +
           (r.targetName || r.targetEmail
             ? ` · ${r.targetName ?? ''}${r.targetEmail ? ` <${r.targetEmail}>` : ''}`
             : '') +
           (Object.keys(r.details).length > 0 ? ` · ${JSON.stringify(r.details)}` : ''),
       );
-      return reply(text(lines.join('\n')));
+      const oldest = rows[rows.length - 1]!.id;
+      const older = rows.length === limit && rest.length === 0 && options.limit === undefined;
+      return reply(
+        text(
+          lines.join('\n'),
+          older ? { buttons: [[{ label: 'Older', action: `/audit before:${oldest}` }]] } : {},
+        ),
+      );
     },
   },
 ];
