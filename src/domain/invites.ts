@@ -16,7 +16,7 @@ import {
 import { requireGroups } from './groups.js';
 import { assertSeatAvailable } from './seats.js';
 import { hashToken, newToken, toPayload } from './tokens.js';
-import { emailSchema, entityNameSchema, labelSchema, parseField } from './validation.js';
+import { emailSchema, entityNameSchema, labelSchema, parseField, uuidSchema } from './validation.js';
 
 export const INVITE_DAYS_DEFAULT = 7;
 
@@ -159,10 +159,14 @@ async function recordBlockedInvite(
 /** Every invite, newest first, with its status and uses. Admins only. */
 export async function listInvites(
   store: Store,
-  input: { actorId: string; limit?: number },
+  input: { actorId: string; limit?: number; afterId?: string },
 ): Promise<InviteView[]> {
   await requireActiveAdmin(store, input.actorId);
-  const rows = await store.invites.listInvites({ limit: Math.min(Math.max(input.limit ?? 50, 1), 200) });
+  const afterId = input.afterId === undefined ? undefined : parseField(uuidSchema, 'page', input.afterId);
+  const rows = await store.invites.listInvites({
+    limit: Math.min(Math.max(input.limit ?? 50, 1), 200),
+    ...(afterId ? { afterId } : {}),
+  });
   return rows.map(view);
 }
 

@@ -93,7 +93,7 @@ export async function insertInviteClaim(db: Db, inviteId: string, userId: string
 /** Invites newest first, with group names, creator and who claimed them. */
 export async function listInvites(
   db: Db,
-  options: { limit: number; ids?: string[] },
+  options: { limit: number; ids?: string[]; afterId?: string },
 ): Promise<InviteListRow[]> {
   return db<InviteListRow[]>`
     select i.id, i.email, i.role, i.label, i.max_uses, i.uses, i.expires_at, i.created_by, i.created_at, i.revoked_at,
@@ -104,8 +104,14 @@ export async function listInvites(
       coalesce((select array_agg(coalesce(u.name, 'an erased account') order by c.claimed_at)
                 from invite_claims c left join users u on u.id = c.user_id where c.invite_id = i.id), '{}') as claimed_by
     from invites i
-    ${options.ids ? db`where i.id = any(${options.ids}::uuid[])` : db``}
-    order by i.created_at desc, i.id
+    where true
+      ${options.ids ? db`and i.id = any(${options.ids}::uuid[])` : db``}
+      ${
+        options.afterId
+          ? db`and (i.created_at, i.id) < (select created_at, id from invites where id = ${options.afterId})`
+          : db``
+      }
+    order by i.created_at desc, i.id desc
     limit ${options.limit}`;
 }
 

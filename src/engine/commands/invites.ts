@@ -5,6 +5,8 @@ import { text } from '../outbound.js';
 import { day, listOrNone } from './format.js';
 import { reply, type CommandSpec } from './types.js';
 
+const INVITES_PAGE = 20;
+
 export const inviteCommands: CommandSpec[] = [
   {
     name: 'invite',
@@ -32,9 +34,18 @@ export const inviteCommands: CommandSpec[] = [
     usage: 'invites',
     summary: 'pending, expired, used and revoked invites with their uses',
     run: async (ctx) => {
-      const invites = await listInvites(ctx.deps.store, { actorId: ctx.user.id, limit: 30 });
-      if (invites.length === 0) return reply(text('No invites yet. Create one with /invite.'));
-      const lines = invites.map(
+      const afterId = ctx.args.match(/^page:(\S+)$/)?.[1];
+      if (ctx.args && !afterId) throw new UsageError();
+      const invites = await listInvites(ctx.deps.store, {
+        actorId: ctx.user.id,
+        limit: INVITES_PAGE + 1,
+        ...(afterId ? { afterId } : {}),
+      });
+      if (invites.length === 0)
+        return reply(text(afterId ? 'No older invites.' : 'No invites yet. Create one with /invite.'));
+      const page = invites.slice(0, INVITES_PAGE);
+      const next = invites.length > INVITES_PAGE ? page[page.length - 1]!.id : undefined;
+      const lines = page.map(
         (i) =>
           `${i.reference} · ${i.status} · ${i.email ?? 'anyone'} · ${i.role} · ${i.uses}/${i.maxUses} used` +
           (i.status === 'Pending' ? ` · until ${day(i.expiresAt)}` : '') +
@@ -42,7 +53,11 @@ export const inviteCommands: CommandSpec[] = [
           (i.groupNames.length > 0 ? ` · groups: ${listOrNone(i.groupNames)}` : '') +
           (i.claimedBy.length > 0 ? ` · joined: ${i.claimedBy.join(', ')}` : ''),
       );
-      return reply(text(`Invites (newest first):\n${lines.join('\n')}\n\n/revoke <ref> or /resend <ref>`));
+      return reply(
+        text(`Invites (newest first):\n${lines.join('\n')}\n\n/revoke <ref> or /resend <ref>`, {
+          ...(next ? { buttons: [[{ label: 'Older', action: `/invites page:${next}` }]] } : {}),
+        }),
+      );
     },
   },
   {
