@@ -8,6 +8,7 @@ import { CONSOLE_CAPABILITIES, runConsole } from './adapters/console/console.js'
 import { createSlackAdapter } from './adapters/slack/app.js';
 import { SLACK_CAPABILITIES } from './adapters/slack/translate.js';
 import { printSetupInviteIfNeeded } from './setup-invite.js';
+import { createOpenAiResponder } from './agents/responder.js';
 
 const SESSION_TTL_SECONDS = 7 * 24 * 3600;
 
@@ -44,6 +45,15 @@ async function main(): Promise<void> {
       telegramBotUsername: undefined,
     },
     capabilities: consoleChat ? { console: CONSOLE_CAPABILITIES } : { slack: SLACK_CAPABILITIES },
+    ...(config.OPENAI_API_KEY
+      ? {
+          agentResponder: createOpenAiResponder({
+            apiKey: config.OPENAI_API_KEY,
+            model: config.OPENAI_MODEL,
+            ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+          }),
+        }
+      : {}),
   };
   const engine = new Engine(deps);
   const purge = setInterval(() => {

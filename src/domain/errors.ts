@@ -187,3 +187,12 @@ export class LockedOutError extends DomainError {
     super('too many wrong attempts from this chat');
   }
 }
+
+/** No language model is configured, so agents cannot answer (listing and access still work). */
+export class ModelUnavailableError extends DomainError {
+  override readonly name = 'ModelUnavailableError';
+  readonly code = 'model_unavailable';
+  constructor() {
+    super('no language model is configured');
+  }
+}

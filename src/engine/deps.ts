@@ -1,4 +1,5 @@
 import type { Logger } from '../log.js';
+import type { AgentResponder } from '../agents/responder.js';
 import type { Platform } from '../domain/enums.js';
 import type { SessionStore } from '../store/sessions.js';
 import type { Store } from '../store/store.js';
@@ -22,6 +23,8 @@ export interface EngineDeps {
   sessions: SessionStore;
   log: Logger;
   settings: EngineSettings;
+  /** Answers for agents; undefined when no model is configured. */
+  agentResponder?: AgentResponder;
   /** What each connected adapter can do; a platform with no adapter has no entry. */
   capabilities: Partial<Record<Platform, Capabilities>>;
 }

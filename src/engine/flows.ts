@@ -6,6 +6,8 @@ import { onboardingFlow, ONBOARDING_FLOW_VERSION } from '../../flows/onboarding.
 import { onboardingEffects } from './effects/onboarding.js';
 import { manageUserFlow, MANAGE_USER_FLOW_VERSION } from '../../flows/manage-user.js';
 import { manageUserEffects } from './effects/manage-user.js';
+import { agentChatFlow, AGENT_CHAT_FLOW_VERSION } from '../../flows/agent-chat.js';
+import { agentChatEffects } from './effects/agent-chat.js';
 import { claimEffects } from './effects/claim.js';
 import { resetPasswordFlow, RESET_PASSWORD_FLOW_VERSION } from '../../flows/reset-password.js';
 import { resetPasswordEffects } from './effects/reset-password.js';
@@ -35,7 +37,7 @@ export interface FlowDefinition {
 }
 
 export type FlowId =
-  'claim' | 'resetPassword' | 'invite' | 'password' | 'login' | 'onboarding' | 'manageUser';
+  'claim' | 'resetPassword' | 'invite' | 'password' | 'login' | 'onboarding' | 'manageUser' | 'agentChat';
 
 function provided(build: (deps: EngineDeps) => AnyStateMachine): (deps: EngineDeps) => AnyStateMachine {
   const cache = new WeakMap<EngineDeps, AnyStateMachine>();
@@ -76,6 +78,10 @@ export const FLOWS: Record<FlowId, FlowDefinition> = {
   manageUser: {
     version: MANAGE_USER_FLOW_VERSION,
     machine: provided((deps) => manageUserFlow.provide(manageUserEffects(deps))),
+  },
+  agentChat: {
+    version: AGENT_CHAT_FLOW_VERSION,
+    machine: provided((deps) => agentChatFlow.provide(agentChatEffects(deps))),
   },
 };
 

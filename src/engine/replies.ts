@@ -67,6 +67,8 @@ export function describeDomainError(error: unknown): string | undefined {
     wrong_credentials: 'That email and password do not match an active account.',
     identity_linked: 'This chat is already linked to another account. Use /logout there first.',
     locked_out: LOCKED_OUT,
+    model_unavailable:
+      'Agents cannot answer yet: no language model is configured here. Ask an admin to set OPENAI_API_KEY.',
     last_chat:
       'This is the only chat linked to your account and it has no email, so you could not log in again.',
   };

@@ -13,8 +13,10 @@ export function testEngine(
   sessions: SessionStore,
   settings: Partial<EngineSettings> = {},
   log = pino({ level: 'silent' }),
+  extra: Pick<EngineDeps, 'agentResponder'> = {},
 ): Engine {
   const deps: EngineDeps = {
+    ...extra,
     store,
     sessions,
     log,

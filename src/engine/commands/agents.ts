@@ -5,6 +5,7 @@ import {
   listVisibleAgents,
   setAgentAccess,
 } from '../../domain/agents.js';
+import { UnknownAgentError } from '../../domain/errors.js';
 import { tokenize, UsageError } from '../args.js';
 import { text } from '../outbound.js';
 import { reply, type CommandSpec } from './types.js';
@@ -41,8 +42,38 @@ export const agentCommands: CommandSpec[] = [
       return reply(
         text(
           `Agents you can use:\n${agents.map((a) => `${a.name}${a.ownerId ? ' (yours)' : ''}${a.description ? ` · ${a.description}` : ''}`).join('\n')}`,
+          {
+            buttons: agents
+              .slice(0, 10)
+              .map((a) => [{ label: `Talk to ${a.name}`, action: `/ask id:${a.id}` }]),
+          },
         ),
       );
+    },
+  },
+  {
+    name: 'ask',
+    audience: 'member',
+    usage: 'ask <agent> <text>',
+    summary: 'talk to an agent; later messages go to it until /cancel',
+    privateOnly: true,
+    run: async (ctx) => {
+      if (!ctx.args) throw new UsageError();
+      const agents = await listVisibleAgents(ctx.deps.store, ctx.user.id);
+      const byId = ctx.args.match(/^id:(\S+)$/)?.[1];
+      const lower = ctx.args.toLowerCase();
+      // Agent names may contain spaces: the longest name the text starts with wins.
+      const agent = byId
+        ? agents.find((a) => a.id === byId)
+        : agents
+            .filter((a) => lower === a.name.toLowerCase() || lower.startsWith(`${a.name.toLowerCase()} `))
+            .sort((a, b) => b.name.length - a.name.length)[0];
+      if (!agent) throw new UnknownAgentError(byId ? 'that agent' : (ctx.args.split(/\s+/)[0] ?? ''));
+      const message = byId ? '' : ctx.args.slice(agent.name.length).trim();
+      return {
+        startFlow: 'agentChat',
+        input: { userId: ctx.user.id, agentName: agent.name, firstMessage: message || null },
+      };
     },
   },
   {
