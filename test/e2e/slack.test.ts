@@ -17,6 +17,8 @@ import { createSlackAdapter, type UpdateHandler } from '../../src/adapters/slack
 import { listen } from '../../src/http/server.js';
 import { RedisSessionStore } from '../../src/store/sessions-redis.js';
 import { createSetupInvite } from '../../src/domain/invites.js';
+import { hashPassword } from '../../src/domain/passwords.js';
+import { seedUser } from '../support/seed.js';
 import type { Inbound } from '../../src/engine/inbound.js';
 
 const GOOD = 'violet-Harbor-Lantern-42';
@@ -105,6 +107,29 @@ describe('Gatehouse over Slack', () => {
     expect(fallbacks).toContain('/gatehouse revoke');
     const [ada_] = await sql`select name from users where email = 'ada@example.com'`;
     expect(ada_!.name).toBe('Ada <b>Admin</b>');
+  });
+
+  it('links a Slack identity to an account made elsewhere with /gatehouse login, the password in a modal', async () => {
+    const kim = await seedUser(store, { name: 'Kim', email: 'kim@example.com' });
+    await store.users.setPasswordHash(kim.id, await hashPassword(GOOD));
+    await store.identities.insertIdentity({
+      platform: 'console',
+      externalId: 'kim',
+      userId: kim.id,
+      username: 'kim',
+    });
+    const slackKim = new SlackUser(slack, eventsUrl, 'T1', 'UKIM');
+    expect(await slackKim.command('login')).toMatch(/what is your email address/);
+    expect(await slackKim.dmText('kim@example.com')).toMatch(/\[Enter it privately\]/);
+    await slackKim.click('Enter it privately');
+    const { answer, replies } = await slackKim.submitSecret(GOOD);
+    expect(answer).toBe('');
+    expect(replies).toMatch(/Welcome back, Kim/);
+    expect((await store.identities.listIdentities(kim.id)).map((i) => i.externalId).sort()).toEqual([
+      'T1:UKIM',
+      'kim',
+    ]);
+    expect(await slackKim.command('profile')).toMatch(/Chats: console, slack/);
   });
 
   it('rejects forged and stale signatures and processes nothing', async () => {
