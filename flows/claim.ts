@@ -1,5 +1,12 @@
 import { and, assign, emit, fromPromise, setup } from 'xstate';
-import { errorCode, notProvided, type FlowEmitted, type FlowEvent, type FlowIdentity } from './types.js';
+import {
+  errorCode,
+  looksLikeEmail,
+  notProvided,
+  type FlowEmitted,
+  type FlowEvent,
+  type FlowIdentity,
+} from './types.js';
 
 export const CLAIM_FLOW_VERSION = 1;
 
@@ -43,7 +50,7 @@ export const claimFlow = setup({
   },
   guards: {
     isValidName: ({ event }) => event.type === 'text' && /^\S.{0,99}$/su.test(event.text.trim()),
-    isEmailLike: ({ event }) => event.type === 'text' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(event.text.trim()),
+    isEmailLike: ({ event }) => event.type === 'text' && looksLikeEmail(event.text),
     isSkip: ({ event }) => event.type === 'choose' && event.value === 'skip',
     needsEmail: ({ context }) => context.needsEmail,
     isWeakPassword: ({ event }) => 'error' in event && errorCode(event.error) === 'weak_password',

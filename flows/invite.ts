@@ -1,5 +1,5 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
-import { notProvided, type FlowEmitted, type FlowEvent } from './types.js';
+import { looksLikeEmail, notProvided, type FlowEmitted, type FlowEvent } from './types.js';
 
 export const INVITE_FLOW_VERSION = 1;
 
@@ -24,8 +24,6 @@ interface InviteContext {
   draft: InviteDraft;
   asked: { emails: boolean; role: boolean; groups: boolean; options: boolean };
 }
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function summary(draft: InviteDraft): string {
   return [
@@ -87,7 +85,7 @@ export const inviteFlow = setup({
       event.text
         .split(/[\s,;]+/)
         .filter(Boolean)
-        .every((e) => EMAIL.test(e)),
+        .every(looksLikeEmail),
     areOptions: ({ context, event }) =>
       event.type === 'text' && parseOptions(event.text, context.draft) !== undefined,
     areGroupNames: ({ event }) =>

@@ -1,5 +1,12 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
-import { errorCode, notProvided, type FlowEmitted, type FlowEvent, type FlowIdentity } from './types.js';
+import {
+  errorCode,
+  looksLikeEmail,
+  notProvided,
+  type FlowEmitted,
+  type FlowEvent,
+  type FlowIdentity,
+} from './types.js';
 
 export const LOGIN_FLOW_VERSION = 1;
 export const MAX_LOGIN_ATTEMPTS = 5;
@@ -27,7 +34,7 @@ export const loginFlow = setup({
     >(() => notProvided('login')),
   },
   guards: {
-    isEmailLike: ({ event }) => event.type === 'text' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(event.text.trim()),
+    isEmailLike: ({ event }) => event.type === 'text' && looksLikeEmail(event.text),
     wrongCredentials: ({ event }) => 'error' in event && errorCode(event.error) === 'wrong_credentials',
     outOfAttempts: ({ context }) => context.attempts + 1 >= MAX_LOGIN_ATTEMPTS,
   },

@@ -42,4 +42,9 @@ export function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** A loose shape check for typed emails; the domain validates them for real. */
+export function looksLikeEmail(text: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text.trim());
+}
+
 export const CANCEL_CHOICE: Choice = { label: 'Cancel', value: 'cancel' };

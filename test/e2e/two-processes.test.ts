@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/db.js';
 import { TEST_REDIS_URL, testKeyPrefix } from '../support/redis.js';
 import { Person, testEngine } from '../support/engine.js';
-import { seedUser } from '../support/seed.js';
+import { seedUser, linkChat } from '../support/seed.js';
 import { RedisSessionStore } from '../../src/store/sessions-redis.js';
 import { getPersonalContext } from '../../src/domain/context.js';
 
@@ -17,12 +17,7 @@ describe('two engine processes sharing Redis and Postgres', () => {
     const engines = [testEngine(store, first), testEngine(store, second)];
     await seedUser(store, { role: 'admin' });
     const person = await seedUser(store, { name: 'Mo' });
-    await store.identities.insertIdentity({
-      platform: 'telegram',
-      externalId: 'mo',
-      userId: person.id,
-      username: 'mo',
-    });
+    await linkChat(store, person, 'mo');
 
     for (let round = 0; round < 5; round++) {
       await new Person(engines[round % 2]!, 'mo').say('/onboarding');

@@ -33,3 +33,13 @@ export async function seedUser(
 export function newIdentity(platform: 'telegram' | 'slack' | 'console' = 'telegram') {
   return { platform, externalId: randomBytes(6).toString('hex'), username: null };
 }
+
+/** Links a chat identity (by default a Telegram one named like the person) to an account. */
+export async function linkChat(
+  store: Store,
+  user: UserRow,
+  externalId: string,
+  platform: 'telegram' | 'slack' | 'console' = 'telegram',
+): Promise<void> {
+  await store.identities.insertIdentity({ platform, externalId, userId: user.id, username: externalId });
+}

@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../support/db.js';
 import { Person, testEngine } from '../../support/engine.js';
-import { seedUser } from '../../support/seed.js';
+import { seedUser, linkChat } from '../../support/seed.js';
 import { PostgresSessionStore } from '../../../src/store/sessions-postgres.js';
 import { createGroup } from '../../../src/domain/groups.js';
 
 const { sql, store } = await createTestDatabase();
 const engine = testEngine(store, new PostgresSessionStore(sql));
 const admin = await seedUser(store, { role: 'admin', name: 'Ada' });
-await store.identities.insertIdentity({
-  platform: 'telegram',
-  externalId: 'ada',
-  userId: admin.id,
-  username: 'ada',
-});
+await linkChat(store, admin, 'ada');
 for (let i = 0; i < 25; i++) await createGroup(store, { actorId: admin.id, name: `Group ${i}` });
 
 describe('/audit', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../support/db.js';
 import { Person, testEngine } from '../../support/engine.js';
-import { GOOD_PASSWORD, seedUser } from '../../support/seed.js';
+import { GOOD_PASSWORD, seedUser, linkChat } from '../../support/seed.js';
 import { PostgresSessionStore } from '../../../src/store/sessions-postgres.js';
 import { createInvites } from '../../../src/domain/invites.js';
 import { hashPassword } from '../../../src/domain/passwords.js';
@@ -12,12 +12,7 @@ const { sql, store } = await createTestDatabase();
 const engine = testEngine(store, new PostgresSessionStore(sql));
 const admin = await seedUser(store, { role: 'admin', name: 'Ada', email: 'ada@example.com' });
 await store.users.setPasswordHash(admin.id, await hashPassword(GOOD_PASSWORD));
-await store.identities.insertIdentity({
-  platform: 'telegram',
-  externalId: 'ada',
-  userId: admin.id,
-  username: 'ada',
-});
+await linkChat(store, admin, 'ada');
 const member = await seedUser(store, { name: 'Mia', email: 'mia@example.com' });
 await createGroup(store, { actorId: admin.id, name: 'Ops' });
 
