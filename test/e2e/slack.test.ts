@@ -19,12 +19,20 @@ import { RedisSessionStore } from '../../src/store/sessions-redis.js';
 import { createSetupInvite } from '../../src/domain/invites.js';
 import { hashPassword } from '../../src/domain/passwords.js';
 import { seedUser } from '../support/seed.js';
+import { FakeOpenAi } from '../fakes/openai-server.js';
+import { createOpenAiResponder } from '../../src/agents/responder.js';
+import { createAgent, setAgentAccess } from '../../src/domain/agents.js';
+import { createGroup } from '../../src/domain/groups.js';
 import type { Inbound } from '../../src/engine/inbound.js';
 
 const GOOD = 'violet-Harbor-Lantern-42';
 const { sql, store } = await createTestDatabase();
 const sessions = new RedisSessionStore(TEST_REDIS_URL, testKeyPrefix());
-const engine = testEngine(store, sessions);
+const openai = new FakeOpenAi();
+await openai.start();
+const engine = testEngine(store, sessions, {}, pino({ level: 'silent' }), {
+  agentResponder: createOpenAiResponder({ apiKey: 'test-key', baseURL: openai.url, model: 'fake-model' }),
+});
 const slack = new FakeSlack();
 const log = pino({ level: 'silent' });
 let server: Server;
@@ -49,6 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   server.close();
   await slack.stop();
+  await openai.stop();
   await sessions.close();
 });
 
@@ -130,6 +139,26 @@ describe('Gatehouse over Slack', () => {
       'kim',
     ]);
     expect(await slackKim.command('profile')).toMatch(/Chats: console, slack/);
+  });
+
+  it('lets a member talk to an agent in the DM and cuts them off when an admin restricts it', async () => {
+    const admin = await seedUser(store, { role: 'admin' });
+    const lee = await seedUser(store, { name: 'Lee' });
+    await store.identities.insertIdentity({
+      platform: 'slack',
+      externalId: 'T1:ULEE',
+      userId: lee.id,
+      username: 'lee',
+    });
+    await createAgent(store, { actorId: admin.id, name: 'Helpdesk' });
+    await createGroup(store, { actorId: admin.id, name: 'IT' });
+    const slackLee = new SlackUser(slack, eventsUrl, 'T1', 'ULEE');
+    expect(await slackLee.command('agents')).toMatch(/Helpdesk[\s\S]*\[Talk to Helpdesk\]/);
+    openai.answer({ content: 'Restart the VPN client.' });
+    expect(await slackLee.click('Talk to Helpdesk')).toMatch(/You are talking to Helpdesk/);
+    expect(await slackLee.dmText('My VPN is down')).toBe('Helpdesk: Restart the VPN client.');
+    await setAgentAccess(store, { actorId: admin.id, agentName: 'Helpdesk', access: ['IT'] });
+    expect(await slackLee.dmText('Still down')).toMatch(/no agent called “Helpdesk” that you can use/);
   });
 
   it('rejects forged and stale signatures and processes nothing', async () => {
