@@ -7,6 +7,9 @@ import { healthRoutes, listen, type Route } from './http/server.js';
 import { CONSOLE_CAPABILITIES, runConsole } from './adapters/console/console.js';
 import { createSlackAdapter } from './adapters/slack/app.js';
 import { SLACK_CAPABILITIES } from './adapters/slack/translate.js';
+import { createTelegramAdapter, fetchBotInfo } from './adapters/telegram/bot.js';
+import { storeDirectory } from './adapters/telegram/menus.js';
+import { TELEGRAM_CAPABILITIES } from './adapters/telegram/translate.js';
 import { printSetupInviteIfNeeded } from './setup-invite.js';
 import { createOpenAiResponder } from './agents/responder.js';
 
@@ -24,11 +27,13 @@ function readConfig(): Config {
 
 async function main(): Promise<void> {
   const config = readConfig();
-  if (config.TELEGRAM_BOT_TOKEN) {
-    process.stderr.write('This build has no Telegram adapter yet. Unset TELEGRAM_BOT_TOKEN.\n');
-    process.exit(1);
-  }
-  const consoleChat = !config.SLACK_BOT_TOKEN;
+  const botInfo = config.TELEGRAM_BOT_TOKEN
+    ? await fetchBotInfo(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT).catch((error: unknown) => {
+        process.stderr.write(`Telegram did not accept TELEGRAM_BOT_TOKEN (getMe failed): ${String(error)}\n`);
+        process.exit(1);
+      })
+    : undefined;
+  const consoleChat = !config.SLACK_BOT_TOKEN && !botInfo;
   // The console chat owns stdout; its logs go to a file under DATA_DIR instead.
   const log = createLogger(config.LOG_LEVEL, consoleChat ? { file: `${config.DATA_DIR}/gatehouse.log` } : {});
   const record = await openRecord({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
@@ -42,9 +47,13 @@ async function main(): Promise<void> {
       requireInvite: config.REQUIRE_INVITE,
       sessionTtlSeconds: SESSION_TTL_SECONDS,
       personaName: 'Smithers',
-      telegramBotUsername: undefined,
+      telegramBotUsername: botInfo?.username,
     },
-    capabilities: consoleChat ? { console: CONSOLE_CAPABILITIES } : { slack: SLACK_CAPABILITIES },
+    capabilities: {
+      ...(consoleChat ? { console: CONSOLE_CAPABILITIES } : {}),
+      ...(botInfo ? { telegram: TELEGRAM_CAPABILITIES } : {}),
+      ...(config.SLACK_BOT_TOKEN ? { slack: SLACK_CAPABILITIES } : {}),
+    },
     ...(config.OPENAI_API_KEY
       ? {
           agentResponder: createOpenAiResponder({
@@ -72,8 +81,22 @@ async function main(): Promise<void> {
         log,
       })
     : undefined;
+  const telegram =
+    botInfo && config.TELEGRAM_BOT_TOKEN
+      ? createTelegramAdapter(engine, {
+          token: config.TELEGRAM_BOT_TOKEN,
+          apiRoot: config.TELEGRAM_API_ROOT,
+          botInfo,
+          ...(config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
+            ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET } }
+            : {}),
+          directory: storeDirectory(record.store),
+          log,
+        })
+      : undefined;
   const routes: Route[] = [
     healthRoutes(async () => (await record.sql`select 1`, await sessions.load('readyz'), true)),
+    ...(telegram?.route ? [telegram.route] : []),
     ...(slack?.route ? [slack.route] : []),
   ];
   const server = await listen(config.PORT, routes, (error) =>
@@ -82,6 +105,8 @@ async function main(): Promise<void> {
   await printSetupInviteIfNeeded(record.store, deps.settings, process.stdout);
 
   const shutdown = once(async () => {
+    // Stop taking updates, finish the ones in flight, then close the pools.
+    await telegram?.stop();
     server.close();
     await slack?.stop();
     await sessions.close();
@@ -92,9 +117,17 @@ async function main(): Promise<void> {
   process.once('SIGINT', exit);
 
   const ready = { port: config.PORT, embeddedDatabase: record.embedded, redis: Boolean(config.REDIS_URL) };
-  if (slack) {
-    await slack.start();
-    log.info({ ...ready, slack: config.SLACK_APP_TOKEN ? 'socket mode' : 'http' }, 'gatehouse is up');
+  if (telegram || slack) {
+    await telegram?.start();
+    await slack?.start();
+    log.info(
+      {
+        ...ready,
+        ...(telegram ? { telegram: config.TELEGRAM_WEBHOOK_URL ? 'webhook' : 'long polling' } : {}),
+        ...(slack ? { slack: config.SLACK_APP_TOKEN ? 'socket mode' : 'http' } : {}),
+      },
+      'gatehouse is up',
+    );
     return;
   }
   log.info(ready, 'console chat started');

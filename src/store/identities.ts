@@ -66,3 +66,11 @@ export async function getUserByIdentity(db: Db, key: IdentityKey): Promise<UserR
     where i.platform = ${key.platform} and i.external_id = ${key.externalId}`;
   return row;
 }
+
+/** The external ids of the active admins linked on `platform` (for their command menus). */
+export async function listActiveAdminIds(db: Db, platform: Platform): Promise<string[]> {
+  const rows = await db<{ externalId: string }[]>`
+    select i.external_id from identities i join users u on u.id = i.user_id
+    where i.platform = ${platform} and u.role = 'admin' and u.status = 'active'`;
+  return rows.map((r) => r.externalId);
+}

@@ -1,0 +1,148 @@
+import { Api, Bot, Composer, type Context } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { apiThrottler, type APIThrottlerOptions } from '@grammyjs/transformer-throttler';
+import type { Logger } from '../../log.js';
+import type { Inbound } from '../../engine/inbound.js';
+import type { Outbound } from '../../engine/outbound.js';
+import type { Route } from '../../http/server.js';
+import { CommandMenus, type MenuDirectory } from './menus.js';
+import { deliver } from './render.js';
+import { toInbound } from './translate.js';
+import { webhookRoute } from './webhook.js';
+
+/** The engine as the adapter sees it. */
+export interface UpdateHandler {
+  handle(inbound: Inbound): Promise<Outbound[]>;
+}
+
+export interface TelegramOptions {
+  token: string;
+  apiRoot: string;
+  /** From an earlier getMe; without it `init()` asks once. */
+  botInfo?: UserFromGetMe;
+  /** Webhook mode: the public URL Telegram posts to, and the secret it must send back. */
+  webhook?: { url: string; secret: string };
+  /** Where admins are found for their command menus; without it only the default menu is set. */
+  directory?: MenuDirectory;
+  log: Logger;
+  /** Retries of a failed call, 429s included (after `retry_after`). */
+  maxRetries?: number;
+  /** Telegram's limits by default (30 messages/s, 1/s per chat, 20/min per group); tests loosen them. */
+  throttle?: APIThrottlerOptions;
+  /** Long-polling timeout of getUpdates in seconds. */
+  pollTimeoutSeconds?: number;
+}
+
+export interface TelegramAdapter {
+  bot: Bot;
+  /** The webhook route for the shared HTTP listener (webhook mode only). */
+  route: Route | undefined;
+  /** Calls getMe unless the bot info was given; returns the bot's username (for deep links). */
+  init(): Promise<string>;
+  /** Publishes the command menus, then polls or registers the webhook. */
+  start(): Promise<void>;
+  /** Stops polling and waits for the updates in flight. */
+  stop(): Promise<void>;
+}
+
+const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+
+/** Asks Telegram who the bot is, once, before anything else runs. */
+export function fetchBotInfo(token: string, apiRoot: string): Promise<UserFromGetMe> {
+  return new Api(token, { apiRoot }).getMe();
+}
+
+/** Update in, `Inbound` to the engine, its replies out; buttons are answered at once. */
+export function telegramComposer(engine: UpdateHandler, menus: CommandMenus | undefined): Composer<Context> {
+  const composer = new Composer<Context>();
+  composer.on('callback_query:data', async (ctx, next) => {
+    await ctx.answerCallbackQuery().catch(() => undefined);
+    await next();
+  });
+  composer.on(['message:text', 'callback_query:data'], async (ctx) => {
+    const inbound = toInbound(ctx);
+    if (!inbound || !ctx.chat) return;
+    const replies = await engine.handle(inbound);
+    await deliver(
+      {
+        api: ctx.api,
+        chatId: ctx.chat.id,
+        userId: ctx.from.id,
+        isPrivate: ctx.chat.type === 'private',
+        botUsername: ctx.me.username,
+      },
+      replies,
+    );
+    await menus?.afterUpdate(String(ctx.from.id), Boolean(inbound.command ?? inbound.action));
+  });
+  return composer;
+}
+
+/** Gatehouse on Telegram through grammY: long polling with the runner, or a webhook route. */
+export function createTelegramAdapter(engine: UpdateHandler, options: TelegramOptions): TelegramAdapter {
+  const bot = new Bot(options.token, {
+    client: { apiRoot: options.apiRoot },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  bot.api.config.use(apiThrottler(options.throttle));
+  bot.api.config.use(
+    autoRetry({ maxRetryAttempts: options.maxRetries ?? 3, maxDelaySeconds: 120, rethrowHttpErrors: true }),
+  );
+  const menus = options.directory ? new CommandMenus(bot.api, options.directory, options.log) : undefined;
+
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  bot.use(async (_ctx, next) => {
+    inFlight += 1;
+    try {
+      await next();
+    } finally {
+      inFlight -= 1;
+      if (inFlight === 0) drained?.();
+    }
+  });
+  // One chat's updates, and one person's, are handled in order; others run in parallel.
+  bot.use(
+    sequentialize((ctx: Context) =>
+      [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String),
+    ),
+  );
+  bot.use(telegramComposer(engine, menus));
+  bot.catch((error) =>
+    options.log.error({ err: error.error, update: error.ctx.update.update_id }, 'telegram update failed'),
+  );
+
+  let runner: RunnerHandle | undefined;
+  const { webhook } = options;
+  return {
+    bot,
+    route: webhook ? webhookRoute(bot, webhook) : undefined,
+    init: async () => {
+      await bot.init();
+      return bot.botInfo.username;
+    },
+    start: async () => {
+      await bot.init();
+      await menus?.publish();
+      if (webhook) {
+        await bot.api.setWebhook(webhook.url, {
+          secret_token: webhook.secret,
+          allowed_updates: [...ALLOWED_UPDATES],
+        });
+        return;
+      }
+      await bot.api.deleteWebhook();
+      runner = run(bot, {
+        runner: {
+          fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: options.pollTimeoutSeconds ?? 30 },
+        },
+      });
+    },
+    stop: async () => {
+      if (runner?.isRunning()) await runner.stop();
+      if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import { GrammyError, InputFile, type Api } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import type { Button, Outbound } from '../../engine/outbound.js';
+
+/** Where the replies of one update go. */
+export interface ReplyTarget {
+  api: Api;
+  /** The chat the update came from. */
+  chatId: number;
+  /** The sender; their private chat with the bot has the same id. */
+  userId: number;
+  isPrivate: boolean;
+  botUsername: string;
+}
+
+/** Telegram's limit is 4096 characters per message; a margin keeps split parts safely under it. */
+export const TEXT_LIMIT = 4000;
+const CALLBACK_DATA_MAX_BYTES = 64;
+export const SECRET_NOTE =
+  'Send it as a message: I delete that message as soon as I have read it, so the password does not stay in this chat.';
+export const SECRET_DELETED = 'I deleted your message with the password.';
+export const DM_BLOCKED =
+  'I cannot message you privately yet. Open a private chat with me, press Start, then send the command again.';
+
+/** Makes plain text safe inside an HTML-parse-mode message. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Splits plain text into parts of at most `limit` characters, at a line break where one is near. */
+export function splitText(text: string, limit = TEXT_LIMIT): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > limit) {
+    let cut = rest.lastIndexOf('\n', limit);
+    if (cut < limit / 2) cut = limit;
+    // Never cut a surrogate pair in half.
+    if (/[\uD800-\uDBFF]/.test(rest.charAt(cut - 1))) cut -= 1;
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut).replace(/^\n/, '');
+  }
+  parts.push(rest);
+  return parts.filter((p, i) => p.length > 0 || i === 0);
+}
+
+/** Buttons as an inline keyboard; data over Telegram's 64 bytes cannot be sent, so such a button is left out. */
+export function inlineKeyboard(buttons: Button[][] | undefined): InlineKeyboardMarkup | undefined {
+  const rows = (buttons ?? [])
+    .map((row) =>
+      row
+        .filter((b) => Buffer.byteLength(b.action, 'utf8') <= CALLBACK_DATA_MAX_BYTES)
+        .map((b) => ({ text: b.label, callback_data: b.action })),
+    )
+    .filter((row) => row.length > 0);
+  return rows.length > 0 ? { inline_keyboard: rows } : undefined;
+}
+
+async function sendText(
+  api: Api,
+  chatId: number,
+  text: string,
+  markup?: InlineKeyboardMarkup,
+): Promise<void> {
+  const parts = splitText(text);
+  for (const [i, part] of parts.entries()) {
+    await api.sendMessage(chatId, escapeHtml(part) || ' ', {
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      ...(markup && i === parts.length - 1 ? { reply_markup: markup } : {}),
+    });
+  }
+}
+
+function isPrivateReply(reply: Outbound): boolean {
+  return (reply.type === 'text' || reply.type === 'file') && reply.privately === true;
+}
+
+/** The person never opened a private chat with the bot (or blocked it). */
+function isForbidden(error: unknown): boolean {
+  return error instanceof GrammyError && error.error_code === 403;
+}
+
+async function sendOne(target: ReplyTarget, reply: Outbound): Promise<void> {
+  const { api } = target;
+  const chatId = isPrivateReply(reply) ? target.userId : target.chatId;
+  switch (reply.type) {
+    case 'text':
+      await sendText(api, chatId, reply.text, inlineKeyboard(reply.buttons));
+      return;
+    case 'secretPrompt':
+      await api.sendMessage(chatId, `${escapeHtml(reply.text)}\n\n<i>${escapeHtml(SECRET_NOTE)}</i>`, {
+        parse_mode: 'HTML',
+      });
+      return;
+    case 'file':
+      await api.sendDocument(chatId, new InputFile(Buffer.from(reply.content, 'utf8'), reply.name), {
+        caption: escapeHtml(reply.caption.slice(0, 1000)),
+        parse_mode: 'HTML',
+      });
+      return;
+    case 'deleteMessage':
+      try {
+        await api.deleteMessage(target.chatId, Number(reply.messageId));
+      } catch {
+        await sendText(api, target.chatId, reply.failedNotice);
+        return;
+      }
+      await sendText(api, target.chatId, SECRET_DELETED);
+      return;
+  }
+}
+
+/**
+ * Sends the engine's replies. Private replies go to the sender's own chat; in a group the engine's
+ * closing notice ("sent you the details") is replaced by a button to the private chat if that failed.
+ */
+export async function deliver(target: ReplyTarget, replies: Outbound[]): Promise<void> {
+  const groupNotice = !target.isPrivate && replies.some(isPrivateReply) ? replies.at(-1) : undefined;
+  let blocked = false;
+  for (const reply of replies) {
+    if (reply === groupNotice) continue;
+    try {
+      await sendOne(target, reply);
+    } catch (error) {
+      if (!(isPrivateReply(reply) && !target.isPrivate && isForbidden(error))) throw error;
+      blocked = true;
+    }
+  }
+  if (!groupNotice) return;
+  if (!blocked) return sendOne(target, groupNotice);
+  await sendText(target.api, target.chatId, DM_BLOCKED, {
+    inline_keyboard: [[{ text: 'Open a private chat', url: `https://t.me/${target.botUsername}?start=` }]],
+  });
+}
