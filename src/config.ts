@@ -53,6 +53,16 @@ const schema = z
     OPENAI_API_KEY: optionalText,
     OPENAI_BASE_URL: optionalUrl(['https:', 'http:']),
     OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+    PERSONA_NAME: z.string().trim().min(1).max(60, 'must be at most 60 characters').default('Smithers'),
+    ONBOARDING_MAX_TURNS: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z.coerce
+        .number()
+        .int('must be a whole number')
+        .min(2, 'must be at least 2')
+        .max(30, 'must be at most 30')
+        .default(12),
+    ),
     SEAT_LIMIT: z.preprocess(
       (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
       z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').optional(),

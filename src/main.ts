@@ -46,7 +46,7 @@ async function main(): Promise<void> {
       seatLimit: config.SEAT_LIMIT,
       requireInvite: config.REQUIRE_INVITE,
       sessionTtlSeconds: SESSION_TTL_SECONDS,
-      personaName: 'Smithers',
+      personaName: config.PERSONA_NAME,
       telegramBotUsername: botInfo?.username,
     },
     capabilities: {
