@@ -1,7 +1,7 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import { notProvided, type Choice, type FlowEmitted, type FlowEvent } from './types.js';
 
-export const ONBOARDING_FLOW_VERSION = 1;
+export const ONBOARDING_FLOW_VERSION = 2;
 
 /** Longest answer or transcript line the flow keeps. */
 export const ONBOARDING_TEXT_MAX = 500;
@@ -10,8 +10,6 @@ const FIELDS_BYTES_MAX = 1300;
 const TRANSCRIPT_BYTES_MAX = 1300;
 const TRANSCRIPT_TURNS_MAX = 12;
 const PERSONA_NAME_MAX = 60;
-/** After this many interviewer turns the flow goes to the review whatever the interviewer says. */
-const INTERVIEW_TURNS_MAX = 16;
 
 export interface TranscriptTurn {
   role: 'assistant' | 'user';
@@ -27,6 +25,8 @@ export interface InterviewInput {
   transcript: TranscriptTurn[];
   /** The person's latest message; null for the opening turn. */
   answer: string | null;
+  /** Interviewer turns left after this one before the flow goes to the review regardless. */
+  turnsLeft: number;
 }
 
 /** One interviewer turn: what to say, the fields learned or changed, and whether the interview is over. */
@@ -43,6 +43,14 @@ export interface SaveContextInput {
   organisation?: Record<string, string>;
 }
 
+export interface OnboardingInput {
+  userId: string;
+  personaName: string;
+  isAdmin: boolean;
+  /** The most interviewer turns before the review (the ONBOARDING_MAX_TURNS setting). */
+  maxTurns: number;
+}
+
 interface OnboardingContext {
   userId: string;
   personaName: string;
@@ -51,6 +59,8 @@ interface OnboardingContext {
   organisation: Record<string, string>;
   transcript: TranscriptTurn[];
   turns: number;
+  /** After this many interviewer turns the flow goes to the review whatever the interviewer says. */
+  maxTurns: number;
   /** The person tapped Edit, so a `field: value` answer changes that field and returns to the review. */
   editing: boolean;
 }
@@ -154,6 +164,7 @@ function interviewInput(context: OnboardingContext, answer: string | null): Inte
     organisation: context.organisation,
     transcript: context.transcript,
     answer: answer === null ? null : clip(answer),
+    turnsLeft: Math.max(context.maxTurns - context.turns - 1, 0),
   };
 }
 
@@ -169,7 +180,7 @@ export const onboardingFlow = setup({
   types: {
     context: {} as OnboardingContext,
     events: {} as FlowEvent,
-    input: {} as { userId: string; personaName: string; isAdmin: boolean },
+    input: {} as OnboardingInput,
     emitted: {} as FlowEmitted,
   },
   actors: {
@@ -182,7 +193,7 @@ export const onboardingFlow = setup({
     isSkip: ({ event }) => event.type === 'choose' && event.value === 'skip',
     isFieldEdit: ({ context, event }) =>
       event.type === 'text' && parseEdit(context, event.text) !== undefined,
-    interviewOver: ({ context, event }) => turnOf(event).done || context.turns + 1 >= INTERVIEW_TURNS_MAX,
+    interviewOver: ({ context, event }) => turnOf(event).done || context.turns + 1 >= context.maxTurns,
     isEditingFieldEdit: ({ context, event }) =>
       context.editing && event.type === 'text' && parseEdit(context, event.text) !== undefined,
   },

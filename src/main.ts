@@ -12,6 +12,7 @@ import { storeDirectory } from './adapters/telegram/menus.js';
 import { TELEGRAM_CAPABILITIES } from './adapters/telegram/translate.js';
 import { printSetupInviteIfNeeded } from './setup-invite.js';
 import { createOpenAiResponder } from './agents/responder.js';
+import { createOpenAiInterviewer } from './onboarding/interviewer.js';
 
 const SESSION_TTL_SECONDS = 7 * 24 * 3600;
 
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
       requireInvite: config.REQUIRE_INVITE,
       sessionTtlSeconds: SESSION_TTL_SECONDS,
       personaName: config.PERSONA_NAME,
+      onboardingMaxTurns: config.ONBOARDING_MAX_TURNS,
       telegramBotUsername: botInfo?.username,
     },
     capabilities: {
@@ -60,6 +62,12 @@ async function main(): Promise<void> {
             apiKey: config.OPENAI_API_KEY,
             model: config.OPENAI_MODEL,
             ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+          }),
+          interviewer: createOpenAiInterviewer({
+            apiKey: config.OPENAI_API_KEY,
+            model: config.OPENAI_MODEL,
+            ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+            log,
           }),
         }
       : {}),

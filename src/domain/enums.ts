@@ -50,7 +50,7 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What Smithers may remember about a person: their personal context, each field bounded. */
-export const CONTEXT_FIELDS = ['role', 'work', 'language', 'style', 'focus', 'notes'] as const;
+export const CONTEXT_FIELDS = ['role', 'work', 'team', 'language', 'style', 'focus', 'notes'] as const;
 export type ContextField = (typeof CONTEXT_FIELDS)[number];
 
 export const ORGANISATION_FIELDS = ['company', 'about', 'teams', 'terms'] as const;

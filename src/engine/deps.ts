@@ -1,5 +1,6 @@
 import type { Logger } from '../log.js';
 import type { AgentResponder } from '../agents/responder.js';
+import type { Interviewer } from '../onboarding/interviewer.js';
 import type { Platform } from '../domain/enums.js';
 import type { SessionStore } from '../store/sessions.js';
 import type { Store } from '../store/store.js';
@@ -13,6 +14,8 @@ export interface EngineSettings {
   sessionTtlSeconds: number;
   /** The onboarding persona's name. */
   personaName: string;
+  /** The most interviewer turns before the "here's what I'll remember" review. */
+  onboardingMaxTurns: number;
   /** The Telegram bot's username, for deep links (`https://t.me/<bot>?start=…`); none on Slack-only setups. */
   telegramBotUsername: string | undefined;
 }
@@ -25,6 +28,8 @@ export interface EngineDeps {
   settings: EngineSettings;
   /** Answers for agents; undefined when no model is configured. */
   agentResponder?: AgentResponder;
+  /** The onboarding interviewer; the scripted one when no model is configured. */
+  interviewer?: Interviewer;
   /** What each connected adapter can do; a platform with no adapter has no entry. */
   capabilities: Partial<Record<Platform, Capabilities>>;
 }

@@ -2,7 +2,7 @@ import type { AnyStateMachine } from 'xstate';
 import { claimFlow, CLAIM_FLOW_VERSION } from '../../flows/claim.js';
 import type { UserRow } from '../store/users.js';
 import type { EngineDeps } from './deps.js';
-import { onboardingFlow, ONBOARDING_FLOW_VERSION } from '../../flows/onboarding.js';
+import { onboardingFlow, ONBOARDING_FLOW_VERSION, type OnboardingInput } from '../../flows/onboarding.js';
 import { onboardingEffects } from './effects/onboarding.js';
 import { manageUserFlow, MANAGE_USER_FLOW_VERSION } from '../../flows/manage-user.js';
 import { manageUserEffects } from './effects/manage-user.js';
@@ -86,6 +86,11 @@ export const FLOWS: Record<FlowId, FlowDefinition> = {
 };
 
 /** The interview's input for a person: who they are and whether to ask about the organisation. */
-export function onboardingInput(user: UserRow, deps: EngineDeps) {
-  return { userId: user.id, personaName: deps.settings.personaName, isAdmin: user.role === 'admin' };
+export function onboardingInput(user: UserRow, deps: EngineDeps): OnboardingInput {
+  return {
+    userId: user.id,
+    personaName: deps.settings.personaName,
+    isAdmin: user.role === 'admin',
+    maxTurns: deps.settings.onboardingMaxTurns,
+  };
 }

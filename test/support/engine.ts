@@ -13,7 +13,7 @@ export function testEngine(
   sessions: SessionStore,
   settings: Partial<EngineSettings> = {},
   log = pino({ level: 'silent' }),
-  extra: Pick<EngineDeps, 'agentResponder'> = {},
+  extra: Pick<EngineDeps, 'agentResponder' | 'interviewer'> = {},
 ): Engine {
   const deps: EngineDeps = {
     ...extra,
@@ -25,6 +25,7 @@ export function testEngine(
       requireInvite: true,
       sessionTtlSeconds: 3600,
       personaName: 'Smithers',
+      onboardingMaxTurns: 12,
       telegramBotUsername: 'gatehouse_test_bot',
       ...settings,
     },

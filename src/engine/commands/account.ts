@@ -1,5 +1,8 @@
 import { logout } from '../../domain/accounts.js';
-import { getPersonalContext, clearPersonalContext } from '../../domain/context.js';
+import { getPersonalContext, clearPersonalContext, updatePersonalContext } from '../../domain/context.js';
+import { CONTEXT_FIELDS, type ContextField } from '../../domain/enums.js';
+import { ValidationError } from '../../domain/errors.js';
+import { UsageError } from '../args.js';
 import { renameUser } from '../../domain/users.js';
 import { endConversations } from '../conversations.js';
 import { onboardingInput } from '../flows.js';
@@ -7,6 +10,10 @@ import { isLockedOut, LOCKED_OUT } from '../limits.js';
 import { text } from '../outbound.js';
 import { ago, listOrNone } from './format.js';
 import { reply, type CommandContext, type CommandSpec } from './types.js';
+
+function isContextField(name: string): name is ContextField {
+  return (CONTEXT_FIELDS as readonly string[]).includes(name);
+}
 
 function identityOf(ctx: CommandContext) {
   const { platform, sender } = ctx.inbound;
@@ -105,7 +112,7 @@ export const accountCommands: CommandSpec[] = [
   {
     name: 'context',
     audience: 'member',
-    usage: 'context [clear]',
+    usage: 'context [clear | <field>: <text>]',
     summary: 'what the agents know about you',
     privateOnly: true,
     run: async (ctx) => {
@@ -113,13 +120,27 @@ export const accountCommands: CommandSpec[] = [
         await clearPersonalContext(ctx.deps.store, ctx.user.id);
         return reply(text('Your personal context is cleared.'));
       }
+      if (ctx.args !== '') {
+        const edit = /^(\w+)\s*:\s*([\s\S]*)$/u.exec(ctx.args);
+        if (!edit?.[1]) throw new UsageError(`name a field: ${CONTEXT_FIELDS.join(', ')}`);
+        const field = edit[1].toLowerCase();
+        if (!isContextField(field))
+          throw new ValidationError('field', `must be one of ${CONTEXT_FIELDS.join(', ')}`);
+        await updatePersonalContext(ctx.deps.store, {
+          userId: ctx.user.id,
+          fields: { [field]: edit[2]?.trim() || null },
+        });
+      }
       const fields = await getPersonalContext(ctx.deps.store, ctx.user.id);
       const lines = Object.entries(fields).map(([key, value]) => `${key}: ${value}`);
       return reply(
         text(
-          lines.length > 0
-            ? `What agents know about you:\n${lines.join('\n')}`
-            : 'Agents know nothing about you yet.',
+          [
+            lines.length > 0
+              ? `What agents know about you:\n${lines.join('\n')}`
+              : 'Agents know nothing about you yet.',
+            `Change a field with /context <field>: <text> (fields: ${CONTEXT_FIELDS.join(', ')}); an empty text clears it.`,
+          ].join('\n\n'),
           {
             buttons: [
               [

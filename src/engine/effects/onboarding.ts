@@ -26,12 +26,12 @@ function only<K extends string>(
   >;
 }
 
-/** The onboarding flow's effects: the scripted interviewer, and the personal (and organisation) context. */
+/** The onboarding flow's effects: the configured interviewer (else the scripted one), and the personal (and organisation) context. */
 export function onboardingEffects(deps: EngineDeps): OnboardingImplementations {
   return {
     actors: {
       interviewTurn: fromPromise<InterviewTurn, InterviewInput>(async ({ input }) =>
-        scriptedInterviewTurn(input),
+        deps.interviewer ? deps.interviewer(input) : scriptedInterviewTurn(input),
       ),
       saveContext: fromPromise<void, SaveContextInput>(async ({ input }) => {
         await updatePersonalContext(deps.store, {

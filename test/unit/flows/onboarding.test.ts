@@ -10,7 +10,7 @@ import type { FlowEmitted, FlowEvent } from '../../../flows/types.js';
 import { stepFlow, type FlowStep } from '../../../src/engine/flow-runner.js';
 import { scriptedInterviewTurn } from '../../../src/onboarding/scripted.js';
 
-const member = { userId: 'u1', personaName: 'Smithers', isAdmin: false };
+const member = { userId: 'u1', personaName: 'Smithers', isAdmin: false, maxTurns: 16 };
 const admin = { ...member, isAdmin: true };
 
 function withEffects(

@@ -9,6 +9,7 @@ const base: InterviewInput = {
   organisation: {},
   transcript: [],
   answer: null,
+  turnsLeft: 10,
 };
 
 describe('scriptedInterviewTurn', () => {
