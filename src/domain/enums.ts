@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = [
   'user.identity_linked',
   'user.identity_unlinked',
   'user.context_updated',
+  'user.exported',
+  'user.erased',
   'group.created',
   'group.deleted',
   'agent.created',

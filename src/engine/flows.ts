@@ -16,6 +16,9 @@ import { inviteEffects } from './effects/invite.js';
 import { passwordFlow, PASSWORD_FLOW_VERSION } from '../../flows/password.js';
 import { loginFlow, LOGIN_FLOW_VERSION } from '../../flows/login.js';
 import { loginEffects, passwordEffects } from './effects/account.js';
+import { deleteUserFlow, DELETE_USER_FLOW_VERSION } from '../../flows/delete-user.js';
+import { deleteMeFlow, DELETE_ME_FLOW_VERSION } from '../../flows/delete-me.js';
+import { deleteMeEffects, deleteUserEffects } from './effects/leaving.js';
 
 /** What the engine starts after a flow finishes (claim → onboarding). */
 export interface NextFlow {
@@ -37,7 +40,16 @@ export interface FlowDefinition {
 }
 
 export type FlowId =
-  'claim' | 'resetPassword' | 'invite' | 'password' | 'login' | 'onboarding' | 'manageUser' | 'agentChat';
+  | 'claim'
+  | 'resetPassword'
+  | 'invite'
+  | 'password'
+  | 'login'
+  | 'onboarding'
+  | 'manageUser'
+  | 'agentChat'
+  | 'deleteUser'
+  | 'deleteMe';
 
 function provided(build: (deps: EngineDeps) => AnyStateMachine): (deps: EngineDeps) => AnyStateMachine {
   const cache = new WeakMap<EngineDeps, AnyStateMachine>();
@@ -82,6 +94,15 @@ export const FLOWS: Record<FlowId, FlowDefinition> = {
   agentChat: {
     version: AGENT_CHAT_FLOW_VERSION,
     machine: provided((deps) => agentChatFlow.provide(agentChatEffects(deps))),
+  },
+  deleteUser: {
+    version: DELETE_USER_FLOW_VERSION,
+    machine: provided((deps) => deleteUserFlow.provide(deleteUserEffects(deps))),
+  },
+  deleteMe: {
+    version: DELETE_ME_FLOW_VERSION,
+    machine: provided((deps) => deleteMeFlow.provide(deleteMeEffects(deps))),
+    allowDeactivated: true,
   },
 };
 

@@ -5,10 +5,11 @@ import * as context from './context.js';
 import * as groups from './groups.js';
 import * as identities from './identities.js';
 import * as invites from './invites.js';
+import * as leaving from './leaving.js';
 import * as resets from './resets.js';
 import * as users from './users.js';
 
-const modules = { agents, audit, context, groups, identities, invites, resets, users };
+const modules = { agents, audit, context, groups, identities, invites, leaving, resets, users };
 
 type Bound<M> = {
   [K in keyof M as M[K] extends (db: Db, ...args: never[]) => unknown ? K : never]: M[K] extends (

@@ -4,6 +4,7 @@ import { agentCommands } from './agents.js';
 import { auditCommands } from './audit.js';
 import { groupCommands } from './groups.js';
 import { inviteCommands } from './invites.js';
+import { leavingCommands } from './leaving.js';
 import { startCommands } from './start.js';
 import { userCommands } from './users.js';
 
@@ -16,6 +17,7 @@ const COMMANDS: CommandSpec[] = [
   ...userCommands,
   ...groupCommands,
   ...auditCommands,
+  ...leavingCommands,
 ];
 
 const BY_NAME = new Map(COMMANDS.map((c) => [c.name, c]));

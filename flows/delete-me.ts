@@ -1,0 +1,110 @@
+import { assign, emit, fromPromise, setup } from 'xstate';
+import { confirms, erasureSummary, type ErasureDone, type ErasureFacts } from './delete-user.js';
+import { CANCEL_CHOICE, notProvided, type FlowEmitted, type FlowEvent } from './types.js';
+
+export const DELETE_ME_FLOW_VERSION = 1;
+
+/** The facts of one's own erasure, with the successor the rules chose. */
+export interface OwnErasureFacts extends ErasureFacts {
+  successorName: string | null;
+}
+
+interface Self {
+  userId: string;
+}
+
+type DeleteMeContext = Self & OwnErasureFacts;
+
+const NOTHING_ERASED = 'Nothing was erased. Your account stays as it is.';
+
+/** A person erases their own account for good, after typing their email back. */
+export const deleteMeFlow = setup({
+  types: {
+    context: {} as DeleteMeContext,
+    events: {} as FlowEvent,
+    input: {} as Self,
+    emitted: {} as FlowEmitted,
+  },
+  actors: {
+    describe: fromPromise<OwnErasureFacts, Self>(() => notProvided('describe')),
+    erase: fromPromise<ErasureDone, Self>(() => notProvided('erase')),
+  },
+  guards: {
+    isCancel: ({ event }) => event.type === 'choose' && event.value === CANCEL_CHOICE.value,
+    confirmed: ({ context, event }) => event.type === 'text' && confirms(event.text, context.confirmation),
+  },
+}).createMachine({
+  id: 'deleteMe',
+  context: ({ input }) => ({
+    ...input,
+    name: '',
+    confirmation: '',
+    agents: [],
+    openInvites: 0,
+    personalAgents: 0,
+    candidates: [],
+    successorName: null,
+  }),
+  initial: 'loading',
+  states: {
+    loading: {
+      invoke: {
+        src: 'describe',
+        input: ({ context }) => ({ userId: context.userId }),
+        onDone: { target: 'confirming', actions: assign(({ event }) => event.output) },
+        onError: {
+          target: 'ended',
+          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+        },
+      },
+    },
+    confirming: {
+      tags: ['waiting'],
+      entry: emit(({ context }) => ({
+        type: 'reply' as const,
+        text: [
+          'Delete your account for good?',
+          erasureSummary(context, context.successorName, 'your'),
+          'If you want a copy of your data, tap Cancel and send /export first.',
+          `To confirm, type ${context.confirmation}`,
+        ].join('\n\n'),
+        choices: [[CANCEL_CHOICE]],
+      })),
+      on: {
+        choose: {
+          guard: 'isCancel',
+          target: 'ended',
+          actions: emit({ type: 'reply', text: NOTHING_ERASED }),
+        },
+        text: [
+          { guard: 'confirmed', target: 'erasing' },
+          {
+            actions: emit(({ context }) => ({
+              type: 'reply' as const,
+              text: `That does not match. Type ${context.confirmation} exactly, or tap Cancel.`,
+              choices: [[CANCEL_CHOICE]],
+            })),
+          },
+        ],
+      },
+    },
+    erasing: {
+      invoke: {
+        src: 'erase',
+        input: ({ context }) => ({ userId: context.userId }),
+        onDone: {
+          target: 'ended',
+          actions: emit({
+            type: 'reply',
+            text: 'Your account is erased. Thank you for being here. Goodbye!',
+          }),
+        },
+        onError: {
+          target: 'ended',
+          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+        },
+      },
+    },
+    ended: { type: 'final' },
+  },
+});

@@ -1,0 +1,236 @@
+import { assign, emit, fromPromise, setup } from 'xstate';
+import { CANCEL_CHOICE, notProvided, type Choice, type FlowEmitted, type FlowEvent } from './types.js';
+
+export const DELETE_USER_FLOW_VERSION = 1;
+
+/** Someone who could take over what the erased person created. */
+export interface Successor {
+  id: string;
+  name: string;
+  role: 'admin' | 'member';
+}
+
+/** What the flow shows before erasing: display strings and ids only. */
+export interface ErasureFacts {
+  name: string;
+  /** What must be typed to confirm: the email, or the name for an account without one. */
+  confirmation: string;
+  agents: string[];
+  openInvites: number;
+  personalAgents: number;
+  candidates: Successor[];
+}
+
+/** What the erasure did, for the last reply. */
+export interface ErasureDone {
+  agents: string[];
+  successorName: string | null;
+  invitesRevoked: number;
+}
+
+interface Target {
+  actorId: string;
+  userId: string;
+}
+
+interface DeleteUserContext extends Target, ErasureFacts {
+  successor: Successor | null;
+}
+
+const NOTHING_ERASED = 'Nothing was erased.';
+const NAME_MAX = 100;
+
+/** The typed confirmation matches, ignoring case and surrounding spaces. */
+export function confirms(typed: string, expected: string): boolean {
+  return typed.trim().toLowerCase() === expected.trim().toLowerCase();
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function successorChoices(candidates: Successor[]): Choice[][] {
+  return [
+    ...candidates.map((c) => [{ label: c.role === 'admin' ? `${c.name} (admin)` : c.name, value: c.id }]),
+    [CANCEL_CHOICE],
+  ];
+}
+
+/** What will go and what stays, ending with the words to type. */
+export function erasureSummary(facts: ErasureFacts, successorName: string | null, whose: 'their' | 'your') {
+  const lines = [
+    `This erases the account for good: ${whose} chat links, group memberships, personal context` +
+      (facts.personalAgents > 0
+        ? `, ${plural(facts.personalAgents, 'personal agent', 'personal agents')}`
+        : '') +
+      ' and reset links. It cannot be undone.',
+  ];
+  if (facts.openInvites > 0)
+    lines.push(
+      `${plural(facts.openInvites, 'open invite', 'open invites')} ${whose === 'your' ? 'you' : 'they'} issued will be revoked.`,
+    );
+  if (facts.agents.length > 0 && successorName)
+    lines.push(`${facts.agents.join(', ')} will belong to ${successorName}.`);
+  lines.push('The audit trail keeps its rows about the account: it is the record of what happened.');
+  return lines.join('\n');
+}
+
+/**
+ * An admin erases someone for good: shows what they own that would outlive them, asks who takes
+ * over their agents, then asks for their email typed back before erasing in one transaction.
+ */
+export const deleteUserFlow = setup({
+  types: {
+    context: {} as DeleteUserContext,
+    events: {} as FlowEvent,
+    input: {} as Target,
+    emitted: {} as FlowEmitted,
+  },
+  actors: {
+    describe: fromPromise<ErasureFacts, Target>(() => notProvided('describe')),
+    findSuccessor: fromPromise<Successor, Target & { reference: string }>(() => notProvided('findSuccessor')),
+    erase: fromPromise<ErasureDone, Target & { successorId: string | null }>(() => notProvided('erase')),
+  },
+  guards: {
+    isCancel: ({ event }) => event.type === 'choose' && event.value === CANCEL_CHOICE.value,
+    needsSuccessor: ({ event }) => (event as unknown as { output: ErasureFacts }).output.agents.length > 0,
+    confirmed: ({ context, event }) => event.type === 'text' && confirms(event.text, context.confirmation),
+  },
+  actions: {
+    cancelled: emit({ type: 'reply', text: NOTHING_ERASED }),
+  },
+}).createMachine({
+  id: 'deleteUser',
+  context: ({ input }) => ({
+    ...input,
+    name: '',
+    confirmation: '',
+    agents: [],
+    openInvites: 0,
+    personalAgents: 0,
+    candidates: [],
+    successor: null,
+  }),
+  initial: 'loading',
+  states: {
+    loading: {
+      invoke: {
+        src: 'describe',
+        input: ({ context }) => ({ actorId: context.actorId, userId: context.userId }),
+        onDone: [
+          {
+            guard: 'needsSuccessor',
+            target: 'choosingSuccessor',
+            actions: assign(({ event }) => ({ ...event.output, name: event.output.name.slice(0, NAME_MAX) })),
+          },
+          {
+            target: 'confirming',
+            actions: assign(({ event }) => ({ ...event.output, name: event.output.name.slice(0, NAME_MAX) })),
+          },
+        ],
+        onError: {
+          target: 'ended',
+          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+        },
+      },
+    },
+    choosingSuccessor: {
+      tags: ['waiting'],
+      entry: emit(({ context }) => ({
+        type: 'reply' as const,
+        text:
+          `${context.name} created ${plural(context.agents.length, 'agent', 'agents')} that will outlive the account: ` +
+          `${context.agents.join(', ')}.\nWho takes ${context.agents.length === 1 ? 'it' : 'them'} over? ` +
+          'Tap a person, or send their email or @username.',
+        choices: successorChoices(context.candidates),
+      })),
+      on: {
+        choose: [
+          { guard: 'isCancel', target: 'ended', actions: 'cancelled' },
+          {
+            guard: ({ context, event }) =>
+              event.type === 'choose' && context.candidates.some((c) => c.id === event.value),
+            target: 'confirming',
+            actions: assign({
+              successor: ({ context, event }) =>
+                context.candidates.find((c) => event.type === 'choose' && c.id === event.value) ?? null,
+            }),
+          },
+        ],
+        text: { target: 'findingSuccessor' },
+      },
+    },
+    findingSuccessor: {
+      invoke: {
+        src: 'findSuccessor',
+        input: ({ context, event }) => ({
+          actorId: context.actorId,
+          userId: context.userId,
+          reference: event.type === 'text' ? event.text.trim() : '',
+        }),
+        onDone: { target: 'confirming', actions: assign({ successor: ({ event }) => event.output }) },
+        onError: {
+          target: 'choosingSuccessor',
+          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+        },
+      },
+    },
+    confirming: {
+      tags: ['waiting'],
+      entry: emit(({ context }) => ({
+        type: 'reply' as const,
+        text: [
+          `Erase ${context.name}?`,
+          erasureSummary(context, context.successor?.name ?? null, 'their'),
+          `To confirm, type ${context.confirmation}`,
+        ].join('\n\n'),
+        choices: [[CANCEL_CHOICE]],
+      })),
+      on: {
+        choose: { guard: 'isCancel', target: 'ended', actions: 'cancelled' },
+        text: [
+          { guard: 'confirmed', target: 'erasing' },
+          {
+            actions: emit(({ context }) => ({
+              type: 'reply' as const,
+              text: `That does not match. Type ${context.confirmation} exactly, or tap Cancel.`,
+              choices: [[CANCEL_CHOICE]],
+            })),
+          },
+        ],
+      },
+    },
+    erasing: {
+      invoke: {
+        src: 'erase',
+        input: ({ context }) => ({
+          actorId: context.actorId,
+          userId: context.userId,
+          successorId: context.successor?.id ?? null,
+        }),
+        onDone: {
+          target: 'ended',
+          actions: emit(({ context, event }) => ({
+            type: 'reply' as const,
+            text: [
+              `${context.name} is erased.`,
+              event.output.agents.length > 0 && event.output.successorName
+                ? `${event.output.agents.join(', ')} now belong${event.output.agents.length === 1 ? 's' : ''} to ${event.output.successorName}.`
+                : '',
+              event.output.invitesRevoked > 0
+                ? `${plural(event.output.invitesRevoked, 'open invite was', 'open invites were')} revoked.`
+                : '',
+            ]
+              .filter(Boolean)
+              .join(' '),
+          })),
+        },
+        onError: {
+          target: 'ended',
+          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+        },
+      },
+    },
+    ended: { type: 'final' },
+  },
+});

@@ -1,0 +1,47 @@
+import { exportOwnData } from '../../domain/leaving.js';
+import { findUser } from '../../domain/users.js';
+import { UsageError } from '../args.js';
+import { reply, type CommandSpec } from './types.js';
+
+export const leavingCommands: CommandSpec[] = [
+  {
+    name: 'export',
+    audience: 'member',
+    usage: 'export',
+    summary: 'everything Gatehouse holds about you, as a JSON file',
+    allowDeactivated: true,
+    privateOnly: true,
+    run: async (ctx) => {
+      const data = await exportOwnData(ctx.deps.store, { userId: ctx.user.id });
+      return reply({
+        type: 'file',
+        name: `gatehouse-my-data-${data.exportedAt.slice(0, 10)}.json`,
+        mimeType: 'application/json',
+        content: JSON.stringify(data, null, 2),
+        caption: 'Everything Gatehouse holds about you.',
+        privately: true,
+      });
+    },
+  },
+  {
+    name: 'deleteme',
+    audience: 'member',
+    usage: 'deleteme',
+    summary: 'erase your own account for good',
+    allowDeactivated: true,
+    privateOnly: true,
+    run: async (ctx) => ({ startFlow: 'deleteMe', input: { userId: ctx.user.id } }),
+  },
+  {
+    name: 'delete',
+    audience: 'admin',
+    usage: 'delete <user>',
+    summary: "erase someone's account for good, handing over what they created",
+    privateOnly: true,
+    run: async (ctx) => {
+      if (!ctx.args) throw new UsageError();
+      const target = await findUser(ctx.deps.store, ctx.args);
+      return { startFlow: 'deleteUser', input: { actorId: ctx.user.id, userId: target.id } };
+    },
+  },
+];

@@ -1,0 +1,77 @@
+import { fromPromise } from 'xstate';
+import type { deleteMeFlow, OwnErasureFacts } from '../../../flows/delete-me.js';
+import type { deleteUserFlow, ErasureDone, ErasureFacts, Successor } from '../../../flows/delete-user.js';
+import {
+  describeErasure,
+  describeOwnErasure,
+  eraseSelf,
+  eraseUser,
+  type Erasure,
+  type ErasurePlan,
+} from '../../domain/leaving.js';
+import { ValidationError } from '../../domain/errors.js';
+import { requireActiveAdmin } from '../../domain/actors.js';
+import { findUser } from '../../domain/users.js';
+import { endConversations } from '../conversations.js';
+import type { EngineDeps } from '../deps.js';
+
+/** Agent names shown in the confirmation; the rest are counted, so the resting snapshot stays small. */
+const AGENTS_SHOWN = 10;
+
+function shownAgents(names: string[]): string[] {
+  if (names.length <= AGENTS_SHOWN) return names;
+  return [...names.slice(0, AGENTS_SHOWN - 1), `and ${names.length - AGENTS_SHOWN + 1} more`];
+}
+
+function facts(plan: ErasurePlan): ErasureFacts {
+  return {
+    name: plan.name,
+    confirmation: plan.email ?? plan.name,
+    agents: shownAgents(plan.agents),
+    openInvites: plan.openInvites,
+    personalAgents: plan.personalAgents,
+    candidates: plan.candidates.map((c) => ({ id: c.id, name: c.name, role: c.role })),
+  };
+}
+
+/** Ends the erased person's conversations everywhere, once the erasure has committed. */
+async function finish(deps: EngineDeps, erasure: Erasure): Promise<ErasureDone> {
+  await endConversations(deps.sessions, erasure.identities);
+  return {
+    agents: shownAgents(erasure.agents),
+    successorName: erasure.successor?.name ?? null,
+    invitesRevoked: erasure.invitesRevoked,
+  };
+}
+
+/** `/delete`'s effects, from the leaving rules. */
+export function deleteUserEffects(deps: EngineDeps): Parameters<typeof deleteUserFlow.provide>[0] {
+  return {
+    actors: {
+      describe: fromPromise(async ({ input }) => facts(await describeErasure(deps.store, input))),
+      findSuccessor: fromPromise<Successor, { actorId: string; userId: string; reference: string }>(
+        async ({ input }) => {
+          await requireActiveAdmin(deps.store, input.actorId);
+          const user = await findUser(deps.store, input.reference);
+          if (user.id === input.userId || user.status !== 'active')
+            throw new ValidationError('new owner', 'must be another active person');
+          return { id: user.id, name: user.name, role: user.role };
+        },
+      ),
+      erase: fromPromise(async ({ input }) => finish(deps, await eraseUser(deps.store, input))),
+    },
+  };
+}
+
+/** `/deleteme`'s effects, from the leaving rules. */
+export function deleteMeEffects(deps: EngineDeps): Parameters<typeof deleteMeFlow.provide>[0] {
+  return {
+    actors: {
+      describe: fromPromise<OwnErasureFacts, { userId: string }>(async ({ input }) => {
+        const plan = await describeOwnErasure(deps.store, input);
+        return { ...facts(plan), successorName: plan.successor?.name ?? null };
+      }),
+      erase: fromPromise(async ({ input }) => finish(deps, await eraseSelf(deps.store, input))),
+    },
+  };
+}

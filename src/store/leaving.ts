@@ -1,0 +1,130 @@
+import type { Db } from './db.js';
+import type { AuditRow } from './audit.js';
+import type { Role } from '../domain/enums.js';
+
+/** An invite as its issuer may take it away: never the invitee's email, only whether there was one. */
+export interface IssuedInviteRow {
+  id: string;
+  role: Role;
+  label: string | null;
+  forAnEmail: boolean;
+  maxUses: number;
+  uses: number;
+  groupNames: string[];
+  createdAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+}
+
+/** Every invite `userId` issued, oldest first. */
+export async function listIssuedInvites(db: Db, userId: string): Promise<IssuedInviteRow[]> {
+  return db<IssuedInviteRow[]>`
+    select i.id, i.role, i.label, i.email is not null as for_an_email, i.max_uses, i.uses,
+      coalesce((select array_agg(g.name order by lower(g.name)) from invite_groups ig
+                join groups g on g.id = ig.group_id where ig.invite_id = i.id), '{}') as group_names,
+      i.created_at, i.expires_at, i.revoked_at
+    from invites i where i.created_by = ${userId}
+    order by i.created_at, i.id`;
+}
+
+/** Every audit row with `userId` as actor or target, in chain order. */
+export async function listAuditAbout(db: Db, userId: string): Promise<AuditRow[]> {
+  return db<AuditRow[]>`
+    select * from audit_log where actor_id = ${userId}
+    union
+    select * from audit_log where target_id = ${userId}
+    order by id`;
+}
+
+/** Names of the live agents `userId` created that outlive them: shared ones and others' personal ones. */
+export async function listAgentsCreatedFor(db: Db, userId: string): Promise<string[]> {
+  const rows = await db<{ name: string }[]>`
+    select name from agents
+    where created_by = ${userId} and owner_id is distinct from ${userId} and deleted_at is null
+    order by lower(name)`;
+  return rows.map((r) => r.name);
+}
+
+/** Invites `userId` issued that someone could still claim. */
+export async function countOpenInvitesBy(db: Db, userId: string): Promise<number> {
+  const [row] = await db<{ count: number }[]>`
+    select count(*)::int as count from invites
+    where created_by = ${userId} and revoked_at is null and uses < max_uses and expires_at > now()`;
+  return row?.count ?? 0;
+}
+
+/** Revokes every invite `userId` issued that is still open; returns how many. */
+export async function revokeOpenInvitesBy(db: Db, userId: string, revokedBy: string): Promise<number> {
+  const rows = await db`
+    update invites set revoked_at = now(), revoked_by = ${revokedBy}
+    where created_by = ${userId} and revoked_at is null and uses < max_uses
+    returning id`;
+  return rows.length;
+}
+
+/**
+ * Hands every agent `fromId` created but does not own to `toId` (deleted ones too, since the creator
+ * reference would block the erasure; with no `toId` they keep no creator); returns the live ones' names.
+ */
+export async function transferCreatedAgents(db: Db, fromId: string, toId: string | null): Promise<string[]> {
+  const rows = await db<{ name: string; deletedAt: Date | null }[]>`
+    update agents set created_by = ${toId}
+    where created_by = ${fromId} and owner_id is distinct from ${fromId}
+    returning name, deleted_at`;
+  return rows
+    .filter((r) => r.deletedAt === null)
+    .map((r) => r.name)
+    .sort((a, b) => a.localeCompare(b));
+}
+
+/** Deletes the person's personal agents (live and hidden); returns how many. */
+export async function deletePersonalAgents(db: Db, ownerId: string): Promise<number> {
+  const rows = await db`delete from agents where owner_id = ${ownerId} returning id`;
+  return rows.length;
+}
+
+/**
+ * Deletes the account; identities, memberships, personal context and reset links go with it by
+ * cascade. Throws the last-admin violation (GH001) if it was the last active admin.
+ */
+export async function deleteUser(db: Db, userId: string): Promise<boolean> {
+  const rows = await db`delete from users where id = ${userId} returning id`;
+  return rows.length > 0;
+}
+
+export interface SuccessorRow {
+  id: string;
+  name: string;
+  email: string | null;
+  role: Role;
+}
+
+/** Active people other than `excludeId` who could take things over: admins first, then by name. */
+export async function listSuccessorCandidates(
+  db: Db,
+  excludeId: string,
+  limit: number,
+): Promise<SuccessorRow[]> {
+  return db<SuccessorRow[]>`
+    select id, name, email, role from users
+    where status = 'active' and id <> ${excludeId}
+    order by role = 'admin' desc, lower(name), id
+    limit ${limit}`;
+}
+
+/** The earliest active admin other than `userId`. */
+export async function findFirstAdminExcept(db: Db, userId: string): Promise<SuccessorRow | undefined> {
+  const [row] = await db<SuccessorRow[]>`
+    select id, name, email, role from users
+    where role = 'admin' and status = 'active' and id <> ${userId}
+    order by created_at, id limit 1`;
+  return row;
+}
+
+/**
+ * Takes the lock the last-admin trigger takes, first: changes that may remove an admin then run one
+ * after the other instead of deadlocking on each other's rows.
+ */
+export async function serialiseAdminChanges(db: Db): Promise<void> {
+  await db`select pg_advisory_xact_lock(hashtext('gatehouse.admins'))`;
+}
