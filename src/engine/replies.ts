@@ -51,7 +51,8 @@ export function describeDomainError(error: unknown): string | undefined {
     return `There is no agent called “${error.agentName}” that you can use. See /agents.`;
   if (error instanceof UnknownInviteError)
     return `I can't find an invite matching “${error.reference}”. See /invites.`;
-  if (error instanceof NameTakenError) return `A ${error.kind} called “${error.takenName}” exists already.`;
+  if (error instanceof NameTakenError)
+    return `${/^[aeiou]/.test(error.kind) ? 'An' : 'A'} ${error.kind} called “${error.takenName}” exists already.`;
   if (error instanceof SeatLimitError)
     return `All ${error.limit} seats are taken. Deactivate someone or revoke an open invite first.`;
   if (error instanceof SelfActionError)

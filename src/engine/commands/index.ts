@@ -9,7 +9,7 @@ import { startCommands } from './start.js';
 import { userCommands } from './users.js';
 
 /** Every command, in the order /help lists them. */
-const COMMANDS: CommandSpec[] = [
+export const COMMANDS: CommandSpec[] = [
   ...startCommands,
   ...accountCommands,
   ...agentCommands,
