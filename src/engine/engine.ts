@@ -5,6 +5,7 @@ import { resolveIdentity } from '../domain/accounts.js';
 import { touchLastSeen } from '../domain/users.js';
 import type { UserRow } from '../store/users.js';
 import { UsageError } from './args.js';
+import { withoutNul } from './sanitize.js';
 import { findCommand } from './commands/index.js';
 import type { CommandContext, CommandOutcome } from './commands/types.js';
 import { capabilitiesOf, type EngineDeps } from './deps.js';
@@ -44,7 +45,8 @@ export class Engine {
 
   constructor(readonly deps: EngineDeps) {}
 
-  async handle(inbound: Inbound): Promise<Outbound[]> {
+  async handle(update: Inbound): Promise<Outbound[]> {
+    const inbound = withoutNul(update);
     const key = conversationKey(inbound);
     const previous = this.local.get(key) ?? Promise.resolve();
     const run = previous.then(

@@ -1,4 +1,5 @@
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { screenSlackBody } from './body-guard.js';
 import type { Logger } from '../../log.js';
 import type { Inbound } from '../../engine/inbound.js';
 import type { Outbound } from '../../engine/outbound.js';
@@ -142,9 +143,11 @@ export function createSlackAdapter(engine: UpdateHandler, options: SlackOptions)
 
   return {
     route: receiver
-      ? (req, res) => {
+      ? async (req, res) => {
           if (new URL(req.url ?? '/', 'http://x').pathname !== SLACK_EVENTS_PATH) return false;
-          receiver.requestListener(req, res);
+          const status = await screenSlackBody(req);
+          if (status === 200) receiver.requestListener(req, res);
+          else res.writeHead(status).end();
           return true;
         }
       : undefined,
