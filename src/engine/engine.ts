@@ -30,7 +30,8 @@ interface SessionData {
   flow?: RunningFlow;
 }
 
-const LOCK_TTL_MS = 45_000;
+/** Renewed while an update runs; after a crash the conversation waits at most this long. */
+const LOCK_TTL_MS = 6_000;
 
 /** `/invite` in a reply, not a path in a link. */
 const COMMAND_MENTION = /(^|[\s(])\/([a-z]+\b)/g;

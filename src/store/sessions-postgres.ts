@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql } from './db.js';
-import type { SessionStore, StoredSession } from './sessions.js';
+import { renewWhileHeld, type SessionStore, type StoredSession } from './sessions.js';
 
 /** Sessions in the record's `sessions` table, for a deployment without Redis. */
 export class PostgresSessionStore implements SessionStore {
+  private readonly heldLocks = new Set<NodeJS.Timeout>();
+
   constructor(private readonly sql: Sql) {}
 
   async load(key: string): Promise<StoredSession | undefined> {
@@ -43,7 +45,15 @@ export class PostgresSessionStore implements SessionStore {
       where sessions.expires_at <= clock_timestamp()
       returning key`;
     if (rows.length === 0) return undefined;
+    const stop = renewWhileHeld(
+      () => this.sql`
+        update sessions set expires_at = clock_timestamp() + make_interval(secs => ${ttlMs / 1000})
+        where key = ${lockKey} and data = ${owner}`,
+      ttlMs,
+      this.heldLocks,
+    );
     return async () => {
+      stop();
       await this.sql`delete from sessions where key = ${lockKey} and data = ${owner}`;
     };
   }
@@ -70,5 +80,7 @@ export class PostgresSessionStore implements SessionStore {
     return result.count;
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    for (const timer of this.heldLocks) clearInterval(timer);
+  }
 }

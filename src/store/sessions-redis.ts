@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { SessionStore, StoredSession } from './sessions.js';
+import { renewWhileHeld, type SessionStore, type StoredSession } from './sessions.js';
 
 interface SessionScripts {
   saveIfVersion(
@@ -11,6 +11,7 @@ interface SessionScripts {
     ttlSeconds: string,
   ): Promise<number>;
   releaseIfOwner(key: string, owner: string): Promise<number>;
+  extendIfOwner(key: string, owner: string, ttlMs: string): Promise<number>;
 }
 
 const SCRIPTS = {
@@ -23,11 +24,15 @@ const SCRIPTS = {
   releaseIfOwner: `
     if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
     return 0`,
+  extendIfOwner: `
+    if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+    return 0`,
 };
 
 /** Sessions in Redis: one hash per conversation (`v` version, `d` data) with a TTL. */
 export class RedisSessionStore implements SessionStore {
   private readonly redis: Redis & SessionScripts;
+  private readonly heldLocks = new Set<NodeJS.Timeout>();
 
   constructor(
     url: string,
@@ -71,7 +76,13 @@ export class RedisSessionStore implements SessionStore {
     const lockKey = `${this.prefix}lock:${key}`;
     const owner = randomUUID();
     if ((await this.redis.set(lockKey, owner, 'PX', ttlMs, 'NX')) !== 'OK') return undefined;
+    const stop = renewWhileHeld(
+      () => this.redis.extendIfOwner(lockKey, owner, String(ttlMs)),
+      ttlMs,
+      this.heldLocks,
+    );
     return async () => {
+      stop();
       await this.redis.releaseIfOwner(lockKey, owner);
     };
   }
@@ -95,6 +106,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async close(): Promise<void> {
+    for (const timer of this.heldLocks) clearInterval(timer);
     await this.redis.quit();
   }
 }

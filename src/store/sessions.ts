@@ -16,8 +16,9 @@ export interface SessionStore {
   /** Deletes every session whose key starts with `prefix` (a person's conversations, on logout). */
   deleteByPrefix(prefix: string): Promise<number>;
   /**
-   * Takes the conversation's lock for `ttlMs` (so updates of one conversation never interleave,
-   * across processes too); returns a release function, or undefined if someone else holds it.
+   * Takes the conversation's lock (so updates of one conversation never interleave, across processes
+   * too); returns a release function, or undefined if someone else holds it. The lock is renewed
+   * while held, so a slow update keeps it, and it frees itself within `ttlMs` of its holder dying.
    */
   tryLock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined>;
   /**
@@ -29,4 +30,18 @@ export interface SessionStore {
   /** Removes what expired (Redis does this itself); returns how many were removed. */
   purgeExpired(): Promise<number>;
   close(): Promise<void>;
+}
+
+/**
+ * Renews a held lock every third of its time to live until the returned stop is called; a renewal
+ * that fails is left to the next one (the lock then simply expires if its holder is gone).
+ */
+export function renewWhileHeld(renew: () => Promise<unknown>, ttlMs: number, held: Set<NodeJS.Timeout>) {
+  const timer = setInterval(() => void renew().catch(() => undefined), Math.max(ttlMs / 3, 10));
+  timer.unref();
+  held.add(timer);
+  return () => {
+    clearInterval(timer);
+    held.delete(timer);
+  };
 }

@@ -6,8 +6,9 @@ import { RedisSessionStore } from '../../../src/store/sessions-redis.js';
 import { PostgresSessionStore } from '../../../src/store/sessions-postgres.js';
 
 const { sql } = await createTestDatabase();
+const prefix = testKeyPrefix();
 const stores: [string, SessionStore][] = [
-  ['redis', new RedisSessionStore(TEST_REDIS_URL, testKeyPrefix())],
+  ['redis', new RedisSessionStore(TEST_REDIS_URL, prefix)],
   ['postgres', new PostgresSessionStore(sql)],
 ];
 afterAll(() => Promise.all(stores.map(([, s]) => s.close())));
@@ -73,14 +74,23 @@ describe.each(stores)('%s session store', (kind, store) => {
     expect(await store.load('slack:T1:U2:C1')).toBeDefined();
   });
 
-  it('gives a conversation lock to one holder at a time and frees it on release or expiry', async () => {
+  it('gives a conversation lock to one holder at a time and frees it on release', async () => {
     const release = await store.tryLock('telegram:5:5', 5_000);
     expect(release).toBeDefined();
     expect(await store.tryLock('telegram:5:5', 5_000)).toBeUndefined();
     await release!();
-    const again = await store.tryLock('telegram:5:5', 200);
-    expect(again).toBeDefined();
-    await new Promise((r) => setTimeout(r, 300));
     expect(await store.tryLock('telegram:5:5', 5_000)).toBeDefined();
+  });
+
+  it('keeps a lock past its time to live while the holder lives, and frees it once the holder is gone', async () => {
+    const holder =
+      kind === 'redis' ? new RedisSessionStore(TEST_REDIS_URL, prefix) : new PostgresSessionStore(sql);
+    const release = await holder.tryLock('telegram:6:6', 300);
+    await new Promise((r) => setTimeout(r, 700));
+    expect(await store.tryLock('telegram:6:6', 300)).toBeUndefined();
+    await holder.close();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await store.tryLock('telegram:6:6', 300)).toBeDefined();
+    expect(release).toBeDefined();
   });
 });
