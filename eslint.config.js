@@ -12,6 +12,18 @@ export default tseslint.config(
     },
   },
   {
+    // The Mini App's pages run in the browser (inside Telegram), not in Node.
+    files: ['src/miniapp/pages/**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['window', 'document', 'location', 'fetch', 'setTimeout', 'URLSearchParams'].map((n) => [
+          n,
+          'readonly',
+        ]),
+      ),
+    },
+  },
+  {
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -69,7 +69,10 @@ const schema = z
     ),
     REQUIRE_INVITE: boolean.default(true),
     PORT: z.coerce.number().int('must be a whole number').min(1).max(65535).default(3000),
-    PUBLIC_URL: optionalUrl(['https:']),
+    PUBLIC_URL: optionalUrl(['https:']).refine(
+      (v) => v === undefined || !URL.canParse(v) || (new URL(v).search === '' && new URL(v).hash === ''),
+      'must be a plain https address, without ?query or #fragment (links are built by adding paths to it)',
+    ),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {

@@ -9,7 +9,8 @@ import { createSlackAdapter } from './adapters/slack/app.js';
 import { SLACK_CAPABILITIES } from './adapters/slack/translate.js';
 import { createTelegramAdapter, fetchBotInfo } from './adapters/telegram/bot.js';
 import { storeDirectory } from './adapters/telegram/menus.js';
-import { TELEGRAM_CAPABILITIES } from './adapters/telegram/translate.js';
+import { TELEGRAM_CAPABILITIES, TELEGRAM_MINI_APP_CAPABILITIES } from './adapters/telegram/translate.js';
+import { miniAppRoute } from './miniapp/routes.js';
 import { printSetupInviteIfNeeded } from './setup-invite.js';
 import { createOpenAiResponder } from './agents/responder.js';
 import { createOpenAiInterviewer } from './onboarding/interviewer.js';
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
       })
     : undefined;
   const consoleChat = !config.SLACK_BOT_TOKEN && !botInfo;
+  // The Mini App needs an https address Telegram can open; without one, typed passwords are deleted.
+  const miniApp = Boolean(botInfo && config.PUBLIC_URL);
   // The console chat owns stdout; its logs go to a file under DATA_DIR instead.
   const log = createLogger(config.LOG_LEVEL, consoleChat ? { file: `${config.DATA_DIR}/gatehouse.log` } : {});
   const record = await openRecord({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
@@ -53,7 +56,7 @@ async function main(): Promise<void> {
     },
     capabilities: {
       ...(consoleChat ? { console: CONSOLE_CAPABILITIES } : {}),
-      ...(botInfo ? { telegram: TELEGRAM_CAPABILITIES } : {}),
+      ...(botInfo ? { telegram: miniApp ? TELEGRAM_MINI_APP_CAPABILITIES : TELEGRAM_CAPABILITIES } : {}),
       ...(config.SLACK_BOT_TOKEN ? { slack: SLACK_CAPABILITIES } : {}),
     },
     ...(config.OPENAI_API_KEY
@@ -99,6 +102,7 @@ async function main(): Promise<void> {
             ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET } }
             : {}),
           directory: storeDirectory(record.store),
+          ...(miniApp && config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
           log,
         })
       : undefined;
@@ -106,6 +110,9 @@ async function main(): Promise<void> {
     healthRoutes(async () => (await record.sql`select 1`, await sessions.load('readyz'), true)),
     ...(telegram?.route ? [telegram.route] : []),
     ...(slack?.route ? [slack.route] : []),
+    ...(miniApp && telegram && config.TELEGRAM_BOT_TOKEN
+      ? [miniAppRoute({ engine, deps, botToken: config.TELEGRAM_BOT_TOKEN, chat: telegram })]
+      : []),
   ];
   const server = await listen(config.PORT, routes, (error) =>
     log.error({ err: error }, 'http handler failed'),

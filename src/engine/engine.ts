@@ -14,6 +14,13 @@ import { StaleSnapshotError, stepFlow, type FlowStep } from './flow-runner.js';
 import { conversationKey, type Inbound } from './inbound.js';
 import { text, type Button, type Outbound } from './outbound.js';
 import { APOLOGY, DEACTIVATED_NOTICE, STALE_BUTTON, STALE_FLOW, describeDomainError } from './replies.js';
+import {
+  newFormNonce,
+  nonceMatches,
+  type SecretForm,
+  type SecretOutcome,
+  type SubmitResult,
+} from './secrets.js';
 
 /** A flow at rest in a conversation. */
 interface RunningFlow {
@@ -24,6 +31,8 @@ interface RunningFlow {
   snapshot: unknown;
   /** It waits for a password (for this purpose): the next text is taken as one and its message deleted. */
   awaitsSecret?: SecretPurpose;
+  /** SHA-256 of the nonce in the link of the current secret prompt; a form without it is stale. */
+  secretNonce?: string;
 }
 
 interface SessionData {
@@ -37,6 +46,9 @@ const LOCK_TTL_MS = 6_000;
 const COMMAND_MENTION = /(^|[\s(])\/([a-z]+\b)/g;
 const LOCK_WAIT_MS = 60_000;
 
+const NOTHING_PENDING =
+  "I'm not waiting for an answer from you. If you were in the middle of a step, it has expired: please start it again. Send /help to see what I can do.";
+
 /**
  * The platform-neutral heart: one update in, replies out. Updates of one conversation are handled
  * one at a time (a lock in the session store), also across processes.
@@ -49,28 +61,57 @@ export class Engine {
   async handle(update: Inbound): Promise<Outbound[]> {
     const inbound = withoutNul(update);
     const key = conversationKey(inbound);
+    return this.serialized(key, async () => {
+      try {
+        return (await this.process(key, inbound, (turn) => turn.run())).replies;
+      } catch (error) {
+        this.deps.log.error(
+          { err: error, platform: inbound.platform, chat: inbound.chat.id },
+          'update failed',
+        );
+        return [text(APOLOGY)];
+      }
+    });
+  }
+
+  /**
+   * A secret from a private web form (Telegram's Mini App), fed to the conversation's flow as if
+   * typed, but only while the prompt whose link carried `nonce` is current; the nonce is then used up.
+   * `origin` names the sender and chat as an update would (its content fields are ignored).
+   */
+  async submitSecret(origin: Inbound, nonce: string, form: SecretForm): Promise<SecretOutcome> {
+    const key = conversationKey(origin);
+    return this.serialized(key, async () => {
+      const { result, replies } = await this.process(key, origin, (turn) => turn.submit(nonce, form));
+      return result.kind === 'taken' ? { ...result, replies } : result;
+    });
+  }
+
+  /** The purpose the conversation's flow waits for, if `nonce` is its current prompt's; changes nothing. */
+  async pendingSecret(origin: Inbound, nonce: string): Promise<SecretPurpose | undefined> {
+    const flow = parseSession((await this.deps.sessions.load(conversationKey(origin)))?.data).flow;
+    return flow?.awaitsSecret && flow.secretNonce && nonceMatches(flow.secretNonce, nonce)
+      ? flow.awaitsSecret
+      : undefined;
+  }
+
+  /** Runs `work` after the conversation's earlier updates in this process, under its lock. */
+  private async serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
     const previous = this.local.get(key) ?? Promise.resolve();
-    const run = previous.then(
-      () => this.handleLocked(key, inbound),
-      () => this.handleLocked(key, inbound),
-    );
+    const locked = async () => {
+      const release = await this.acquire(key);
+      try {
+        return await work();
+      } finally {
+        await release();
+      }
+    };
+    const run = previous.then(locked, locked);
     this.local.set(key, run);
     try {
       return await run;
     } finally {
       if (this.local.get(key) === run) this.local.delete(key);
-    }
-  }
-
-  private async handleLocked(key: string, inbound: Inbound): Promise<Outbound[]> {
-    const release = await this.acquire(key);
-    try {
-      return await this.process(key, inbound);
-    } catch (error) {
-      this.deps.log.error({ err: error, platform: inbound.platform, chat: inbound.chat.id }, 'update failed');
-      return [text(APOLOGY)];
-    } finally {
-      await release();
     }
   }
 
@@ -84,7 +125,11 @@ export class Engine {
     }
   }
 
-  private async process(key: string, inbound: Inbound): Promise<Outbound[]> {
+  private async process<T>(
+    key: string,
+    inbound: Inbound,
+    work: (turn: Turn) => Promise<T>,
+  ): Promise<{ result: T; replies: Outbound[] }> {
     const { store, sessions } = this.deps;
     const [user, stored] = await Promise.all([
       resolveIdentity(store, { platform: inbound.platform, externalId: inbound.sender.externalId }),
@@ -92,7 +137,8 @@ export class Engine {
     ]);
     const session = parseSession(stored?.data);
     const turn = new Turn(this.deps, inbound, user, session);
-    const replies = await turn.run();
+    const result = await work(turn);
+    const replies = turn.replies;
     const data = JSON.stringify(turn.session);
     if (data !== (stored?.data ?? '{}')) {
       const saved = turn.session.flow
@@ -106,7 +152,10 @@ export class Engine {
     }
     if (user) void touchLastSeen(store, user.id).catch(() => undefined);
     const prefix = capabilitiesOf(this.deps, inbound.platform).commandPrefix;
-    return withGroupNotice(inbound, replies).map((reply) => withCommandPrefix(reply, prefix));
+    return {
+      result,
+      replies: withGroupNotice(inbound, replies).map((reply) => withCommandPrefix(reply, prefix)),
+    };
   }
 }
 
@@ -128,7 +177,9 @@ function withGroupNotice(inbound: Inbound, replies: Outbound[]): Outbound[] {
 
 /** One update's work: routing, flow steps and the replies they produce. */
 class Turn {
-  private readonly replies: Outbound[] = [];
+  readonly replies: Outbound[] = [];
+  /** The nonce hash of the secret prompt rendered in the current step, if any. */
+  private issuedNonce: string | undefined;
 
   constructor(
     private readonly deps: EngineDeps,
@@ -137,17 +188,18 @@ class Turn {
     readonly session: SessionData,
   ) {}
 
-  async run(): Promise<Outbound[]> {
+  /** An update's work; its replies are left in `replies`. */
+  async run(): Promise<void> {
     const { inbound } = this;
     if (this.user?.status === 'deactivated' && !this.isDeactivatedDoor()) {
       delete this.session.flow;
-      return [text(DEACTIVATED_NOTICE)];
+      this.say(DEACTIVATED_NOTICE);
+      return;
     }
     if (inbound.command) await this.runCommand(inbound.command.name, inbound.command.args);
     else if (inbound.action !== undefined) await this.runAction(inbound.action);
     else if (inbound.secret !== undefined) await this.runSecret(inbound.secret.value);
     else if (inbound.text !== undefined) await this.runText(inbound.text);
-    return this.replies;
   }
 
   private isDeactivatedDoor(): boolean {
@@ -232,6 +284,36 @@ class Turn {
     await this.stepRunning({ type: 'choose', value: action.slice(dot + 1) });
   }
 
+  /** A private form's submission: see `Engine.submitSecret`. */
+  async submit(nonce: string, form: SecretForm): Promise<SubmitResult> {
+    const flow = this.session.flow;
+    if (!flow?.awaitsSecret || !flow.secretNonce || !nonceMatches(flow.secretNonce, nonce))
+      return { kind: 'stale' };
+    if (this.user?.status === 'deactivated' && !this.isDeactivatedDoor()) {
+      delete this.session.flow;
+      return { kind: 'stale' };
+    }
+    const prepared = form(flow.awaitsSecret);
+    if ('refusal' in prepared) return { kind: 'refused', refusal: prepared.refusal };
+    const fed = new Set<SecretPurpose>();
+    for (;;) {
+      const current = this.session.flow;
+      const purpose = current?.awaitsSecret;
+      const value = purpose === undefined ? undefined : prepared.values[purpose];
+      if (!current || purpose === undefined || value === undefined || fed.has(purpose)) break;
+      fed.add(purpose);
+      // Used up now; a prompt this same submission answers next is never shown.
+      delete current.secretNonce;
+      this.replies.splice(0, this.replies.length, ...this.replies.filter((r) => r.type !== 'secretPrompt'));
+      await this.stepRunning({ type: 'secret', value });
+    }
+    const waiting = this.session.flow?.awaitsSecret;
+    const prompt = this.replies.filter((r) => r.type === 'secretPrompt').pop();
+    return waiting && prompt?.type === 'secretPrompt'
+      ? { kind: 'taken', next: { purpose: waiting, nonce: prompt.nonce } }
+      : { kind: 'taken' };
+  }
+
   private async runSecret(value: string): Promise<void> {
     const flow = this.session.flow;
     if (!flow) {
@@ -250,19 +332,33 @@ class Turn {
     }
     const payload = parsePayload(body);
     if (payload) return this.runCommand('start', body.trim());
-    if (this.inbound.chat.isPrivate) this.say('Send /help to see what I can do.');
+    // No flow waits: none was started, or it expired or its session was lost (a Redis flush).
+    if (this.inbound.chat.isPrivate) this.say(NOTHING_PENDING);
   }
 
-  /** A password typed as a message: take it, and have the message deleted at once. */
+  /**
+   * A password typed as a message: where the platform has private forms it is refused (and deleted
+   * if possible), since it has been in the chat; otherwise it is taken and its message deleted at once.
+   */
   private async takeSecretFromText(body: string): Promise<void> {
     const caps = capabilitiesOf(this.deps, this.inbound.platform);
     const flow = this.session.flow!;
-    if (!caps.canDeleteMessages && caps.hasSecretForms) {
+    if (caps.hasSecretForms) {
+      if (caps.canDeleteMessages && this.inbound.messageId) {
+        this.replies.push({
+          type: 'deleteMessage',
+          messageId: this.inbound.messageId,
+          failedNotice: 'I could not delete your message with the password. Please delete it yourself now.',
+        });
+      }
+      const { nonce, hash } = newFormNonce();
+      flow.secretNonce = hash;
       this.replies.push({
         type: 'secretPrompt',
         text: 'Please never send a password as a message. Use this button to enter it privately.',
         purpose: flow.awaitsSecret ?? 'current-password',
         action: `${flow.instance}.secret`,
+        nonce,
       });
       return;
     }
@@ -302,6 +398,7 @@ class Turn {
   }
 
   private async applyStep(id: FlowId, instance: string, step: () => Promise<FlowStep>): Promise<void> {
+    this.issuedNonce = undefined;
     let result: FlowStep;
     try {
       result = await step();
@@ -313,12 +410,14 @@ class Turn {
     if (result.persisted !== undefined) {
       const asked = result.emitted.filter((e) => e.type === 'askSecret').pop();
       const purpose = asked?.type === 'askSecret' ? asked.purpose : this.session.flow?.awaitsSecret;
+      const secretNonce = this.issuedNonce ?? this.session.flow?.secretNonce;
       this.session.flow = {
         id,
         version: FLOWS[id].version,
         instance,
         snapshot: result.persisted,
         ...(result.awaitsSecret ? { awaitsSecret: purpose ?? 'current-password' } : {}),
+        ...(result.awaitsSecret && secretNonce ? { secretNonce } : {}),
       };
       return;
     }
@@ -342,14 +441,18 @@ class Turn {
           }),
         );
         return;
-      case 'askSecret':
+      case 'askSecret': {
+        const { nonce, hash } = newFormNonce();
+        this.issuedNonce = hash;
         this.replies.push({
           type: 'secretPrompt',
           text: emitted.prompt,
           purpose: emitted.purpose,
           action: `${instance}.secret`,
+          nonce,
         });
         return;
+      }
       case 'failed': {
         const words = describeDomainError(emitted.error);
         if (words === undefined) {

@@ -29,6 +29,8 @@ export interface Capabilities {
   canDeleteMessages: boolean;
   /** Secrets are asked for in a private form (modal, Mini App) instead of a chat message. */
   hasSecretForms: boolean;
+  /** Buttons can open pages of Gatehouse's web app (Telegram's Mini App, with `PUBLIC_URL`). */
+  hasWebApp?: boolean;
   /** Commands are typed as `/gatehouse invite …` rather than `/invite …`. */
   commandPrefix: string;
 }

@@ -4,6 +4,8 @@ import type { EngineDeps } from './deps.js';
 export const ATTEMPT_LIMITS = {
   login: { max: 10, windowSeconds: 15 * 60 },
   code: { max: 20, windowSeconds: 15 * 60 },
+  /** Refused submissions of a private web form (stale or replayed nonce, a password the policy refuses). */
+  form: { max: 20, windowSeconds: 15 * 60 },
 } as const;
 
 export type AttemptKind = keyof typeof ATTEMPT_LIMITS;

@@ -1,16 +1,26 @@
 import type { SecretPurpose } from '../../flows/types.js';
 
-/** A button; `action` comes back as `Inbound.action` when tapped (at most 64 bytes). */
+/** A page of Gatehouse's web app that a button can open (Telegram's Mini App). */
+export type WebAppPage = 'users';
+
+/**
+ * A button; `action` comes back as `Inbound.action` when tapped (at most 64 bytes). With `page`,
+ * an adapter that has a web app (`Capabilities.hasWebApp`) opens that page instead.
+ */
 export interface Button {
   label: string;
   action: string;
+  page?: WebAppPage;
 }
 
 /** A reply, in the platform-neutral form adapters render. Text is plain: adapters escape it. */
 export type Outbound =
   | { type: 'text'; text: string; buttons?: Button[][]; privately?: boolean }
-  /** Ask for a secret: a form where the platform has one, else a message the bot will delete. */
-  | { type: 'secretPrompt'; text: string; purpose: SecretPurpose; action: string }
+  /**
+   * Ask for a secret: a form where the platform has one, else a message the bot will delete. A web
+   * form carries `nonce` in its link; the engine takes its submission only while that prompt is current.
+   */
+  | { type: 'secretPrompt'; text: string; purpose: SecretPurpose; action: string; nonce: string }
   | { type: 'file'; name: string; mimeType: string; content: string; caption: string; privately?: boolean }
   /** Delete the person's message that carried a secret; `failedNotice` is said if deletion fails. */
   | { type: 'deleteMessage'; messageId: string; failedNotice: string };

@@ -1,4 +1,5 @@
 import type { Bot } from 'grammy';
+import { sign } from '@telegram-apps/init-data-node';
 import type { FakeTelegram, TelegramCall } from '../fakes/telegram-server.js';
 
 let updateId = 1000;
@@ -7,6 +8,34 @@ let messageId = 5000;
 interface KeyboardButton {
   text: string;
   callback_data?: string;
+  web_app?: { url: string };
+}
+
+/**
+ * Init data as Telegram signs it for a Mini App opened from a private chat's inline button:
+ * `auth_date` defaults to now; `token` is the bot's (another token makes a forgery).
+ */
+export function signInitData(
+  token: string,
+  user: { id: number; first_name: string; username?: string },
+  authDate = new Date(),
+): string {
+  return sign(
+    { user, chat_type: 'sender', chat_instance: '-4242', query_id: 'AAHdF6IQAAAAAN0XohDhrOrc' },
+    token,
+    authDate,
+  );
+}
+
+/** The page Telegram would open for a Mini App URL: the init data and theme ride in the fragment. */
+export function miniAppLaunchUrl(url: string, initData: string, theme: Record<string, string> = {}): string {
+  const fragment = new URLSearchParams({
+    tgWebAppData: initData,
+    tgWebAppVersion: '8.0',
+    tgWebAppPlatform: 'tdesktop',
+    tgWebAppThemeParams: JSON.stringify(theme),
+  });
+  return `${url}#${fragment.toString()}`;
 }
 
 /** What a person reads: every message the bot sent since `from`, with buttons in brackets. */
@@ -75,6 +104,21 @@ export class TelegramUser {
         message: { message_id: ++messageId, date: 0, chat: this.chat(chatId) },
       },
     });
+  }
+
+  /** The URL of a Mini App button in the last replies. */
+  webAppUrl(label?: string): string {
+    const button = this.lastCalls
+      .flatMap((c) =>
+        (
+          (c.params.reply_markup as { inline_keyboard?: KeyboardButton[][] } | undefined)?.inline_keyboard ??
+          []
+        ).flat(),
+      )
+      .find((b) => b.web_app && (label === undefined || b.text === label));
+    if (!button?.web_app)
+      throw new Error(`no Mini App button ${label ?? ''} in:\n${readable(this.lastCalls)}`);
+    return button.web_app.url;
   }
 
   /** Taps a button of the last replies. */

@@ -23,6 +23,7 @@ describe('loadConfig', () => {
     [{ SEAT_LIMIT: '2.5' }, /^SEAT_LIMIT must be a whole number$/],
     [{ REQUIRE_INVITE: 'maybe' }, /^REQUIRE_INVITE must be true or false$/],
     [{ PUBLIC_URL: 'http://example.com' }, /^PUBLIC_URL must start with https:$/],
+    [{ PUBLIC_URL: 'https://example.com/?a=1' }, /^PUBLIC_URL must be a plain https address/],
     [{ TELEGRAM_BOT_TOKEN: 'nonsense' }, /^TELEGRAM_BOT_TOKEN must look like/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
     [{ REDIS_URL: 'http://127.0.0.1:6379' }, /^REDIS_URL must start with redis: or rediss:$/],

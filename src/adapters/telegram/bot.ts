@@ -33,6 +33,8 @@ export interface TelegramOptions {
   throttle?: APIThrottlerOptions;
   /** Long-polling timeout of getUpdates in seconds. */
   pollTimeoutSeconds?: number;
+  /** `PUBLIC_URL`: password prompts and `/users` get Mini App buttons (the engine's capabilities must agree). */
+  publicUrl?: string;
 }
 
 export interface TelegramAdapter {
@@ -45,6 +47,8 @@ export interface TelegramAdapter {
   start(): Promise<void>;
   /** Stops polling and waits for the updates in flight. */
   stop(): Promise<void>;
+  /** Sends replies that did not come from an update (a Mini App's submission) to a person's private chat. */
+  sendTo(userId: number, replies: Outbound[]): Promise<void>;
 }
 
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
@@ -55,7 +59,11 @@ export function fetchBotInfo(token: string, apiRoot: string): Promise<UserFromGe
 }
 
 /** Update in, `Inbound` to the engine, its replies out; buttons are answered at once. */
-export function telegramComposer(engine: UpdateHandler, menus: CommandMenus | undefined): Composer<Context> {
+export function telegramComposer(
+  engine: UpdateHandler,
+  menus: CommandMenus | undefined,
+  publicUrl?: string,
+): Composer<Context> {
   const composer = new Composer<Context>();
   composer.on('callback_query:data', async (ctx, next) => {
     await ctx.answerCallbackQuery().catch(() => undefined);
@@ -72,6 +80,7 @@ export function telegramComposer(engine: UpdateHandler, menus: CommandMenus | un
         userId: ctx.from.id,
         isPrivate: ctx.chat.type === 'private',
         botUsername: ctx.me.username,
+        ...(publicUrl ? { webAppUrl: publicUrl } : {}),
       },
       replies,
     );
@@ -109,7 +118,7 @@ export function createTelegramAdapter(engine: UpdateHandler, options: TelegramOp
       [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String),
     ),
   );
-  bot.use(telegramComposer(engine, menus));
+  bot.use(telegramComposer(engine, menus, options.publicUrl));
   bot.catch((error) =>
     options.log.error({ err: error.error, update: error.ctx.update.update_id }, 'telegram update failed'),
   );
@@ -143,6 +152,22 @@ export function createTelegramAdapter(engine: UpdateHandler, options: TelegramOp
     stop: async () => {
       if (runner?.isRunning()) await runner.stop();
       if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+    },
+    sendTo: async (userId, replies) => {
+      await bot.init();
+      await deliver(
+        {
+          api: bot.api,
+          chatId: userId,
+          userId,
+          isPrivate: true,
+          botUsername: bot.botInfo.username,
+          ...(options.publicUrl ? { webAppUrl: options.publicUrl } : {}),
+        },
+        replies,
+      );
+      // A form may have created or changed an account (a claim makes an admin), as an update can.
+      await menus?.afterUpdate(String(userId), false);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { GrammyError, InputFile, type Api } from 'grammy';
-import type { InlineKeyboardMarkup } from 'grammy/types';
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import type { Button, Outbound } from '../../engine/outbound.js';
+import { passwordFormUrl, webAppPageUrl } from '../../miniapp/paths.js';
 
 /** Where the replies of one update go. */
 export interface ReplyTarget {
@@ -11,6 +12,8 @@ export interface ReplyTarget {
   userId: number;
   isPrivate: boolean;
   botUsername: string;
+  /** `PUBLIC_URL`: buttons may open the Mini App (Telegram allows that in private chats only). */
+  webAppUrl?: string;
 }
 
 /** Telegram's limit is 4096 characters per message; a margin keeps split parts safely under it. */
@@ -19,6 +22,9 @@ const CALLBACK_DATA_MAX_BYTES = 64;
 export const SECRET_NOTE =
   'Send it as a message: I delete that message as soon as I have read it, so the password does not stay in this chat.';
 export const SECRET_DELETED = 'I deleted your message with the password.';
+export const SECRET_FORM_NOTE =
+  'Tap the button: the form sends it straight to Gatehouse, so it never becomes a message in this chat.';
+export const SECRET_FORM_BUTTON = 'Enter it privately';
 export const DM_BLOCKED =
   'I cannot message you privately yet. Open a private chat with me, press Start, then send the command again.';
 
@@ -43,16 +49,31 @@ export function splitText(text: string, limit = TEXT_LIMIT): string[] {
   return parts.filter((p, i) => p.length > 0 || i === 0);
 }
 
-/** Buttons as an inline keyboard; data over Telegram's 64 bytes cannot be sent, so such a button is left out. */
-export function inlineKeyboard(buttons: Button[][] | undefined): InlineKeyboardMarkup | undefined {
+/**
+ * Buttons as an inline keyboard; data over Telegram's 64 bytes cannot be sent, so such a button is
+ * left out. With `webAppUrl`, a button with a page opens that page of the Mini App.
+ */
+export function inlineKeyboard(
+  buttons: Button[][] | undefined,
+  webAppUrl?: string,
+): InlineKeyboardMarkup | undefined {
   const rows = (buttons ?? [])
     .map((row) =>
       row
         .filter((b) => Buffer.byteLength(b.action, 'utf8') <= CALLBACK_DATA_MAX_BYTES)
-        .map((b) => ({ text: b.label, callback_data: b.action })),
+        .map((b): InlineKeyboardButton =>
+          b.page && webAppUrl
+            ? { text: b.label, web_app: { url: webAppPageUrl(webAppUrl, b.page) } }
+            : { text: b.label, callback_data: b.action },
+        ),
     )
     .filter((row) => row.length > 0);
   return rows.length > 0 ? { inline_keyboard: rows } : undefined;
+}
+
+/** Where Mini App buttons work for this target: private chats, with `PUBLIC_URL` set. */
+function webAppOf(target: ReplyTarget, chatId: number): string | undefined {
+  return target.webAppUrl && (target.isPrivate || chatId === target.userId) ? target.webAppUrl : undefined;
 }
 
 async function sendText(
@@ -85,13 +106,25 @@ async function sendOne(target: ReplyTarget, reply: Outbound): Promise<void> {
   const chatId = isPrivateReply(reply) ? target.userId : target.chatId;
   switch (reply.type) {
     case 'text':
-      await sendText(api, chatId, reply.text, inlineKeyboard(reply.buttons));
+      await sendText(api, chatId, reply.text, inlineKeyboard(reply.buttons, webAppOf(target, chatId)));
       return;
-    case 'secretPrompt':
-      await api.sendMessage(chatId, `${escapeHtml(reply.text)}\n\n<i>${escapeHtml(SECRET_NOTE)}</i>`, {
+    case 'secretPrompt': {
+      const webApp = webAppOf(target, chatId);
+      const note = webApp ? SECRET_FORM_NOTE : SECRET_NOTE;
+      await api.sendMessage(chatId, `${escapeHtml(reply.text)}\n\n<i>${escapeHtml(note)}</i>`, {
         parse_mode: 'HTML',
+        ...(webApp
+          ? {
+              reply_markup: {
+                inline_keyboard: [
+                  [{ text: SECRET_FORM_BUTTON, web_app: { url: passwordFormUrl(webApp, reply.nonce) } }],
+                ],
+              },
+            }
+          : {}),
       });
       return;
+    }
     case 'file':
       await api.sendDocument(chatId, new InputFile(Buffer.from(reply.content, 'utf8'), reply.name), {
         caption: escapeHtml(reply.caption.slice(0, 1000)),

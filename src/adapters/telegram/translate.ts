@@ -7,6 +7,13 @@ export const TELEGRAM_CAPABILITIES: Capabilities = {
   commandPrefix: '/',
 };
 
+/** With `PUBLIC_URL`: passwords go through the Mini App's form, and `/users` opens its table. */
+export const TELEGRAM_MINI_APP_CAPABILITIES: Capabilities = {
+  ...TELEGRAM_CAPABILITIES,
+  hasSecretForms: true,
+  hasWebApp: true,
+};
+
 /** One Telegram update as the engine's Inbound; undefined for updates the bot does not answer. */
 export function toInbound(ctx: Context): Inbound | undefined {
   const from = ctx.from;

@@ -3,7 +3,8 @@ import { changeRole, findUser, listUsers, reactivateUser } from '../../domain/us
 import { ROLES, type Role } from '../../domain/enums.js';
 import { codeInstructions } from '../../setup-invite.js';
 import { splitFirst, UsageError } from '../args.js';
-import { text } from '../outbound.js';
+import { capabilitiesOf } from '../deps.js';
+import { text, type Button } from '../outbound.js';
 import { ago, listOrNone } from './format.js';
 import { reply, type CommandSpec } from './types.js';
 
@@ -26,8 +27,13 @@ export const userCommands: CommandSpec[] = [
           `${u.name} · ${u.email ?? 'no email'} · ${u.role} · ${u.status === 'active' ? 'Active' : 'Deactivated'} · ` +
           `groups: ${listOrNone(u.groups)} · seen ${ago(u.lastSeenAt)}`,
       );
-      const buttons = page.users.slice(0, 10).map((u) => [{ label: u.name, action: `/user ${u.id}` }]);
+      const buttons: Button[][] = page.users
+        .slice(0, 10)
+        .map((u) => [{ label: u.name, action: `/user ${u.id}` }]);
       if (page.next && !query) buttons.push([{ label: 'Next page', action: `/users page:${page.next}` }]);
+      // Web app buttons open only from private chats.
+      if (capabilitiesOf(ctx.deps, ctx.inbound.platform).hasWebApp && ctx.inbound.chat.isPrivate)
+        buttons.unshift([{ label: 'Open the table', action: '/users', page: 'users' }]);
       const more = page.next && query ? '\n(More match: narrow the search.)' : '';
       return reply(text(lines.join('\n') + more, { buttons }));
     },

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { SecretPurpose } from '../../flows/types.js';
+import { precheckSecret, type SecretForm } from '../engine/secrets.js';
+
+/** Longer than the policy allows, so an over-long password gets the policy's words, not a 400. */
+const FIELD_MAX = 1024;
+
+/** What the password page posts; the nonce comes from the button's link. */
+export const passwordSubmission = z.object({
+  nonce: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  current: z.string().max(FIELD_MAX).optional(),
+  password: z.string().min(1).max(FIELD_MAX),
+  confirmation: z.string().max(FIELD_MAX).optional(),
+});
+
+export type PasswordSubmission = z.infer<typeof passwordSubmission>;
+
+export const PASSWORDS_DIFFER = 'The two passwords differ. Type the same new password in both fields.';
+const CURRENT_MISSING = 'Please enter your current password.';
+
+/**
+ * The page's fields as the values the flow asks for, checked first where a form can: the policy
+ * and the confirmation of a new password. `/password` asks current, new, then again: the page
+ * shows all three at once, so one submission answers the three prompts in turn.
+ */
+export function passwordForm(fields: PasswordSubmission): SecretForm {
+  return (purpose: SecretPurpose) => {
+    if (purpose === 'login') return { values: { login: fields.password } };
+    if (purpose === 'confirm-password') return { values: { 'confirm-password': fields.password } };
+    const setting = purpose === 'current-password' ? 'new-password' : purpose;
+    const refusal =
+      precheckSecret(setting, fields.password) ??
+      (fields.confirmation === fields.password ? undefined : PASSWORDS_DIFFER);
+    if (refusal) return { refusal };
+    const again = { 'confirm-password': fields.password };
+    if (purpose !== 'current-password') return { values: { [purpose]: fields.password, ...again } };
+    if (!fields.current) return { refusal: CURRENT_MISSING };
+    return {
+      values: { 'current-password': fields.current, 'new-password': fields.password, ...again },
+    };
+  };
+}
