@@ -3,6 +3,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 /** A route of the one HTTP listener; returns false when it does not handle the request. */
 export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<boolean> | boolean;
 
+/** How long `/readyz` waits: a database that is away holds queries until it is back. */
+const READY_TIMEOUT_MS = 2_000;
+
+function within<T>(ms: number, work: Promise<T>, otherwise: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(otherwise), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 /** Health: `/healthz` says the process is up, `/readyz` that its Postgres and sessions answer. */
 export function healthRoutes(ready: () => Promise<boolean>): Route {
   return async (req, res) => {
@@ -12,7 +21,11 @@ export function healthRoutes(ready: () => Promise<boolean>): Route {
       return true;
     }
     if (req.url === '/readyz') {
-      const ok = await ready().catch(() => false);
+      const ok = await within(
+        READY_TIMEOUT_MS,
+        ready().catch(() => false),
+        false,
+      );
       res.writeHead(ok ? 200 : 503, { 'content-type': 'text/plain' }).end(ok ? 'ready\n' : 'not ready\n');
       return true;
     }

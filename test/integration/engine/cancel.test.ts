@@ -95,8 +95,8 @@ describe('/cancel', () => {
         const before = await record();
         expect(await person.say('/cancel'), `${journey.name} after ${depth} steps`).toMatch(/^Cancelled/);
         expect(await record(), `${journey.name} after ${depth} steps`).toEqual(before);
-        expect(await person.say('Engineer'), `${journey.name} after ${depth} steps`).toBe(
-          'Send /help to see what I can do.',
+        expect(await person.say('Engineer'), `${journey.name} after ${depth} steps`).toMatch(
+          /^I'm not waiting for an answer from you\./,
         );
       }
     }
