@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = [
   'user.context_updated',
   'user.exported',
   'user.erased',
+  'auth.locked_out',
   'group.created',
   'group.deleted',
   'agent.created',

@@ -7,7 +7,13 @@ import { RedisSessionStore } from '../../../src/store/sessions-redis.js';
 import { hashPassword } from '../../../src/domain/passwords.js';
 import { ATTEMPT_LIMITS } from '../../../src/engine/limits.js';
 
-const { store } = await createTestDatabase();
+const { sql, store } = await createTestDatabase();
+
+async function lockoutRows() {
+  return sql<
+    { details: unknown }[]
+  >`select details from audit_log where action = 'auth.locked_out' order by id`;
+}
 const prefix = testKeyPrefix();
 const first = new RedisSessionStore(TEST_REDIS_URL, prefix);
 const second = new RedisSessionStore(TEST_REDIS_URL, prefix);
@@ -48,5 +54,35 @@ describe('attempt limits', () => {
       expect(await guesser.say(`/start ${code}`)).toMatch(/not valid/);
     }
     expect(await guesser.say(`/start i_${'B'.repeat(43)}`)).toMatch(/Too many wrong attempts/);
+  });
+
+  it('locks out a thousand wrong codes from one chat and audits the burst once', async () => {
+    const flood = new Person(engines[0]!, 'flood');
+    const before = await lockoutRows();
+    const replies: string[] = [];
+    for (let i = 0; i < 1000; i++)
+      replies.push(await new Person(engines[i % 2]!, 'flood').say(`/claim i_${String(i).padStart(43, 'C')}`));
+    expect(replies.filter((r) => /not valid/.test(r))).toHaveLength(ATTEMPT_LIMITS.code.max);
+    expect(replies.slice(ATTEMPT_LIMITS.code.max).every((r) => /Too many wrong attempts/.test(r))).toBe(true);
+    const rows = (await lockoutRows()).slice(before.length);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.details).toMatchObject({ attempts: 'code', by: 'this chat', chat: 'flood', limit: 20 });
+    expect(await flood.say('/help')).not.toMatch(/Too many/);
+  });
+
+  it('slows guessing from many chats together, and audits reaching that limit once', async () => {
+    let i = 0;
+    for (; i < ATTEMPT_LIMITS.code.overall; i++) {
+      const reply = await new Person(engines[i % 2]!, `crowd-${i}`).say(
+        `/start i_${String(i).padStart(43, 'D')}`,
+      );
+      if (/Too many/.test(reply)) break;
+    }
+    expect(i).toBeLessThan(ATTEMPT_LIMITS.code.overall);
+    expect(await new Person(engines[0]!, 'newcomer').say(`/start i_${'E'.repeat(43)}`)).toMatch(
+      /Too many wrong attempts/,
+    );
+    const everyone = (await lockoutRows()).filter((r) => (r.details as { by: string }).by === 'everyone');
+    expect(everyone).toHaveLength(1);
   });
 });
