@@ -20,6 +20,16 @@ export const REDACTED_PATHS = [
   '*.authorization',
   'headers.authorization',
   'headers["x-telegram-bot-api-secret-token"]',
+  'headers["x-slack-signature"]',
+  'headers.cookie',
+  'secret',
+  '*.secret',
+  'nonce',
+  '*.nonce',
+  'initData',
+  '*.initData',
+  'apiKey',
+  '*.apiKey',
 ];
 
 export type { Logger };

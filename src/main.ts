@@ -4,6 +4,7 @@ import { openRecord, openSessionStore } from './store/open.js';
 import { Engine } from './engine/engine.js';
 import type { EngineDeps } from './engine/deps.js';
 import { healthRoutes, listen, type Route } from './http/server.js';
+import { createMetrics } from './http/metrics.js';
 import { CONSOLE_CAPABILITIES, runConsole } from './adapters/console/console.js';
 import { createSlackAdapter } from './adapters/slack/app.js';
 import { SLACK_CAPABILITIES } from './adapters/slack/translate.js';
@@ -42,10 +43,12 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL, consoleChat ? { file: `${config.DATA_DIR}/gatehouse.log` } : {});
   const record = await openRecord({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   const sessions = openSessionStore(config.REDIS_URL, record);
+  const metrics = createMetrics();
   const deps: EngineDeps = {
     store: record.store,
     sessions,
     log,
+    metrics: metrics.engine,
     settings: {
       seatLimit: config.SEAT_LIMIT,
       requireInvite: config.REQUIRE_INVITE,
@@ -108,6 +111,7 @@ async function main(): Promise<void> {
       : undefined;
   const routes: Route[] = [
     healthRoutes(async () => (await record.sql`select 1`, await sessions.load('readyz'), true)),
+    metrics.route,
     ...(telegram?.route ? [telegram.route] : []),
     ...(slack?.route ? [slack.route] : []),
     ...(miniApp && telegram && config.TELEGRAM_BOT_TOKEN

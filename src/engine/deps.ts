@@ -20,6 +20,13 @@ export interface EngineSettings {
   telegramBotUsername: string | undefined;
 }
 
+/** What the engine reports for monitoring; absent in tests that do not look. */
+export interface EngineMetrics {
+  updateHandled(platform: Platform, outcome: 'ok' | 'failed', seconds: number): void;
+  flowTransition(flow: string): void;
+  failed(where: 'update'): void;
+}
+
 /** Everything the engine needs from outside, handed in at construction. */
 export interface EngineDeps {
   store: Store;
@@ -30,6 +37,7 @@ export interface EngineDeps {
   agentResponder?: AgentResponder;
   /** The onboarding interviewer; the scripted one when no model is configured. */
   interviewer?: Interviewer;
+  metrics?: EngineMetrics;
   /** What each connected adapter can do; a platform with no adapter has no entry. */
   capabilities: Partial<Record<Platform, Capabilities>>;
 }

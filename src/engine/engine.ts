@@ -61,14 +61,31 @@ export class Engine {
   async handle(update: Inbound): Promise<Outbound[]> {
     const inbound = withoutNul(update);
     const key = conversationKey(inbound);
+    const started = performance.now();
+    const { metrics } = this.deps;
     return this.serialized(key, async () => {
       try {
-        return (await this.process(key, inbound, (turn) => turn.run())).replies;
+        const { replies } = await this.process(key, inbound, (turn) => turn.run());
+        const seconds = (performance.now() - started) / 1000;
+        metrics?.updateHandled(inbound.platform, 'ok', seconds);
+        // What kind of update it was, never what it said: texts may hold passwords.
+        this.deps.log.debug(
+          {
+            platform: inbound.platform,
+            command: inbound.command?.name,
+            kind: kindOf(inbound),
+            ms: seconds * 1000,
+          },
+          'update handled',
+        );
+        return replies;
       } catch (error) {
         this.deps.log.error(
           { err: error, platform: inbound.platform, chat: inbound.chat.id },
           'update failed',
         );
+        metrics?.failed('update');
+        metrics?.updateHandled(inbound.platform, 'failed', (performance.now() - started) / 1000);
         return [text(APOLOGY)];
       }
     });
@@ -157,6 +174,12 @@ export class Engine {
       replies: withGroupNotice(inbound, replies).map((reply) => withCommandPrefix(reply, prefix)),
     };
   }
+}
+
+function kindOf(inbound: Inbound): 'command' | 'button' | 'form' | 'text' {
+  if (inbound.command) return 'command';
+  if (inbound.action !== undefined) return 'button';
+  return inbound.secret !== undefined ? 'form' : 'text';
 }
 
 function parseSession(data: string | undefined): SessionData {
@@ -406,6 +429,7 @@ class Turn {
       delete this.session.flow;
       throw error;
     }
+    this.deps.metrics?.flowTransition(id);
     for (const emitted of result.emitted) this.render(emitted, instance);
     if (result.persisted !== undefined) {
       const asked = result.emitted.filter((e) => e.type === 'askSecret').pop();

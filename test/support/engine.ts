@@ -13,7 +13,7 @@ export function testEngine(
   sessions: SessionStore,
   settings: Partial<EngineSettings> = {},
   log = pino({ level: 'silent' }),
-  extra: Pick<EngineDeps, 'agentResponder' | 'interviewer'> = {},
+  extra: Pick<EngineDeps, 'agentResponder' | 'interviewer' | 'metrics'> = {},
 ): Engine {
   const deps: EngineDeps = {
     ...extra,
