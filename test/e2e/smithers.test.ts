@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/db.js';
 import { Person, testEngine } from '../support/engine.js';
 import { TEST_REDIS_URL, testKeyPrefix } from '../support/redis.js';
-import { linkChat, seedUser } from '../support/seed.js';
+import { GOOD_PASSWORD, linkChat, seedUser } from '../support/seed.js';
 import { FakeOpenAi } from '../fakes/openai-server.js';
 import { RedisSessionStore } from '../../src/store/sessions-redis.js';
 import { createOpenAiInterviewer } from '../../src/onboarding/interviewer.js';
 import { getOrganisationContext, getPersonalContext } from '../../src/domain/context.js';
 import { createGroup } from '../../src/domain/groups.js';
+import { createInvites } from '../../src/domain/invites.js';
 
 const openai = new FakeOpenAi();
 const { sql, store } = await createTestDatabase();
@@ -297,5 +298,26 @@ describe('/context', () => {
     expect(await person.say(`/context notes: ${'x'.repeat(501)}`)).toMatch(/at most 500 characters/);
     expect(await person.say('/context clear')).toMatch(/cleared/);
     expect(await getPersonalContext(store, zoe.id)).toEqual({});
+  });
+});
+
+describe('after claiming an invite', () => {
+  it('interviews the newcomer with the model straight away', async () => {
+    const engine = engineWithModel();
+    const [invite] = await createInvites(store, {
+      actorId: admin.id,
+      emails: ['pat@example.com'],
+      role: 'member',
+      groupNames: [],
+    });
+    const pat = new Person(engine, 'pat-chat');
+    openai.answer({ content: "Welcome, I'm Smithers! What do you do here?" });
+    await pat.say(`/start ${invite!.payload}`);
+    await pat.say('Pat');
+    expect(await pat.say(GOOD_PASSWORD)).toMatch(
+      /Your account is ready[\s\S]*Welcome, I'm Smithers! What do you do here\?/,
+    );
+    expect(openai.requests.at(-1)!.messages[0]!.content).toMatch(/You are Smithers/);
+    await pat.say('/skip');
   });
 });
