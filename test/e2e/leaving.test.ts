@@ -1,20 +1,13 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/db.js';
 import { TEST_REDIS_URL, testKeyPrefix } from '../support/redis.js';
 import { Person, testEngine } from '../support/engine.js';
 import { linkChat, seedUser } from '../support/seed.js';
-import { SLACK_SIGNING_SECRET } from '../support/slack.js';
 import { SlackUser } from '../support/slack-user.js';
 import { TelegramUser } from '../support/telegram-user.js';
-import { FakeSlack } from '../fakes/slack-server.js';
-import { FakeTelegram } from '../fakes/telegram-server.js';
-import { createSlackAdapter } from '../../src/adapters/slack/app.js';
-import { createTelegramAdapter, type TelegramAdapter } from '../../src/adapters/telegram/bot.js';
+import { withBothPlatforms } from '../support/platforms.js';
 import { storeDirectory } from '../../src/adapters/telegram/menus.js';
-import { listen } from '../../src/http/server.js';
 import { RedisSessionStore } from '../../src/store/sessions-redis.js';
 import { createAgent } from '../../src/domain/agents.js';
 import { createInvites } from '../../src/domain/invites.js';
@@ -26,44 +19,14 @@ const prefix = testKeyPrefix();
 const sessions = new RedisSessionStore(TEST_REDIS_URL, prefix);
 const engine = testEngine(store, sessions);
 const log = pino({ level: 'silent' });
-const telegram = new FakeTelegram();
-const slack = new FakeSlack();
-let bot: TelegramAdapter;
-let server: Server;
-let eventsUrl = '';
+const platforms = withBothPlatforms(engine, log, { directory: storeDirectory(store) });
+const { telegram, slack } = platforms;
 
 const admin = await seedUser(store, { role: 'admin', name: 'Ada', email: 'ada@example.com' });
 await linkChat(store, admin, '11');
 await linkChat(store, admin, 'T1:UADA', 'slack');
 
-beforeAll(async () => {
-  await telegram.start();
-  await slack.start();
-  bot = createTelegramAdapter(engine, {
-    token: '123456:TEST-token-abcdefghijklmnop',
-    apiRoot: telegram.url,
-    log,
-    maxRetries: 0,
-    throttle: { global: {}, group: { maxConcurrent: 1 }, out: { maxConcurrent: 1 } },
-    directory: storeDirectory(store),
-  });
-  await bot.init();
-  const slackAdapter = createSlackAdapter(engine, {
-    botToken: 'xoxb-test-token',
-    signingSecret: SLACK_SIGNING_SECRET,
-    apiUrl: slack.url,
-    retries: 0,
-    log,
-  });
-  server = await listen(0, [slackAdapter.route!], () => undefined);
-  eventsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
-});
-afterAll(async () => {
-  server.close();
-  await telegram.stop();
-  await slack.stop();
-  await sessions.close();
-});
+afterAll(() => sessions.close());
 
 async function rowsAbout(userId: string) {
   const [row] = await sql`
@@ -84,7 +47,7 @@ describe('/delete on Telegram', () => {
       groupNames: [],
     });
     await sessions.save('telegram:33:33', JSON.stringify({ flow: undefined }), 0, 60);
-    const ada = new TelegramUser(bot.bot, telegram, 11, 'Ada');
+    const ada = new TelegramUser(platforms.bot.bot, telegram, 11, 'Ada');
 
     expect(await ada.say('/delete carl@example.com')).toBe(
       'Carl created 1 agent that will outlive the account: Release Bot.\n' +
@@ -114,12 +77,12 @@ describe('/delete on Telegram', () => {
     expect(await sessions.load('telegram:33:33')).toBeUndefined();
     expect(await store.audit.firstBrokenAuditLink()).toBeNull();
 
-    const carlAgain = new TelegramUser(bot.bot, telegram, 33, 'Carl');
+    const carlAgain = new TelegramUser(platforms.bot.bot, telegram, 33, 'Carl');
     expect(await carlAgain.say('/agents')).toMatch(/not linked|don't know you|\/login/i);
   });
 
   it('is refused for oneself, pointing to /deleteme, and cancels without changing anything', async () => {
-    const ada = new TelegramUser(bot.bot, telegram, 11, 'Ada');
+    const ada = new TelegramUser(platforms.bot.bot, telegram, 11, 'Ada');
     expect(await ada.say('/delete ada@example.com')).toBe(
       "You can't delete yourself. Use /deleteme for your own account.",
     );
@@ -130,7 +93,7 @@ describe('/delete on Telegram', () => {
   });
 
   it('sends /export as a JSON document in the private chat', async () => {
-    const ada = new TelegramUser(bot.bot, telegram, 11, 'Ada');
+    const ada = new TelegramUser(platforms.bot.bot, telegram, 11, 'Ada');
     await ada.say('/export');
     const document = ada.lastCalls.find((c) => c.method === 'sendDocument');
     const file = document?.params.document as { filename: string; content: string };
@@ -145,13 +108,13 @@ describe('/gatehouse delete on Slack', () => {
   it('runs the same flow with buttons and a typed confirmation in the DM', async () => {
     const erin = await seedUser(store, { name: 'Erin', email: 'erin@example.com' });
     await linkChat(store, erin, 'T1:UERIN', 'slack');
-    const ada = new SlackUser(slack, eventsUrl, 'T1', 'UADA');
+    const ada = new SlackUser(slack, platforms.slackEventsUrl, 'T1', 'UADA');
     expect(await ada.command('delete erin@example.com')).toMatch(
       /^Erase Erin\?[\s\S]*To confirm, type erin@example.com \[Cancel\]$/,
     );
     expect(await ada.dmText('erin@example.com')).toBe('Erin is erased.');
     expect(await rowsAbout(erin.id)).toEqual({ users: 0, identities: 0 });
-    const erinAgain = new SlackUser(slack, eventsUrl, 'T1', 'UERIN');
+    const erinAgain = new SlackUser(slack, platforms.slackEventsUrl, 'T1', 'UERIN');
     expect(await erinAgain.command('profile')).not.toMatch(/Erin/);
   });
 
@@ -159,7 +122,7 @@ describe('/gatehouse delete on Slack', () => {
     const fay = await seedUser(store, { name: 'Fay', email: 'fay@example.com' });
     await linkChat(store, fay, 'T1:UFAY', 'slack');
     await deactivateUser(store, { actorId: admin.id, userId: fay.id });
-    const slackFay = new SlackUser(slack, eventsUrl, 'T1', 'UFAY');
+    const slackFay = new SlackUser(slack, platforms.slackEventsUrl, 'T1', 'UFAY');
     expect(await slackFay.command('agents')).toMatch(/Your account is deactivated/);
     const from = slack.calls.length;
     await slackFay.command('export');

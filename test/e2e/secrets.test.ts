@@ -1,19 +1,12 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/db.js';
 import { TEST_REDIS_URL, testKeyPrefix } from '../support/redis.js';
 import { testEngine } from '../support/engine.js';
-import { SLACK_SIGNING_SECRET } from '../support/slack.js';
 import { SlackUser } from '../support/slack-user.js';
 import { TelegramUser } from '../support/telegram-user.js';
-import { FakeSlack } from '../fakes/slack-server.js';
-import { FakeTelegram } from '../fakes/telegram-server.js';
+import { withBothPlatforms } from '../support/platforms.js';
 import { createLogger } from '../../src/log.js';
-import { createSlackAdapter } from '../../src/adapters/slack/app.js';
-import { createTelegramAdapter, type TelegramAdapter } from '../../src/adapters/telegram/bot.js';
-import { listen } from '../../src/http/server.js';
 import { RedisSessionStore } from '../../src/store/sessions-redis.js';
 import { createSetupInvite } from '../../src/domain/invites.js';
 
@@ -37,13 +30,10 @@ const sessions = new RedisSessionStore(TEST_REDIS_URL, prefix);
 const logLines: string[] = [];
 const log = createLogger('trace', { destination: { write: (line: string) => void logLines.push(line) } });
 const engine = testEngine(store, sessions, {}, log);
-const telegram = new FakeTelegram();
-const slack = new FakeSlack();
+const platforms = withBothPlatforms(engine, log);
+const { telegram, slack } = platforms;
 const redis = new Redis(TEST_REDIS_URL);
 const snapshots: string[] = [];
-let bot: TelegramAdapter;
-let server: Server;
-let eventsUrl = '';
 
 /** Every value Redis holds for this file, as text. */
 async function snapshot(): Promise<void> {
@@ -53,31 +43,7 @@ async function snapshot(): Promise<void> {
   }
 }
 
-beforeAll(async () => {
-  await telegram.start();
-  await slack.start();
-  bot = createTelegramAdapter(engine, {
-    token: '123456:TEST-token-abcdefghijklmnop',
-    apiRoot: telegram.url,
-    log,
-    maxRetries: 0,
-    throttle: { global: {}, group: { maxConcurrent: 1 }, out: { maxConcurrent: 1 } },
-  });
-  await bot.init();
-  const adapter = createSlackAdapter(engine, {
-    botToken: 'xoxb-test-token',
-    signingSecret: SLACK_SIGNING_SECRET,
-    apiUrl: slack.url,
-    retries: 0,
-    log,
-  });
-  server = await listen(0, [adapter.route!], () => undefined);
-  eventsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
-});
 afterAll(async () => {
-  server.close();
-  await telegram.stop();
-  await slack.stop();
   await sessions.close();
   redis.disconnect();
 });
@@ -90,9 +56,9 @@ function payloadIn(text: string): string {
 
 describe('secrets', () => {
   it('never appear in logs, messages or sessions, except each link in the message to its admin', async () => {
-    const ada = new TelegramUser(bot.bot, telegram, 71, 'Ada');
-    const bob = new TelegramUser(bot.bot, telegram, 72, 'Bob');
-    const carol = new TelegramUser(bot.bot, telegram, 73, 'Carol');
+    const ada = new TelegramUser(platforms.bot.bot, telegram, 71, 'Ada');
+    const bob = new TelegramUser(platforms.bot.bot, telegram, 72, 'Bob');
+    const carol = new TelegramUser(platforms.bot.bot, telegram, 73, 'Carol');
     const step = async (said: Promise<string>) => {
       const reply = await said;
       await snapshot();
@@ -133,7 +99,7 @@ describe('secrets', () => {
     await step(carol.say('bob@example.com'));
     expect(await step(carol.say(PASSWORDS.bobReset))).toMatch(/Welcome back/);
 
-    const slackAda = new SlackUser(slack, eventsUrl, 'T1', 'UADA');
+    const slackAda = new SlackUser(slack, platforms.slackEventsUrl, 'T1', 'UADA');
     await step(slackAda.command('login'));
     await step(slackAda.dmText('ada@example.com'));
     await slackAda.click('Enter it privately');
