@@ -99,6 +99,11 @@ export function touchLastSeen(store: Store, userId: string): Promise<void> {
   return store.users.touchLastSeen(userId);
 }
 
+/** Seen within the last minute: a new mark would change nothing, so the round trip can be skipped. */
+export function seenRecently(lastSeenAt: Date | null, now = Date.now()): boolean {
+  return lastSeenAt !== null && now - lastSeenAt.getTime() < 60_000;
+}
+
 async function lockTarget(store: Store, userId: string): Promise<UserRow> {
   const user = await store.users.lockUserById(userId);
   if (!user) throw new UnknownUserError(userId);

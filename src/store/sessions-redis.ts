@@ -38,7 +38,7 @@ export class RedisSessionStore implements SessionStore {
     url: string,
     private readonly prefix = 'gh:s:',
   ) {
-    const redis = new Redis(url, { maxRetriesPerRequest: 2 });
+    const redis = new Redis(url, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
     for (const [name, lua] of Object.entries(SCRIPTS)) redis.defineCommand(name, { numberOfKeys: 1, lua });
     this.redis = redis as Redis & SessionScripts;
   }

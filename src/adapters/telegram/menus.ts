@@ -35,8 +35,18 @@ export function menuOf(role: Role): BotCommand[] {
  * Command menus: the member commands for everyone (scope default), the admin commands in each admin's
  * private chat (scope chat). Failures are logged and never stop the bot.
  */
+/**
+ * A member's role is read again for their menu at most this often (strangers and admins on every
+ * update): a promotion by an admin of this process re-syncs at once, one made elsewhere shows in the
+ * member's menu within this time.
+ */
+const RECHECK_MS = 30_000;
+const MEMBERS_MAX = 10_000;
+
 export class CommandMenus {
   private admins = new Set<string>();
+  /** When each member was last found to be one, for their menu (authorization never uses this). */
+  private readonly members = new Map<string, number>();
   private running: Promise<void> | undefined;
   private again = false;
 
@@ -59,7 +69,13 @@ export class CommandMenus {
    * have changed someone's role) re-reads every admin.
    */
   async afterUpdate(senderId: string, commandOrTap: boolean): Promise<void> {
+    const now = Date.now();
+    if ((this.members.get(senderId) ?? 0) > now - RECHECK_MS) return;
     const role = await this.directory.roleOf(senderId).catch(() => undefined);
+    if (role === 'member') {
+      if (this.members.size >= MEMBERS_MAX) this.members.clear();
+      this.members.set(senderId, now);
+    } else this.members.delete(senderId);
     const isAdmin = role === 'admin';
     if ((isAdmin && commandOrTap) || isAdmin !== this.admins.has(senderId)) await this.sync();
   }
