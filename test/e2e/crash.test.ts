@@ -16,7 +16,7 @@ import { RedisSessionStore } from '../../src/store/sessions-redis.js';
 const { url, sql, store } = await createTestDatabase();
 const telegram = new FakeTelegram();
 /** A Redis database of its own: the bot keeps its keys under its usual prefix there. */
-const REDIS_URL = 'redis://127.0.0.1:6379/9';
+const REDIS_URL = 'redis://127.0.0.1:6379/8';
 const admin = await seedUser(store, { role: 'admin', name: 'Ada' });
 let bot: BotProcess;
 let updateId = 1;

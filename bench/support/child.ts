@@ -1,0 +1,48 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** A bench script run as a process of its own (TypeScript through tsx), talking over IPC. */
+export class Child<Reply> {
+  private readonly process: ChildProcess;
+  private readonly waiting: { resolve: (reply: Reply) => void; reject: (error: Error) => void }[] = [];
+
+  constructor(script: string, env: Record<string, string>, nodeFlags: string[] = []) {
+    this.process = fork(fileURLToPath(new URL(`../${script}`, import.meta.url)), [], {
+      execArgv: [...nodeFlags, '--import', 'tsx'],
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    this.process.on('message', (message) => this.waiting.shift()?.resolve(message as Reply));
+    this.process.on('exit', (code) => {
+      for (const w of this.waiting.splice(0)) w.reject(new Error(`${script} exited with ${code}`));
+    });
+  }
+
+  /** Sends a request and waits for the child's next message. */
+  ask(request: unknown): Promise<Reply> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      if (request !== undefined) this.process.send(request as object);
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.process.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.process.once('exit', resolve));
+    this.process.send({ type: 'stop' });
+    await exited;
+  }
+}
+
+/** In a child: answers each request from the parent with `handle`'s result. */
+export function serve(handle: (request: { type: string }) => Promise<unknown>): void {
+  process.on('message', (request: { type: string }) => {
+    void handle(request).then(
+      (reply) => process.send?.(reply ?? {}),
+      (error: unknown) => {
+        process.stderr.write(`bench child failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,35 @@
+import pino from 'pino';
+import { Engine } from '../../src/engine/engine.js';
+import type { EngineDeps } from '../../src/engine/deps.js';
+import { TELEGRAM_CAPABILITIES } from '../../src/adapters/telegram/translate.js';
+import type { Interviewer } from '../../src/onboarding/interviewer.js';
+import type { SessionStore } from '../../src/store/sessions.js';
+import type { Store } from '../../src/store/store.js';
+import { BOT_INFO } from './telegram.js';
+
+/** Engine dependencies as `src/main.ts` builds them for a Telegram bot, with logging off. */
+export function benchDeps(
+  store: Store,
+  sessions: SessionStore,
+  options: { interviewer?: Interviewer; onboardingMaxTurns?: number } = {},
+): EngineDeps {
+  return {
+    store,
+    sessions,
+    log: pino({ level: 'silent' }),
+    settings: {
+      seatLimit: undefined,
+      requireInvite: true,
+      sessionTtlSeconds: 3600,
+      personaName: 'Smithers',
+      onboardingMaxTurns: options.onboardingMaxTurns ?? 12,
+      telegramBotUsername: BOT_INFO.username,
+    },
+    capabilities: { telegram: TELEGRAM_CAPABILITIES },
+    ...(options.interviewer ? { interviewer: options.interviewer } : {}),
+  };
+}
+
+export function benchEngine(...args: Parameters<typeof benchDeps>): Engine {
+  return new Engine(benchDeps(...args));
+}

@@ -1,0 +1,88 @@
+import pino from 'pino';
+import { Bot } from 'grammy';
+import { createTelegramAdapter } from '../src/adapters/telegram/bot.js';
+import { storeDirectory } from '../src/adapters/telegram/menus.js';
+import { RedisSessionStore } from '../src/store/sessions-redis.js';
+import { countingRecord, freshDatabase } from './support/db.js';
+import { closedLoop, pacedLatencies, type UpdateSink } from './support/drive.js';
+import { benchEngine } from './support/engine.js';
+import { BENCH_REDIS_URL, benchPrefix, clearPrefix, countCommands } from './support/redis.js';
+import { seedTeam } from './support/seed.js';
+import type { Sizes } from './support/sizes.js';
+import { percentile } from './support/stats.js';
+import { BOT_INFO, BOT_TOKEN, fakeBotApi, lastSentText, textUpdate } from './support/telegram.js';
+
+const WEBHOOK = { url: 'https://bench.invalid/telegram/hook', secret: 'bench-webhook-secret-0123456789' };
+
+/**
+ * `/agents` by members through the real Telegram adapter (grammY's `handleUpdate`, the webhook
+ * path) around a real engine on Postgres and Redis, against a bare grammY bot on the same harness.
+ */
+export async function benchThroughput(sizes: Sizes['throughput']): Promise<Record<string, number>> {
+  const record = countingRecord(await freshDatabase('gatehouse_bench_engine'));
+  const prefix = benchPrefix('throughput');
+  const sessions = new RedisSessionStore(BENCH_REDIS_URL, prefix);
+  try {
+    const team = await seedTeam(record.sql, { members: sizes.members });
+    const adapter = createTelegramAdapter(benchEngine(record.store, sessions), {
+      token: BOT_TOKEN,
+      apiRoot: 'https://api.telegram.invalid',
+      botInfo: BOT_INFO,
+      webhook: WEBHOOK,
+      directory: storeDirectory(record.store),
+      log: pino({ level: 'silent' }),
+    });
+    // Installed last, so it is the outermost transformer: calls never reach the throttler or the network.
+    adapter.bot.api.config.use(fakeBotApi);
+    await adapter.start();
+    const agents = (i: number) => textUpdate(team.members[i % team.members.length]!.telegramId, '/agents');
+
+    await closedLoop(adapter.bot, agents, sizes.warmup, sizes.concurrency);
+    if (!lastSentText().startsWith('Agents you can use:'))
+      throw new Error(`/agents did not list agents: ${lastSentText()}`);
+    const perUpdate = await roundTrips(adapter.bot, agents, prefix, record.queries);
+    const ours = await closedLoop(adapter.bot, agents, sizes.updates, sizes.concurrency);
+    const latencies = await pacedLatencies(adapter.bot, agents, ours / 2, sizes.latencySeconds);
+    await adapter.stop();
+
+    const bare = new Bot(BOT_TOKEN, { botInfo: BOT_INFO });
+    bare.api.config.use(fakeBotApi);
+    bare.on('message:text', (ctx) => ctx.reply('Hello from a bare bot.'));
+    await closedLoop(bare, agents, sizes.warmup, sizes.concurrency);
+    const bareUps = await closedLoop(bare, agents, sizes.updates, sizes.concurrency);
+    const bareLatencies = await pacedLatencies(bare, agents, ours / 2, Math.min(sizes.latencySeconds, 3));
+
+    return {
+      throughput_agents_ups: ours,
+      throughput_bare_ups: bareUps,
+      throughput_ratio: ours / bareUps,
+      latency_agents_p99_ms: percentile(latencies, 99),
+      latency_agents_p50_ms: percentile(latencies, 50),
+      latency_bare_p99_ms_same_rate: percentile(bareLatencies, 99),
+      pg_queries_per_agents_update: perUpdate.queries,
+      redis_commands_per_agents_update: perUpdate.redis,
+    };
+  } finally {
+    await sessions.close();
+    await record.close();
+    await clearPrefix(prefix);
+  }
+}
+
+/** Postgres statements and Redis commands per `/agents` update, counted over a short sequential run. */
+async function roundTrips(
+  bot: UpdateSink,
+  make: (i: number) => Parameters<UpdateSink['handleUpdate']>[0],
+  prefix: string,
+  queries: () => number,
+): Promise<{ queries: number; redis: number }> {
+  const n = 200;
+  const redis = await countCommands(prefix);
+  const before = queries();
+  for (let i = 0; i < n; i++) await bot.handleUpdate(make(i));
+  // The last-seen touch runs after the reply; let it land before counting.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const result = { queries: (queries() - before) / n, redis: redis.count() / n };
+  await redis.stop();
+  return result;
+}
