@@ -32,10 +32,6 @@ export function menuOf(role: Role): BotCommand[] {
 }
 
 /**
- * Command menus: the member commands for everyone (scope default), the admin commands in each admin's
- * private chat (scope chat). Failures are logged and never stop the bot.
- */
-/**
  * A member's role is read again for their menu at most this often (strangers and admins on every
  * update): a promotion by an admin of this process re-syncs at once, one made elsewhere shows in the
  * member's menu within this time.
@@ -43,6 +39,10 @@ export function menuOf(role: Role): BotCommand[] {
 const RECHECK_MS = 30_000;
 const MEMBERS_MAX = 10_000;
 
+/**
+ * Command menus: the member commands for everyone (scope default), the admin commands in each admin's
+ * private chat (scope chat). Failures are logged and never stop the bot.
+ */
 export class CommandMenus {
   private admins = new Set<string>();
   /** When each member was last found to be one, for their menu (authorization never uses this). */
