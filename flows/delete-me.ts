@@ -1,5 +1,11 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
-import { confirms, erasureSummary, type ErasureDone, type ErasureFacts } from './delete-user.js';
+import {
+  confirms,
+  erasureSummary,
+  mismatchReply,
+  type ErasureDone,
+  type ErasureFacts,
+} from './delete-user.js';
 import { CANCEL_CHOICE, notProvided, type FlowEmitted, type FlowEvent } from './types.js';
 
 export const DELETE_ME_FLOW_VERSION = 1;
@@ -79,11 +85,7 @@ export const deleteMeFlow = setup({
         text: [
           { guard: 'confirmed', target: 'erasing' },
           {
-            actions: emit(({ context }) => ({
-              type: 'reply' as const,
-              text: `That does not match. Type ${context.confirmation} exactly, or tap Cancel.`,
-              choices: [[CANCEL_CHOICE]],
-            })),
+            actions: emit(({ context }) => mismatchReply(context.confirmation)),
           },
         ],
       },

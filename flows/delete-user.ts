@@ -56,6 +56,15 @@ function successorChoices(candidates: Successor[]): Choice[][] {
   ];
 }
 
+/** The answer to a typed confirmation that does not match. */
+export function mismatchReply(confirmation: string): FlowEmitted {
+  return {
+    type: 'reply',
+    text: `That does not match. Type ${confirmation} exactly, or tap Cancel.`,
+    choices: [[CANCEL_CHOICE]],
+  };
+}
+
 /** What will go and what stays, ending with the words to type. */
 export function erasureSummary(facts: ErasureFacts, successorName: string | null, whose: 'their' | 'your') {
   const lines = [
@@ -191,11 +200,7 @@ export const deleteUserFlow = setup({
         text: [
           { guard: 'confirmed', target: 'erasing' },
           {
-            actions: emit(({ context }) => ({
-              type: 'reply' as const,
-              text: `That does not match. Type ${context.confirmation} exactly, or tap Cancel.`,
-              choices: [[CANCEL_CHOICE]],
-            })),
+            actions: emit(({ context }) => mismatchReply(context.confirmation)),
           },
         ],
       },
