@@ -62,32 +62,68 @@ const CSV_COLUMNS = [
   'target_id',
 ];
 
-/** The whole trail, oldest first, as CSV (read in pages of 1,000). Admins only. */
-export async function exportAuditCsv(store: Store, input: { actorId: string }): Promise<string> {
+/** What a chat export holds at most: a file that chat platforms accept and memory can hold. */
+export const AUDIT_EXPORT_MAX_ROWS = 50_000;
+const EXPORT_PAGE = 1000;
+
+export const AUDIT_CSV_OPTIONS = { header: true, columns: CSV_COLUMNS, cast: { string: neutraliseFormula } };
+
+/** One audit row as a CSV record, in the order of `CSV_COLUMNS`. */
+export function auditCsvRecord(r: AuditRow): (string | null)[] {
+  return [
+    String(r.id),
+    r.at.toISOString(),
+    r.action,
+    r.actorName,
+    r.actorEmail,
+    r.targetName,
+    r.targetEmail,
+    JSON.stringify(r.details),
+    r.actorId,
+    r.targetId,
+  ];
+}
+
+/**
+ * The trail as CSV for a chat: its newest `maxRows` entries (default 50,000), oldest first, read in
+ * pages of 1,000; `total` says how many there are in all. Admins only. The whole trail, however long,
+ * streams from `npm run audit-export` on the server.
+ */
+export async function exportAuditCsv(
+  store: Store,
+  input: { actorId: string; maxRows?: number },
+): Promise<{ csv: string; rows: number; total: number }> {
   await requireActiveAdmin(store, input.actorId);
+  const max = input.maxRows ?? AUDIT_EXPORT_MAX_ROWS;
   const rows: AuditRow[] = [];
-  for (let beforeId: string | undefined; ;) {
-    const page = await store.audit.listAudit({ limit: 1000, ...(beforeId ? { beforeId } : {}) });
+  for (let beforeId: string | undefined; rows.length < max;) {
+    const limit = Math.min(EXPORT_PAGE, max - rows.length);
+    const page = await store.audit.listAudit({ limit, ...(beforeId ? { beforeId } : {}) });
     rows.push(...page);
-    if (page.length < 1000) break;
+    if (page.length < limit) break;
     beforeId = page[page.length - 1]!.id;
   }
   rows.reverse();
-  return stringify(
-    rows.map((r) => [
-      r.id,
-      r.at.toISOString(),
-      r.action,
-      r.actorName,
-      r.actorEmail,
-      r.targetName,
-      r.targetEmail,
-      JSON.stringify(r.details),
-      r.actorId,
-      r.targetId,
-    ]),
-    { header: true, columns: CSV_COLUMNS, cast: { string: neutraliseFormula } },
-  );
+  const total = rows.length < max ? rows.length : await store.audit.countAudit();
+  return { csv: stringify(rows.map(auditCsvRecord), AUDIT_CSV_OPTIONS), rows: rows.length, total };
+}
+
+/**
+ * Writes the whole trail, oldest first, as CSV to `out`, a page at a time, so its length does not
+ * matter; returns the number of rows. For operators (`npm run audit-export`), who need no account.
+ */
+export async function streamAuditCsv(store: Store, out: NodeJS.WritableStream): Promise<number> {
+  let written = 0;
+  for (let afterId: string | null = null; ;) {
+    const page = await store.audit.listAuditAfter(afterId, EXPORT_PAGE);
+    if (page.length === 0 && written > 0) break;
+    const chunk = stringify(page.map(auditCsvRecord), { ...AUDIT_CSV_OPTIONS, header: written === 0 });
+    if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+    written += page.length;
+    if (page.length < EXPORT_PAGE) break;
+    afterId = page[page.length - 1]!.id;
+  }
+  return written;
 }
 
 /** A cell a spreadsheet would run as a formula is written as text. */

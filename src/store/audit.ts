@@ -69,6 +69,14 @@ export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditRow[]
     select ${db(AUDIT_COLUMNS)} from audit_log ${where} order by id desc limit ${filter.limit}`;
 }
 
+/** Up to `limit` rows after `afterId` (or from the first), oldest first: the trail read in chain order. */
+export async function listAuditAfter(db: Db, afterId: string | null, limit: number): Promise<AuditRow[]> {
+  return db<AuditRow[]>`
+    select ${db(AUDIT_COLUMNS)} from audit_log
+    ${afterId === null ? db`` : db`where id > ${afterId}`}
+    order by id limit ${limit}`;
+}
+
 /** The id of the first row whose hash or link to its predecessor does not verify, or null. */
 export async function firstBrokenAuditLink(db: Db): Promise<string | null> {
   const [row] = await db<{ id: string }[]>`

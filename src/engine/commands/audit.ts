@@ -14,13 +14,16 @@ export const auditCommands: CommandSpec[] = [
     run: async (ctx) => {
       const { store } = ctx.deps;
       if (ctx.args.toLowerCase() === 'export') {
-        const csv = await exportAuditCsv(store, { actorId: ctx.user.id });
+        const { csv, rows, total } = await exportAuditCsv(store, { actorId: ctx.user.id });
         return reply({
           type: 'file',
           name: `gatehouse-audit-${new Date().toISOString().slice(0, 10)}.csv`,
           mimeType: 'text/csv',
           content: csv,
-          caption: 'The audit trail, oldest first.',
+          caption:
+            rows < total
+              ? `The newest ${rows.toLocaleString('en')} of ${total.toLocaleString('en')} audit entries, oldest first. The whole trail: npm run audit-export on the server.`
+              : 'The audit trail, oldest first.',
           privately: true,
         });
       }

@@ -1,0 +1,10 @@
+import { streamAuditCsv } from '../domain/audit.js';
+import { runWithRecord } from './run.js';
+
+const code = await runWithRecord(async ({ store }) => {
+  const rows = await streamAuditCsv(store, process.stdout);
+  process.stderr.write(`Exported ${rows} audit rows, oldest first.\n`);
+  return 0;
+});
+// Exit explicitly: the embedded server's exit hooks would otherwise report success.
+process.exit(code);
