@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/db.js';
 import { TEST_REDIS_URL, testKeyPrefix } from '../support/redis.js';
 import { GOOD_PASSWORD, linkChat, seedUser } from '../support/seed.js';
+import { testDeps } from '../support/engine.js';
 import { miniAppLaunchUrl, readable, signInitData, TelegramUser } from '../support/telegram-user.js';
 import { FakeTelegram } from '../fakes/telegram-server.js';
 import { CONSOLE_CAPABILITIES } from '../../src/adapters/console/console.js';
@@ -12,7 +13,6 @@ import { createTelegramAdapter, type TelegramAdapter } from '../../src/adapters/
 import { storeDirectory } from '../../src/adapters/telegram/menus.js';
 import { TELEGRAM_MINI_APP_CAPABILITIES } from '../../src/adapters/telegram/translate.js';
 import { Engine } from '../../src/engine/engine.js';
-import type { EngineDeps } from '../../src/engine/deps.js';
 import { createLogger } from '../../src/log.js';
 import { listen } from '../../src/http/server.js';
 import { miniAppRoute } from '../../src/miniapp/routes.js';
@@ -62,20 +62,17 @@ const sessions = new RedisSessionStore(TEST_REDIS_URL, testKeyPrefix());
 const telegram = new FakeTelegram();
 const logLines: string[] = [];
 const log = createLogger('trace', { destination: { write: (line: string) => void logLines.push(line) } });
-const deps: EngineDeps = {
+const deps = testDeps(
   store,
   sessions,
+  {},
   log,
-  settings: {
-    seatLimit: undefined,
-    requireInvite: true,
-    sessionTtlSeconds: 3600,
-    personaName: 'Smithers',
-    onboardingMaxTurns: 12,
-    telegramBotUsername: 'gatehouse_test_bot',
+  {},
+  {
+    telegram: TELEGRAM_MINI_APP_CAPABILITIES,
+    console: CONSOLE_CAPABILITIES,
   },
-  capabilities: { telegram: TELEGRAM_MINI_APP_CAPABILITIES, console: CONSOLE_CAPABILITIES },
-};
+);
 const engine = new Engine(deps);
 let adapter: TelegramAdapter;
 let base = '';

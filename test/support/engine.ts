@@ -8,14 +8,23 @@ import { SLACK_CAPABILITIES } from '../../src/adapters/slack/translate.js';
 import type { SessionStore } from '../../src/store/sessions.js';
 import type { Store } from '../../src/store/store.js';
 
-export function testEngine(
+/** What the adapters of the test suite can do: console, Telegram without the Mini App, Slack. */
+const TEST_CAPABILITIES: EngineDeps['capabilities'] = {
+  console: CONSOLE_CAPABILITIES,
+  telegram: { canDeleteMessages: true, hasSecretForms: false, commandPrefix: '/' },
+  slack: SLACK_CAPABILITIES,
+};
+
+/** Engine dependencies as the tests use them; `capabilities` replaces the adapters connected. */
+export function testDeps(
   store: Store,
   sessions: SessionStore,
   settings: Partial<EngineSettings> = {},
   log = pino({ level: 'silent' }),
   extra: Pick<EngineDeps, 'agentResponder' | 'interviewer' | 'metrics'> = {},
-): Engine {
-  const deps: EngineDeps = {
+  capabilities: EngineDeps['capabilities'] = TEST_CAPABILITIES,
+): EngineDeps {
+  return {
     ...extra,
     store,
     sessions,
@@ -29,13 +38,12 @@ export function testEngine(
       telegramBotUsername: 'gatehouse_test_bot',
       ...settings,
     },
-    capabilities: {
-      console: CONSOLE_CAPABILITIES,
-      telegram: { canDeleteMessages: true, hasSecretForms: false, commandPrefix: '/' },
-      slack: SLACK_CAPABILITIES,
-    },
+    capabilities,
   };
-  return new Engine(deps);
+}
+
+export function testEngine(...args: Parameters<typeof testDeps>): Engine {
+  return new Engine(testDeps(...args));
 }
 
 /** Renders replies the way a person reads them: text, then button labels in brackets. */

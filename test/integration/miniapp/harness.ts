@@ -4,13 +4,13 @@ import { afterAll } from 'vitest';
 import { CONSOLE_CAPABILITIES } from '../../../src/adapters/console/console.js';
 import { TELEGRAM_MINI_APP_CAPABILITIES } from '../../../src/adapters/telegram/translate.js';
 import { Engine } from '../../../src/engine/engine.js';
-import type { EngineDeps } from '../../../src/engine/deps.js';
 import type { Outbound } from '../../../src/engine/outbound.js';
 import { listen } from '../../../src/http/server.js';
 import { miniAppRoute } from '../../../src/miniapp/routes.js';
 import type { SessionStore } from '../../../src/store/sessions.js';
 import type { Store } from '../../../src/store/store.js';
 import { signInitData } from '../../support/telegram-user.js';
+import { testDeps } from '../../support/engine.js';
 
 export const TOKEN = '123456:TEST-token-abcdefghijklmnop';
 
@@ -28,20 +28,17 @@ export async function miniAppHarness(
   sessions: SessionStore,
   log: Logger = pino({ level: 'silent' }),
 ) {
-  const deps: EngineDeps = {
+  const deps = testDeps(
     store,
     sessions,
+    {},
     log,
-    settings: {
-      seatLimit: undefined,
-      requireInvite: true,
-      sessionTtlSeconds: 3600,
-      personaName: 'Smithers',
-      onboardingMaxTurns: 12,
-      telegramBotUsername: 'gatehouse_test_bot',
+    {},
+    {
+      telegram: TELEGRAM_MINI_APP_CAPABILITIES,
+      console: CONSOLE_CAPABILITIES,
     },
-    capabilities: { telegram: TELEGRAM_MINI_APP_CAPABILITIES, console: CONSOLE_CAPABILITIES },
-  };
+  );
   const engine = new Engine(deps);
   const sent: { userId: number; replies: Outbound[] }[] = [];
   const route = miniAppRoute({
