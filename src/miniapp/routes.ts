@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { resolveIdentity } from '../domain/accounts.js';
+import { requireActiveAdmin } from '../domain/actors.js';
 import { NotAdminError } from '../domain/errors.js';
 import type { Engine } from '../engine/engine.js';
 import type { EngineDeps } from '../engine/deps.js';
@@ -93,15 +95,12 @@ export function miniAppRoute(options: MiniAppOptions): Route {
     );
   }
 
-  /** The admin's table reads the role from the record on every request. */
+  /** The admin's table reads the role from the record on every request, by the domain's rule. */
   async function requireAdmin(req: IncomingMessage): Promise<{ user: WebAppUser; actorId: string }> {
     const user = authenticate(req);
-    const account = await deps.store.identities.getUserByIdentity({
-      platform: 'telegram',
-      externalId: String(user.id),
-    });
-    if (!account || account.role !== 'admin' || account.status !== 'active') throw new NotAdminError();
-    return { user, actorId: account.id };
+    const account = await resolveIdentity(deps.store, { platform: 'telegram', externalId: String(user.id) });
+    if (!account) throw new NotAdminError();
+    return { user, actorId: (await requireActiveAdmin(deps.store, account.id)).id };
   }
 
   async function openUser(req: IncomingMessage, res: ServerResponse): Promise<void> {
