@@ -7,6 +7,7 @@ import { isLastAdminViolation } from '../store/db-errors.js';
 import { asActor, asTarget, requireActiveAdmin } from './actors.js';
 import { recordAudit } from './audit.js';
 import { LastAdminError, SelfActionError, UnknownUserError, ValidationError } from './errors.js';
+import { findUser } from './users.js';
 
 const SUCCESSOR_CHOICES = 6;
 const WITHHELD = '(withheld)';
@@ -264,10 +265,26 @@ function erasureDetails(
 
 /** Reads the successor under lock: another active person, or a ValidationError. */
 async function lockSuccessor(tx: Store, successorId: string, targetId: string): Promise<SuccessorRow> {
-  const successor = successorId === targetId ? undefined : await tx.users.lockUserById(successorId);
-  if (!successor || successor.status !== 'active')
+  return asSuccessor(
+    successorId === targetId ? undefined : await tx.users.lockUserById(successorId),
+    targetId,
+  );
+}
+
+/** The person who may take over what `targetId` created: another active person, or a ValidationError. */
+function asSuccessor(user: UserRow | undefined, targetId: string): SuccessorRow {
+  if (!user || user.id === targetId || user.status !== 'active')
     throw new ValidationError('new owner', 'must be another active person');
-  return { id: successor.id, name: successor.name, email: successor.email, role: successor.role };
+  return { id: user.id, name: user.name, email: user.email, role: user.role };
+}
+
+/** The new owner an admin names by email, @username or id, checked as the erasure will check it. */
+export async function findSuccessor(
+  store: Store,
+  input: { actorId: string; userId: string; reference: string },
+): Promise<SuccessorRow> {
+  await requireActiveAdmin(store, input.actorId);
+  return asSuccessor(await findUser(store, input.reference), input.userId);
 }
 
 /**

@@ -6,12 +6,10 @@ import {
   describeOwnErasure,
   eraseSelf,
   eraseUser,
+  findSuccessor,
   type Erasure,
   type ErasurePlan,
 } from '../../domain/leaving.js';
-import { ValidationError } from '../../domain/errors.js';
-import { requireActiveAdmin } from '../../domain/actors.js';
-import { findUser } from '../../domain/users.js';
 import { endConversations } from '../conversations.js';
 import type { EngineDeps } from '../deps.js';
 
@@ -51,11 +49,8 @@ export function deleteUserEffects(deps: EngineDeps): Parameters<typeof deleteUse
       describe: fromPromise(async ({ input }) => facts(await describeErasure(deps.store, input))),
       findSuccessor: fromPromise<Successor, { actorId: string; userId: string; reference: string }>(
         async ({ input }) => {
-          await requireActiveAdmin(deps.store, input.actorId);
-          const user = await findUser(deps.store, input.reference);
-          if (user.id === input.userId || user.status !== 'active')
-            throw new ValidationError('new owner', 'must be another active person');
-          return { id: user.id, name: user.name, role: user.role };
+          const { id, name, role } = await findSuccessor(deps.store, input);
+          return { id, name, role };
         },
       ),
       erase: fromPromise(async ({ input }) => finish(deps, await eraseUser(deps.store, input))),
