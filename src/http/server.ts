@@ -33,6 +33,18 @@ export function healthRoutes(ready: () => Promise<boolean>): Route {
   };
 }
 
+/** A request's whole body, or undefined as soon as it passes `maxBytes` (the rest is not read). */
+export async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
 /** The process's one HTTP listener; routes are tried in order, anything else is a 404. */
 export async function listen(
   port: number,

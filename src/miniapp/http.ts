@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody } from '../http/server.js';
 
 /** Headers every Mini App response carries. */
 const COMMON_HEADERS = {
@@ -18,15 +19,10 @@ export class BadBodyError extends Error {
 
 /** Reads a JSON body of at most `maxBytes`; throws BadBodyError. */
 export async function readJson(req: IncomingMessage, maxBytes = 8192): Promise<unknown> {
-  const parts: Buffer[] = [];
-  let size = 0;
-  for await (const part of req) {
-    size += (part as Buffer).length;
-    if (size > maxBytes) throw new BadBodyError(413);
-    parts.push(part as Buffer);
-  }
+  const body = await readBody(req, maxBytes);
+  if (!body) throw new BadBodyError(413);
   try {
-    return JSON.parse(Buffer.concat(parts).toString('utf8')) as unknown;
+    return JSON.parse(body.toString('utf8')) as unknown;
   } catch {
     throw new BadBodyError(400);
   }

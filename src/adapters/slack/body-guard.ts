@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { parse } from 'node:querystring';
+import { readBody } from '../../http/server.js';
 
 /** Bolt's own limit for a request body. */
 const BODY_LIMIT = 4 * 1024 * 1024;
@@ -36,14 +37,8 @@ function looksLikeSlack(body: unknown): boolean {
  * to something other than an object without ever answering, leaving the request hanging.
  */
 export async function screenSlackBody(req: IncomingMessage): Promise<200 | 400 | 413> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > BODY_LIMIT) return 413;
-    chunks.push(chunk);
-  }
-  const raw = Buffer.concat(chunks);
+  const raw = await readBody(req, BODY_LIMIT);
+  if (!raw) return 413;
   (req as BufferedRequest).rawBody = raw;
   return looksLikeSlack(parsedAsBolt(raw.toString(), req.headers['content-type'])) ? 200 : 400;
 }

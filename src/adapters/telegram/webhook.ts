@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { webhookCallback, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
-import type { Route } from '../../http/server.js';
+import { readBody, type Route } from '../../http/server.js';
 
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 const BODY_LIMIT = 1024 * 1024;
@@ -12,16 +12,11 @@ class MalformedUpdateError extends Error {
 }
 
 async function readUpdate(req: IncomingMessage): Promise<Update> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > BODY_LIMIT) throw new MalformedUpdateError('too large');
-    chunks.push(chunk);
-  }
+  const body = await readBody(req, BODY_LIMIT);
+  if (!body) throw new MalformedUpdateError('too large');
   let update: unknown;
   try {
-    update = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    update = JSON.parse(body.toString('utf8'));
   } catch {
     throw new MalformedUpdateError('not JSON');
   }
