@@ -94,14 +94,13 @@ export async function getUserDetail(
   return { user, groups, identities, personalAgents };
 }
 
-/** Marks the person as seen now; writes at most once a minute, so it is cheap on every message. */
-export function touchLastSeen(store: Store, userId: string): Promise<void> {
-  return store.users.touchLastSeen(userId);
-}
-
-/** Seen within the last minute: a new mark would change nothing, so the round trip can be skipped. */
-export function seenRecently(lastSeenAt: Date | null, now = Date.now()): boolean {
-  return lastSeenAt !== null && now - lastSeenAt.getTime() < 60_000;
+/**
+ * Marks the person as seen now; writes at most once a minute, so it is cheap on every message. When
+ * the row just read says they were seen this minute, not even a round trip is made.
+ */
+export async function touchLastSeen(store: Store, user: Pick<UserRow, 'id' | 'lastSeenAt'>): Promise<void> {
+  if (user.lastSeenAt !== null && Date.now() - user.lastSeenAt.getTime() < 60_000) return;
+  await store.users.touchLastSeen(user.id);
 }
 
 async function lockTarget(store: Store, userId: string): Promise<UserRow> {

@@ -1,5 +1,5 @@
 import { resolveIdentity } from '../domain/accounts.js';
-import { seenRecently, touchLastSeen } from '../domain/users.js';
+import { touchLastSeen } from '../domain/users.js';
 import { withoutNul } from './sanitize.js';
 import { capabilitiesOf, type EngineDeps } from './deps.js';
 import { conversationKey, type Inbound } from './inbound.js';
@@ -134,7 +134,7 @@ export class Engine {
           'session changed under the lock; kept the newer one',
         );
     }
-    if (user && !seenRecently(user.lastSeenAt)) void touchLastSeen(store, user.id).catch(() => undefined);
+    if (user) void touchLastSeen(store, user).catch(() => undefined);
     const prefix = capabilitiesOf(this.deps, inbound.platform).commandPrefix;
     return {
       result,

@@ -396,7 +396,7 @@ describe('listUsers', () => {
       userId: person.id,
       username: null,
     });
-    await touchLastSeen(store, person.id);
+    await touchLastSeen(store, person);
     const { users } = await listUsers(store, { actorId: admin.id, query: 'listed person' });
     expect(users).toEqual([
       expect.objectContaining({
@@ -476,7 +476,7 @@ describe('getUserDetail', () => {
       username: 'detailed',
     });
     await personalAgent(store, person.id, 'Smithers');
-    await touchLastSeen(store, person.id);
+    await touchLastSeen(store, person);
     const detail = await getUserDetail(store, { actorId: admin.id, userId: person.id });
     expect(detail.user).toMatchObject({ id: person.id, name: 'Detailed', lastSeenAt: expect.any(Date) });
     expect(detail.groups).toEqual(['Detail']);
@@ -498,14 +498,14 @@ describe('touchLastSeen', () => {
   it('marks the first sighting, then writes again only once the mark is a minute old', async () => {
     const person = await seedUser(store);
     const lastSeen = async () => (await store.users.getUserById(person.id))!.lastSeenAt;
-    await touchLastSeen(store, person.id);
+    await touchLastSeen(store, person);
     const first = await lastSeen();
     expect(first).toBeInstanceOf(Date);
-    await touchLastSeen(store, person.id);
+    await touchLastSeen(store, person);
     expect(await lastSeen()).toEqual(first);
     await sql`update users set last_seen_at = now() - interval '61 seconds' where id = ${person.id}`;
     const old = await lastSeen();
-    await touchLastSeen(store, person.id);
+    await touchLastSeen(store, person);
     expect((await lastSeen())!.getTime()).toBeGreaterThan(old!.getTime());
   });
 });
