@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   // The console chat owns stdout; its logs go to a file under DATA_DIR instead.
   const log = createLogger(config.LOG_LEVEL, consoleChat ? { file: `${config.DATA_DIR}/gatehouse.log` } : {});
   const record = await openRecord({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-  const sessions = openSessionStore(config.REDIS_URL, record);
+  const sessions = openSessionStore(config, record);
   const metrics = createMetrics();
   const deps: EngineDeps = {
     store: record.store,
