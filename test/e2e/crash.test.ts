@@ -77,7 +77,8 @@ async function recordIsWhole(email: string) {
   return row!.accounts as number;
 }
 
-describe('kill -9 of the bot', () => {
+// Each test starts the real bot up to three times: slow on a loaded machine, so a generous bound.
+describe('kill -9 of the bot', { timeout: 120_000 }, () => {
   it('mid-claim: the person continues after a restart and no half-made account exists', async () => {
     const [invite] = await createInvites(store, {
       actorId: admin.id,
