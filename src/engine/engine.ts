@@ -123,11 +123,15 @@ export class Engine {
     const turn = new Turn(this.deps, inbound, user, session);
     const result = await work(turn);
     const replies = turn.replies;
-    const data = JSON.stringify(turn.session);
-    if (data !== (stored?.data ?? '{}')) {
-      const saved = turn.session.flow
-        ? await sessions.save(key, data, stored?.version ?? 0, this.deps.settings.sessionTtlSeconds)
-        : (await sessions.delete(key), true);
+    // No flow left: the state is ended by the same compare-and-set, never deleted blindly.
+    const data = turn.session.flow ? JSON.stringify(turn.session) : '';
+    if (data !== (stored?.data ?? '')) {
+      const saved = await sessions.save(
+        key,
+        data,
+        stored?.version ?? 0,
+        this.deps.settings.sessionTtlSeconds,
+      );
       if (!saved)
         this.deps.log.warn(
           { platform: inbound.platform },

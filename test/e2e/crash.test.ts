@@ -34,7 +34,7 @@ afterAll(async () => {
   await bot.stop();
   await telegram.stop();
   const sessions = new RedisSessionStore(REDIS_URL);
-  await sessions.deleteByPrefix('telegram:');
+  await sessions.endByPrefix('telegram:');
   await sessions.close();
 });
 

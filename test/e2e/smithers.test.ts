@@ -58,7 +58,7 @@ async function recordOutsideContext(userId: string) {
 
 beforeAll(() => openai.start());
 afterAll(async () => {
-  await sessions.deleteByPrefix('');
+  await sessions.endByPrefix('');
   await sessions.close();
   await openai.stop();
 });
