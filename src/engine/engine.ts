@@ -1,5 +1,6 @@
 import { resolveIdentity } from '../domain/accounts.js';
 import { touchLastSeen } from '../domain/users.js';
+import { guardTransactions } from '../store/store.js';
 import { withoutNul } from './sanitize.js';
 import { capabilitiesOf, type EngineDeps } from './deps.js';
 import { conversationKey, type Inbound } from './inbound.js';
@@ -71,10 +72,20 @@ export class Engine {
     });
   }
 
-  /** The purpose the conversation's flow waits for, if `nonce` is its current prompt's; changes nothing. */
+  /**
+   * The purpose the conversation's flow waits for, if `nonce` is its current prompt's and the chat
+   * still maps to the flow's owner; changes nothing.
+   */
   async pendingSecret(origin: Inbound, nonce: string): Promise<SecretPurpose | undefined> {
-    const flow = parseSession((await this.deps.sessions.load(conversationKey(origin)))?.data).flow;
-    return flow?.awaitsSecret && flow.secretNonce && nonceMatches(flow.secretNonce, nonce)
+    const [user, stored] = await Promise.all([
+      resolveIdentity(this.deps.store, { platform: origin.platform, externalId: origin.sender.externalId }),
+      this.deps.sessions.load(conversationKey(origin)),
+    ]);
+    const flow = parseSession(stored?.data).flow;
+    return flow?.awaitsSecret &&
+      flow.owner === (user?.id ?? null) &&
+      flow.secretNonce &&
+      nonceMatches(flow.secretNonce, nonce)
       ? flow.awaitsSecret
       : undefined;
   }
@@ -121,7 +132,10 @@ export class Engine {
     ]);
     const session = parseSession(stored?.data);
     const turn = new Turn(this.deps, inbound, user, session);
-    const result = await work(turn);
+    const result = await guardTransactions(
+      (tx) => turn.confirmLinked(tx),
+      () => work(turn),
+    );
     const replies = turn.replies;
     // No flow left: the state is ended by the same compare-and-set, never deleted blindly.
     const data = turn.session.flow ? JSON.stringify(turn.session) : '';
@@ -132,7 +146,8 @@ export class Engine {
         stored?.version ?? 0,
         this.deps.settings.sessionTtlSeconds,
       );
-      if (!saved)
+      // Ending a state that was ended meanwhile (this very chat unlinked by its step) is no news.
+      if (!saved && data !== '')
         this.deps.log.warn(
           { platform: inbound.platform },
           'session changed under the lock; kept the newer one',
