@@ -1,6 +1,7 @@
 import { resolveIdentity } from '../domain/accounts.js';
 import { touchLastSeen } from '../domain/users.js';
 import { guardTransactions } from '../store/store.js';
+import { commandNameOf, findCommand } from './commands/index.js';
 import { withoutNul } from './sanitize.js';
 import { capabilitiesOf, type EngineDeps } from './deps.js';
 import { conversationKey, type Inbound } from './inbound.js';
@@ -27,7 +28,8 @@ export class Engine {
   constructor(readonly deps: EngineDeps) {}
 
   async handle(update: Inbound): Promise<Outbound[]> {
-    const inbound = withoutNul(update);
+    const asked = withoutNul(update);
+    const inbound = inPrivateChat(asked) ?? asked;
     const key = conversationKey(inbound);
     const started = performance.now();
     const { metrics } = this.deps;
@@ -46,7 +48,7 @@ export class Engine {
           },
           'update handled',
         );
-        return replies;
+        return inbound === asked ? replies : withGroupNotice(asked, replies.map(sentPrivately));
       } catch (error) {
         this.deps.log.error(
           { err: error, platform: inbound.platform, chat: inbound.chat.id },
@@ -176,6 +178,24 @@ function parseSession(data: string | undefined): SessionData {
   } catch {
     return {};
   }
+}
+
+/**
+ * A command whose answer is for the asker alone (`answersPrivately`), asked in a group whose replies
+ * everyone sees, runs as if sent in the asker's private chat: a panel's buttons then work there.
+ */
+function inPrivateChat(inbound: Inbound): Inbound | undefined {
+  const privateChat = inbound.sender.privateChatId;
+  const name = commandNameOf(inbound);
+  if (inbound.chat.isPrivate || !privateChat || !name || !findCommand(name)?.answersPrivately)
+    return undefined;
+  const { messageId: _inTheGroup, ...update } = inbound;
+  return { ...update, chat: { id: privateChat, isPrivate: true } };
+}
+
+/** A reply of an update that ran in the private chat goes there, not to the group it came from. */
+function sentPrivately(reply: Outbound): Outbound {
+  return reply.type === 'text' || reply.type === 'file' ? { ...reply, privately: true } : reply;
 }
 
 /** In a group, something meant for one person goes to them privately, and the group is told. */

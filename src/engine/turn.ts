@@ -6,7 +6,7 @@ import { parsePayload } from '../domain/tokens.js';
 import type { Store } from '../store/store.js';
 import type { UserRow } from '../store/users.js';
 import { UsageError } from './args.js';
-import { findCommand } from './commands/index.js';
+import { commandNameOf, findCommand } from './commands/index.js';
 import type { CommandContext, CommandOutcome } from './commands/types.js';
 import { capabilitiesOf, type EngineDeps } from './deps.js';
 import { FLOWS, type FlowId } from './flows.js';
@@ -93,7 +93,7 @@ export class Turn {
   }
 
   private isDeactivatedDoor(): boolean {
-    const name = this.inbound.command?.name ?? this.inbound.action?.match(/^\/(\w+)/)?.[1];
+    const name = commandNameOf(this.inbound);
     const spec = name ? findCommand(name) : undefined;
     if (spec && spec.audience !== 'anyone' && spec.allowDeactivated) return true;
     const flow = this.session.flow;
