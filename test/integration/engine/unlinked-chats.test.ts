@@ -9,6 +9,7 @@ import type { Button } from '../../../src/engine/outbound.js';
 import { changePassword, logout } from '../../../src/domain/accounts.js';
 import { createInvites } from '../../../src/domain/invites.js';
 import { hashPassword } from '../../../src/domain/passwords.js';
+import { eraseUser } from '../../../src/domain/leaving.js';
 import { issueResetLink } from '../../../src/domain/resets.js';
 import { endConversations } from '../../../src/engine/conversations.js';
 import type { SessionStore } from '../../../src/store/sessions.js';
@@ -195,17 +196,25 @@ describe('a running flow belongs to the account that started it', () => {
   const sessions = stores[1]![1];
   const engine = testEngine(store, sessions);
 
-  it('ends a flow at its next step once its chat maps to no account, and runs nothing', async () => {
-    const { ann, bea, chats } = await takenOverAdmin();
-    const mallory = new Person(engine, chats.mallory);
-    await mallory.say(`/user ${bea.email}`);
-    // Unlinked without ending its conversations: the flow is still in the session.
-    await logout(store, { userId: ann.id, identity: { platform: 'telegram', externalId: chats.mallory } });
+  it.each(['logs out', 'is erased'] as const)(
+    'ends a flow at its next step once the chat of an account that %s maps to none, and runs nothing',
+    async (unlink) => {
+      const { ann, bea, chats } = await takenOverAdmin();
+      const mallory = new Person(engine, chats.mallory);
+      await mallory.say(`/user ${bea.email}`);
+      // Unlinked without ending its conversations: the flow is still in the session.
+      if (unlink === 'logs out')
+        await logout(store, {
+          userId: ann.id,
+          identity: { platform: 'telegram', externalId: chats.mallory },
+        });
+      else await eraseUser(store, { actorId: bea.id, userId: ann.id, successorId: null });
 
-    expect(await mallory.tap('Reset password link')).toBe('That step has ended.');
-    expect(await resetsAndAuditFor(bea)).toEqual({ resets: 0, issued: 0 });
-    expect(await mallory.say('anything')).toMatch(/not waiting for an answer/);
-  });
+      expect(await mallory.tap('Reset password link')).toBe('That step has ended.');
+      expect(await resetsAndAuditFor(bea)).toEqual({ resets: 0, issued: 0 });
+      expect(await mallory.say('anything')).toMatch(/not waiting for an answer/);
+    },
+  );
 
   it('refuses a one-line command whose chat is unlinked while it runs', async () => {
     const { ann, bea, chats } = await takenOverAdmin();
