@@ -5,6 +5,7 @@ import { asActor, asTarget, requireActiveUser } from './actors.js';
 import { recordAudit } from './audit.js';
 import type { Platform } from './enums.js';
 import {
+  ChatUnlinkedError,
   IdentityLinkedError,
   LastChatError,
   NoChangeError,
@@ -24,6 +25,17 @@ export interface ChatIdentity {
 /** The account a chat identity is linked to, or undefined for a stranger. */
 export function resolveIdentity(store: Store, key: IdentityKey): Promise<UserRow | undefined> {
   return store.identities.getUserByIdentity(key);
+}
+
+/**
+ * Throws ChatUnlinkedError unless the chat identity is linked to `userId`. Inside a transaction the
+ * link then holds until it ends, so an unlink and that transaction's writes never interleave.
+ */
+export async function requireLinkedChat(
+  store: Store,
+  input: { identity: IdentityKey; userId: string },
+): Promise<void> {
+  if (!(await store.identities.holdLink(input.identity, input.userId))) throw new ChatUnlinkedError();
 }
 
 /** Verified against when the email is unknown, so a wrong email costs as long as a wrong password. */

@@ -170,6 +170,15 @@ export class IdentityLinkedError extends DomainError {
   }
 }
 
+/** The chat is no longer linked to the account a step acts for: it was unlinked meanwhile. */
+export class ChatUnlinkedError extends DomainError {
+  override readonly name = 'ChatUnlinkedError';
+  readonly code = 'chat_unlinked';
+  constructor() {
+    super('this chat is no longer linked to that account');
+  }
+}
+
 /** Logging out the only chat of an account without an email: nothing could log back in. */
 export class LastChatError extends DomainError {
   override readonly name = 'LastChatError';

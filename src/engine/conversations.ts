@@ -2,9 +2,12 @@ import type { IdentityRow } from '../store/identities.js';
 import type { SessionStore } from '../store/sessions.js';
 import { identityKeyPrefix } from './inbound.js';
 
-/** Drops every conversation state of chat identities that were just unlinked (logged out). */
+/**
+ * Ends every conversation of chat identities that were just unlinked, so none keeps a flow's state.
+ * Their flows are dead already (a flow only steps for a chat linked to its owner); this clears them.
+ */
 export async function endConversations(sessions: SessionStore, identities: IdentityRow[]): Promise<void> {
   for (const identity of identities) {
-    await sessions.deleteByPrefix(identityKeyPrefix(identity.platform, identity.externalId));
+    await sessions.endByPrefix(identityKeyPrefix(identity.platform, identity.externalId));
   }
 }

@@ -1,5 +1,7 @@
 import { resolveIdentity } from '../domain/accounts.js';
 import { touchLastSeen } from '../domain/users.js';
+import { guardTransactions } from '../store/store.js';
+import { commandNameOf, findCommand } from './commands/index.js';
 import { withoutNul } from './sanitize.js';
 import { capabilitiesOf, type EngineDeps } from './deps.js';
 import { conversationKey, type Inbound } from './inbound.js';
@@ -26,7 +28,8 @@ export class Engine {
   constructor(readonly deps: EngineDeps) {}
 
   async handle(update: Inbound): Promise<Outbound[]> {
-    const inbound = withoutNul(update);
+    const asked = withoutNul(update);
+    const inbound = inPrivateChat(asked) ?? asked;
     const key = conversationKey(inbound);
     const started = performance.now();
     const { metrics } = this.deps;
@@ -45,7 +48,7 @@ export class Engine {
           },
           'update handled',
         );
-        return replies;
+        return inbound === asked ? replies : withGroupNotice(asked, replies.map(sentPrivately));
       } catch (error) {
         this.deps.log.error(
           { err: error, platform: inbound.platform, chat: inbound.chat.id },
@@ -71,10 +74,20 @@ export class Engine {
     });
   }
 
-  /** The purpose the conversation's flow waits for, if `nonce` is its current prompt's; changes nothing. */
+  /**
+   * The purpose the conversation's flow waits for, if `nonce` is its current prompt's and the chat
+   * still maps to the flow's owner; changes nothing.
+   */
   async pendingSecret(origin: Inbound, nonce: string): Promise<SecretPurpose | undefined> {
-    const flow = parseSession((await this.deps.sessions.load(conversationKey(origin)))?.data).flow;
-    return flow?.awaitsSecret && flow.secretNonce && nonceMatches(flow.secretNonce, nonce)
+    const [user, stored] = await Promise.all([
+      resolveIdentity(this.deps.store, { platform: origin.platform, externalId: origin.sender.externalId }),
+      this.deps.sessions.load(conversationKey(origin)),
+    ]);
+    const flow = parseSession(stored?.data).flow;
+    return flow?.awaitsSecret &&
+      flow.owner === (user?.id ?? null) &&
+      flow.secretNonce &&
+      nonceMatches(flow.secretNonce, nonce)
       ? flow.awaitsSecret
       : undefined;
   }
@@ -121,14 +134,22 @@ export class Engine {
     ]);
     const session = parseSession(stored?.data);
     const turn = new Turn(this.deps, inbound, user, session);
-    const result = await work(turn);
+    const result = await guardTransactions(
+      (tx) => turn.confirmLinked(tx),
+      () => work(turn),
+    );
     const replies = turn.replies;
-    const data = JSON.stringify(turn.session);
-    if (data !== (stored?.data ?? '{}')) {
-      const saved = turn.session.flow
-        ? await sessions.save(key, data, stored?.version ?? 0, this.deps.settings.sessionTtlSeconds)
-        : (await sessions.delete(key), true);
-      if (!saved)
+    // No flow left: the state is ended by the same compare-and-set, never deleted blindly.
+    const data = turn.session.flow ? JSON.stringify(turn.session) : '';
+    if (data !== (stored?.data ?? '')) {
+      const saved = await sessions.save(
+        key,
+        data,
+        stored?.version ?? 0,
+        this.deps.settings.sessionTtlSeconds,
+      );
+      // Ending a state that was ended meanwhile (this very chat unlinked by its step) is no news.
+      if (!saved && data !== '')
         this.deps.log.warn(
           { platform: inbound.platform },
           'session changed under the lock; kept the newer one',
@@ -157,6 +178,24 @@ function parseSession(data: string | undefined): SessionData {
   } catch {
     return {};
   }
+}
+
+/**
+ * A command whose answer is for the asker alone (`answersPrivately`), asked in a group whose replies
+ * everyone sees, runs as if sent in the asker's private chat: a panel's buttons then work there.
+ */
+function inPrivateChat(inbound: Inbound): Inbound | undefined {
+  const privateChat = inbound.sender.privateChatId;
+  const name = commandNameOf(inbound);
+  if (inbound.chat.isPrivate || !privateChat || !name || !findCommand(name)?.answersPrivately)
+    return undefined;
+  const { messageId: _inTheGroup, ...update } = inbound;
+  return { ...update, chat: { id: privateChat, isPrivate: true } };
+}
+
+/** A reply of an update that ran in the private chat goes there, not to the group it came from. */
+function sentPrivately(reply: Outbound): Outbound {
+  return reply.type === 'text' || reply.type === 'file' ? { ...reply, privately: true } : reply;
 }
 
 /** In a group, something meant for one person goes to them privately, and the group is told. */

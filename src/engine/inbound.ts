@@ -5,6 +5,11 @@ export interface Sender {
   externalId: string;
   username: string | null;
   displayName: string;
+  /**
+   * The sender's private chat with the bot, where the platform names it without asking (Telegram:
+   * the user's id). Given where a group's replies are seen by everyone there.
+   */
+  privateChatId?: string;
 }
 
 /** One platform update, translated by an adapter into the only shape the engine reads. */

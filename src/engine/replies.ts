@@ -67,6 +67,7 @@ export function describeDomainError(error: unknown): string | undefined {
     user_deactivated: 'That account is deactivated.',
     wrong_credentials: 'That email and password do not match an active account.',
     identity_linked: 'This chat is already linked to another account. Use /logout there first.',
+    chat_unlinked: STEP_ENDED,
     locked_out: LOCKED_OUT,
     model_unavailable:
       'Agents cannot answer yet: no language model is configured here. Ask an admin to set OPENAI_API_KEY.',
@@ -81,3 +82,5 @@ export const DEACTIVATED_NOTICE =
   'Your account is deactivated. You can still /export your data or /deleteme; for anything else, talk to an admin.';
 export const STALE_BUTTON = 'This button has expired. Send the command again to get a fresh one.';
 export const STALE_FLOW = 'That step changed since you started it. Please start that step again.';
+/** A step of a flow that this chat may no longer take: it was unlinked from the flow's account. */
+export const STEP_ENDED = 'That step has ended.';

@@ -1,22 +1,37 @@
 import { randomBytes } from 'node:crypto';
 import type { FlowEmitted, FlowEvent, SecretPurpose } from '../../flows/types.js';
+import { requireLinkedChat } from '../domain/accounts.js';
+import { ChatUnlinkedError } from '../domain/errors.js';
 import { parsePayload } from '../domain/tokens.js';
+import type { Store } from '../store/store.js';
 import type { UserRow } from '../store/users.js';
 import { UsageError } from './args.js';
-import { findCommand } from './commands/index.js';
+import { commandNameOf, findCommand } from './commands/index.js';
 import type { CommandContext, CommandOutcome } from './commands/types.js';
 import { capabilitiesOf, type EngineDeps } from './deps.js';
 import { FLOWS, type FlowId } from './flows.js';
 import { StaleSnapshotError, stepFlow, type FlowStep } from './flow-runner.js';
 import type { Inbound } from './inbound.js';
 import { text, type Button, type Outbound } from './outbound.js';
-import { APOLOGY, DEACTIVATED_NOTICE, STALE_BUTTON, STALE_FLOW, describeDomainError } from './replies.js';
+import {
+  APOLOGY,
+  DEACTIVATED_NOTICE,
+  STALE_BUTTON,
+  STALE_FLOW,
+  STEP_ENDED,
+  describeDomainError,
+} from './replies.js';
 import { newFormNonce, nonceMatches, type SecretForm, type SubmitResult } from './secrets.js';
 
 /** A flow at rest in a conversation. */
 export interface RunningFlow {
   id: FlowId;
   version: number;
+  /**
+   * The account that started it, or null for a stranger's (a claim, login or reset link): only a
+   * chat that maps to it may step the flow.
+   */
+  owner: string | null;
   /** Tags this run's buttons, so a button of an older run is recognised as stale. */
   instance: string;
   snapshot: unknown;
@@ -38,6 +53,8 @@ export class Turn {
   readonly replies: Outbound[] = [];
   /** The nonce hash of the secret prompt rendered in the current step, if any. */
   private issuedNonce: string | undefined;
+  /** A transaction of this update found the chat unlinked from the account the update acts for. */
+  private unlinkedMidway = false;
 
   constructor(
     private readonly deps: EngineDeps,
@@ -45,6 +62,21 @@ export class Turn {
     private user: UserRow | undefined,
     readonly session: SessionData,
   ) {}
+
+  /**
+   * Opens every transaction of this update (see `guardTransactions`): the chat must still be linked
+   * to the account the update acts for, and stays linked until the transaction ends.
+   */
+  async confirmLinked(tx: Store): Promise<void> {
+    if (!this.user) return;
+    const identity = { platform: this.inbound.platform, externalId: this.inbound.sender.externalId };
+    try {
+      await requireLinkedChat(tx, { identity, userId: this.user.id });
+    } catch (error) {
+      if (error instanceof ChatUnlinkedError) this.unlinkedMidway = true;
+      throw error;
+    }
+  }
 
   /** An update's work; its replies are left in `replies`. */
   async run(): Promise<void> {
@@ -61,7 +93,7 @@ export class Turn {
   }
 
   private isDeactivatedDoor(): boolean {
-    const name = this.inbound.command?.name ?? this.inbound.action?.match(/^\/(\w+)/)?.[1];
+    const name = commandNameOf(this.inbound);
     const spec = name ? findCommand(name) : undefined;
     if (spec && spec.audience !== 'anyone' && spec.allowDeactivated) return true;
     const flow = this.session.flow;
@@ -151,6 +183,7 @@ export class Turn {
       delete this.session.flow;
       return { kind: 'stale' };
     }
+    if (this.endIfNotOwner()) return { kind: 'stale' };
     const prepared = form(flow.awaitsSecret);
     if ('refusal' in prepared) return { kind: 'refused', refusal: prepared.refusal };
     const fed = new Set<SecretPurpose>();
@@ -209,6 +242,7 @@ export class Turn {
           failedNotice: 'I could not delete your message with the password. Please delete it yourself now.',
         });
       }
+      if (this.endIfNotOwner()) return;
       const { nonce, hash } = newFormNonce();
       flow.secretNonce = hash;
       this.replies.push({
@@ -233,10 +267,24 @@ export class Turn {
   private async startFlow(id: FlowId, input: unknown, event?: FlowEvent): Promise<void> {
     delete this.session.flow;
     const instance = randomBytes(4).toString('base64url');
-    await this.applyStep(id, instance, () => stepFlow(FLOWS[id].machine(this.deps), { input }, event));
+    const owner = this.user?.id ?? null;
+    await this.applyStep(id, instance, owner, () => stepFlow(FLOWS[id].machine(this.deps), { input }, event));
+  }
+
+  /** Ends the running flow ("That step has ended") when this chat no longer maps to its owner. */
+  private endIfNotOwner(): boolean {
+    if (this.session.flow?.owner === (this.user?.id ?? null)) return false;
+    this.endStep();
+    return true;
+  }
+
+  private endStep(): void {
+    delete this.session.flow;
+    this.say(STEP_ENDED);
   }
 
   private async stepRunning(event: FlowEvent): Promise<void> {
+    if (this.endIfNotOwner()) return;
     const flow = this.session.flow!;
     const definition = FLOWS[flow.id];
     if (flow.version !== definition.version) {
@@ -245,7 +293,7 @@ export class Turn {
       return;
     }
     try {
-      await this.applyStep(flow.id, flow.instance, () =>
+      await this.applyStep(flow.id, flow.instance, flow.owner, () =>
         stepFlow(definition.machine(this.deps), { snapshot: flow.snapshot }, event),
       );
     } catch (error) {
@@ -255,15 +303,23 @@ export class Turn {
     }
   }
 
-  private async applyStep(id: FlowId, instance: string, step: () => Promise<FlowStep>): Promise<void> {
+  private async applyStep(
+    id: FlowId,
+    instance: string,
+    owner: string | null,
+    step: () => Promise<FlowStep>,
+  ): Promise<void> {
     this.issuedNonce = undefined;
     let result: FlowStep;
     try {
       result = await step();
     } catch (error) {
       delete this.session.flow;
+      if (this.unlinkedMidway) return this.endStep();
       throw error;
     }
+    // Unlinked while the step ran: none of its words leave, whatever its flow made of the refusal.
+    if (this.unlinkedMidway) return this.endStep();
     this.deps.metrics?.flowTransition(id);
     for (const emitted of result.emitted) this.render(emitted, instance);
     if (result.persisted !== undefined) {
@@ -273,6 +329,7 @@ export class Turn {
       this.session.flow = {
         id,
         version: FLOWS[id].version,
+        owner,
         instance,
         snapshot: result.persisted,
         ...(result.awaitsSecret ? { awaitsSecret: purpose ?? 'current-password' } : {}),

@@ -21,6 +21,18 @@ export async function getIdentity(db: Db, key: IdentityKey): Promise<IdentityRow
   return row;
 }
 
+/**
+ * True if the identity is linked to `userId`. Inside a transaction the link then holds: unlinking
+ * the identity waits until that transaction ends.
+ */
+export async function holdLink(db: Db, key: IdentityKey, userId: string): Promise<boolean> {
+  const rows = await db`
+    select 1 from identities
+    where platform = ${key.platform} and external_id = ${key.externalId} and user_id = ${userId}
+    for key share`;
+  return rows.length === 1;
+}
+
 /** Links the identity to `userId`; returns false (and changes nothing) if it belongs to someone already. */
 export async function insertIdentity(
   db: Db,

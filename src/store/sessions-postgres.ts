@@ -16,22 +16,28 @@ export class PostgresSessionStore implements SessionStore {
 
   async save(key: string, data: string, expectedVersion: number, ttlSeconds: number): Promise<boolean> {
     const expires = this.sql`now() + make_interval(secs => ${ttlSeconds})`;
-    const rows = await this.sql`
-      insert into sessions (key, version, data, expires_at) values (${key}, ${expectedVersion + 1}, ${data}, ${expires})
-      on conflict (key) do update set version = excluded.version, data = excluded.data, expires_at = excluded.expires_at
-      where sessions.version = ${expectedVersion}
-         or (${expectedVersion} = 0 and (sessions.expires_at <= now() or sessions.version = 0))
-      returning key`;
+    // A missing row is "nothing stored": only a save expecting nothing may insert it.
+    const rows =
+      expectedVersion === 0
+        ? await this.sql`
+            insert into sessions (key, version, data, expires_at) values (${key}, 1, ${data}, ${expires})
+            on conflict (key) do update
+              set version = sessions.version + 1, data = excluded.data, expires_at = excluded.expires_at
+              where sessions.expires_at <= now() or sessions.version = 0
+            returning key`
+        : await this.sql`
+            update sessions set version = version + 1, data = ${data}, expires_at = ${expires}
+            where key = ${key} and version = ${expectedVersion} and expires_at > now()
+            returning key`;
     return rows.length === 1;
   }
 
-  async delete(key: string): Promise<void> {
-    await this.sql`delete from sessions where key = ${key}`;
-  }
-
-  async deleteByPrefix(prefix: string): Promise<number> {
+  async endByPrefix(prefix: string): Promise<number> {
     const pattern = prefix.replace(/[\\%_]/g, '\\$&') + '%';
-    const result = await this.sql`delete from sessions where key like ${pattern}`;
+    // Locks (version 0) and counters (no data) share the table; only conversations with state end.
+    const result = await this.sql`
+      update sessions set version = version + 1, data = ''
+      where key like ${pattern} and version > 0 and data <> '' and expires_at > now()`;
     return result.count;
   }
 

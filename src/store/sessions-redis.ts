@@ -12,6 +12,7 @@ interface SessionScripts {
   ): Promise<number>;
   releaseIfOwner(key: string, owner: string): Promise<number>;
   extendIfOwner(key: string, owner: string, ttlMs: string): Promise<number>;
+  endIfLive(key: string): Promise<number>;
 }
 
 const SCRIPTS = {
@@ -27,6 +28,14 @@ const SCRIPTS = {
   extendIfOwner: `
     if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
     return 0`,
+  // Only conversation hashes that hold state; locks and counters are strings. HSET keeps the TTL.
+  endIfLive: `
+    if redis.call('TYPE', KEYS[1]).ok ~= 'hash' then return 0 end
+    local data = redis.call('HGET', KEYS[1], 'd')
+    if not data or data == '' then return 0 end
+    redis.call('HINCRBY', KEYS[1], 'v', 1)
+    redis.call('HSET', KEYS[1], 'd', '')
+    return 1`,
 };
 
 /** Sessions in Redis: one hash per conversation (`v` version, `d` data) with a TTL. */
@@ -59,17 +68,14 @@ export class RedisSessionStore implements SessionStore {
     return saved === 1;
   }
 
-  async delete(key: string): Promise<void> {
-    await this.redis.del(this.prefix + key);
-  }
-
-  async deleteByPrefix(prefix: string): Promise<number> {
-    let deleted = 0;
+  async endByPrefix(prefix: string): Promise<number> {
+    let ended = 0;
     const stream = this.redis.scanStream({ match: `${this.prefix}${escapeGlob(prefix)}*`, count: 500 });
     for await (const keys of stream as AsyncIterable<string[]>) {
-      if (keys.length > 0) deleted += await this.redis.del(...keys);
+      const results = await Promise.all(keys.map((key) => this.redis.endIfLive(key)));
+      ended += results.reduce((sum, one) => sum + one, 0);
     }
-    return deleted;
+    return ended;
   }
 
   async tryLock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined> {

@@ -1,4 +1,7 @@
-/** One conversation's saved state and the version it was saved at. */
+/**
+ * One conversation's saved state and the version it was saved at. Empty `data` is a conversation
+ * whose state has ended: it keeps its version, so a save that read the state before still fails.
+ */
 export interface StoredSession {
   readonly version: number;
   readonly data: string;
@@ -6,15 +9,19 @@ export interface StoredSession {
 
 /**
  * Where conversation state rests between messages. `save` is a compare-and-set: it writes only if
- * the stored version is still `expectedVersion` (0 for "nothing stored yet") and returns false
- * otherwise, so a concurrent writer retries instead of overwriting.
+ * the stored version is still `expectedVersion` (0 for "nothing stored") and returns false
+ * otherwise, so a writer that read an older state never overwrites or brings back a newer one.
+ * Saving empty data ends the conversation's state.
  */
 export interface SessionStore {
   load(key: string): Promise<StoredSession | undefined>;
   save(key: string, data: string, expectedVersion: number, ttlSeconds: number): Promise<boolean>;
-  delete(key: string): Promise<void>;
-  /** Deletes every session whose key starts with `prefix` (a person's conversations, on logout). */
-  deleteByPrefix(prefix: string): Promise<number>;
+  /**
+   * Ends every conversation whose key starts with `prefix` (a chat's, once it is unlinked): their
+   * state is emptied and their version raised, so an update that read them before cannot save.
+   * Returns how many had state.
+   */
+  endByPrefix(prefix: string): Promise<number>;
   /**
    * Takes the conversation's lock (so updates of one conversation never interleave, across processes
    * too); returns a release function, or undefined if someone else holds it. The lock is renewed

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db, Sql } from './db.js';
 import * as agents from './agents.js';
 import * as audit from './audit.js';
@@ -31,6 +32,20 @@ export interface Store extends Queries {
   tx<T>(fn: (store: Store) => Promise<T>): Promise<T>;
 }
 
+/** The check that opens every transaction of the work inside `guardTransactions`. */
+const transactionGuard = new AsyncLocalStorage<(tx: Store) => Promise<void>>();
+
+/**
+ * Runs `work` so that every transaction it opens, however deep (a flow's effects included), first
+ * runs `guard` inside that transaction; a guard that throws rolls it back before anything is written.
+ */
+export function guardTransactions<T>(
+  guard: (tx: Store) => Promise<void>,
+  work: () => Promise<T>,
+): Promise<T> {
+  return transactionGuard.run(guard, work);
+}
+
 function bindModule(db: Db, module: Record<string, unknown>): Record<string, unknown> {
   const bound: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(module)) {
@@ -48,7 +63,15 @@ function bindStore(db: Db, inTransaction: boolean): Store {
     db,
     tx: inTransaction
       ? (fn) => fn(store)
-      : (fn) => (db as Sql).begin((tx) => fn(bindStore(tx, true))) as Promise<never>,
+      : (fn) => {
+          // Read here, in the caller's context: the pool may start the transaction from another.
+          const guard = transactionGuard.getStore();
+          return (db as Sql).begin(async (tx) => {
+            const bound = bindStore(tx, true);
+            await guard?.(bound);
+            return fn(bound);
+          }) as Promise<never>;
+        },
   };
   return store;
 }

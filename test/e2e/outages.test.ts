@@ -37,7 +37,7 @@ describe('sessions lost mid-flow (a flushed Redis)', () => {
     expect(await kim.say('Kim')).toMatch(/choose a password/);
     const [before] = await sql`select count(*)::int as n from users`;
 
-    await sessions.deleteByPrefix('');
+    await sessions.endByPrefix('');
 
     const lost = await kim.say('violet-Harbor-Lantern-42');
     expect(lost).toMatch(/start (it|that step) again/i);

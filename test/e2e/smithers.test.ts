@@ -57,7 +57,6 @@ async function recordOutsideContext(userId: string) {
 
 beforeAll(() => openai.start());
 afterAll(async () => {
-  await sessions.deleteByPrefix('');
   await openai.stop();
 });
 

@@ -25,6 +25,7 @@ export function toInbound(ctx: Context): Inbound | undefined {
       externalId: String(from.id),
       username: from.username ?? null,
       displayName: [from.first_name, from.last_name].filter(Boolean).join(' '),
+      privateChatId: String(from.id),
     },
     chat: { id: String(chat.id), isPrivate: chat.type === 'private' },
   };

@@ -50,6 +50,7 @@ export const accountCommands: CommandSpec[] = [
     audience: 'member',
     usage: 'profile',
     summary: 'your account',
+    answersPrivately: true,
     run: async (ctx) => {
       const { user, deps } = ctx;
       const [groups, identities] = await Promise.all([

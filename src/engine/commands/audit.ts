@@ -11,6 +11,7 @@ export const auditCommands: CommandSpec[] = [
     audience: 'admin',
     usage: 'audit [<user>] [<action>] [limit:<n>] · audit export',
     summary: 'the audit trail; export it as CSV',
+    answersPrivately: true,
     run: async (ctx) => {
       const { store } = ctx.deps;
       if (ctx.args.toLowerCase() === 'export') {

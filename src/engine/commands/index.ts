@@ -1,3 +1,4 @@
+import type { Inbound } from '../inbound.js';
 import type { CommandSpec } from './types.js';
 import { accountCommands } from './account.js';
 import { agentCommands } from './agents.js';
@@ -24,6 +25,11 @@ const BY_NAME = new Map(COMMANDS.map((c) => [c.name, c]));
 
 export function findCommand(name: string): CommandSpec | undefined {
   return BY_NAME.get(name.toLowerCase());
+}
+
+/** The command an update runs: typed, or a button that stands for one (`/user <id>`). */
+export function commandNameOf(inbound: Pick<Inbound, 'command' | 'action'>): string | undefined {
+  return inbound.command?.name ?? inbound.action?.match(/^\/(\w+)/)?.[1];
 }
 
 /** The commands a caller of `role` may use (undefined: a stranger), for /help and command menus. */

@@ -33,6 +33,7 @@ export const inviteCommands: CommandSpec[] = [
     audience: 'admin',
     usage: 'invites',
     summary: 'pending, expired, used and revoked invites with their uses',
+    answersPrivately: true,
     run: async (ctx) => {
       const afterId = ctx.args.match(/^page:(\S+)$/)?.[1];
       if (ctx.args && !afterId) throw new UsageError();

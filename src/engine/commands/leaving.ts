@@ -10,7 +10,7 @@ export const leavingCommands: CommandSpec[] = [
     usage: 'export',
     summary: 'everything Gatehouse holds about you, as a JSON file',
     allowDeactivated: true,
-    privateOnly: true,
+    answersPrivately: true,
     run: async (ctx) => {
       const data = await exportOwnData(ctx.deps.store, { userId: ctx.user.id });
       return reply({

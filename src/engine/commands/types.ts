@@ -32,6 +32,11 @@ interface BaseCommand {
   summary: string;
   /** Runs only in a private chat (it handles secrets or personal data). */
   privateOnly?: boolean;
+  /**
+   * Its answer is for the asker alone: asked in a group whose replies everyone sees, it runs in the
+   * asker's private chat instead, and the group is only told so.
+   */
+  answersPrivately?: boolean;
   /** Hidden from /help (aliases, internal button commands). */
   hidden?: boolean;
 }

@@ -14,6 +14,7 @@ export const userCommands: CommandSpec[] = [
     audience: 'admin',
     usage: 'users [query]',
     summary: 'everyone, with status and last seen',
+    answersPrivately: true,
     run: async (ctx) => {
       const [query, cursor] = ctx.args.startsWith('page:') ? ['', ctx.args.slice(5)] : [ctx.args, undefined];
       const page = await listUsers(ctx.deps.store, {
@@ -43,6 +44,7 @@ export const userCommands: CommandSpec[] = [
     audience: 'admin',
     usage: 'user <user>',
     summary: "one person's panel: role, groups, reset link, deactivate",
+    answersPrivately: true,
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
       const target = await findUser(ctx.deps.store, ctx.args);
@@ -71,6 +73,7 @@ export const userCommands: CommandSpec[] = [
     audience: 'admin',
     usage: 'deactivate <user>',
     summary: 'lock someone out, keeping their data',
+    answersPrivately: true,
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
       const target = await findUser(ctx.deps.store, ctx.args);

@@ -9,12 +9,10 @@ describe('postgres session store', () => behavesAsASessionStore(testSessions(sql
 
 function behavesAsASessionStore(sessions: TestSessions): void {
   const store = sessions.open();
-  it('saves, loads and deletes a session', async () => {
+  it('saves and loads a session', async () => {
     expect(await store.load('telegram:1:1')).toBeUndefined();
     expect(await store.save('telegram:1:1', '{"a":1}', 0, 60)).toBe(true);
     expect(await store.load('telegram:1:1')).toEqual({ version: 1, data: '{"a":1}' });
-    await store.delete('telegram:1:1');
-    expect(await store.load('telegram:1:1')).toBeUndefined();
   });
 
   it('refuses a save whose expected version is stale, so a concurrent writer retries', async () => {
@@ -23,6 +21,29 @@ function behavesAsASessionStore(sessions: TestSessions): void {
     expect(await store.save('telegram:2:2', 'lost', 1, 60)).toBe(false);
     expect(await store.save('telegram:2:2', 'lost', 0, 60)).toBe(false);
     expect(await store.load('telegram:2:2')).toEqual({ version: 2, data: 'second' });
+  });
+
+  it('never stores a save that expected a version when nothing is stored (a lost or deleted session)', async () => {
+    expect(await store.save('telegram:8:8', 'resurrected', 3, 60)).toBe(false);
+    expect(await store.load('telegram:8:8')).toBeUndefined();
+  });
+
+  it('refuses a save that read a conversation before it was ended, also one starting a new flow', async () => {
+    expect(await store.save('telegram:9:1', 'flow', 0, 60)).toBe(true);
+    const read = await store.load('telegram:9:1');
+    expect(await store.endByPrefix('telegram:9:')).toBe(1);
+    expect(await store.save('telegram:9:1', 'another flow', read!.version, 60)).toBe(false);
+    expect(await store.save('telegram:9:1', 'another flow', 0, 60)).toBe(false);
+    expect(await store.load('telegram:9:1')).toEqual({ version: 2, data: '' });
+    expect(await store.save('telegram:9:1', 'after the end', 2, 60)).toBe(true);
+  });
+
+  it('ends a conversation by a compare-and-set of empty data, which a stale writer cannot undo', async () => {
+    expect(await store.save('telegram:9:2', 'flow', 0, 60)).toBe(true);
+    expect(await store.save('telegram:9:2', '', 1, 60)).toBe(true);
+    expect(await store.save('telegram:9:2', 'stale', 1, 60)).toBe(false);
+    expect(await store.save('telegram:9:2', 'stale', 0, 60)).toBe(false);
+    expect(await store.load('telegram:9:2')).toEqual({ version: 2, data: '' });
   });
 
   it('lets exactly one of many concurrent writers of one version win', async () => {
@@ -61,12 +82,19 @@ function behavesAsASessionStore(sessions: TestSessions): void {
     expect(await store.load('telegram:7:7')).toEqual({ version: 1, data: 'kept' });
   });
 
-  it('deletes every session under a prefix and no other', async () => {
+  it('ends every conversation under a prefix and no other, leaving locks and counters alone', async () => {
     await store.save('slack:T1:U1:C1', 'x', 0, 60);
     await store.save('slack:T1:U1:C2', 'y', 0, 60);
     await store.save('slack:T1:U2:C1', 'z', 0, 60);
-    expect(await store.deleteByPrefix('slack:T1:U1:')).toBe(2);
-    expect(await store.load('slack:T1:U2:C1')).toBeDefined();
+    const lock = await store.tryLock('slack:T1:U1:C1', 5_000);
+    await store.hit('code:slack:T1:U1', 60);
+    expect(await store.endByPrefix('slack:T1:U1:')).toBe(2);
+    expect(await store.load('slack:T1:U1:C2')).toEqual({ version: 2, data: '' });
+    expect(await store.load('slack:T1:U2:C1')).toEqual({ version: 1, data: 'z' });
+    expect(await store.endByPrefix('')).toBeGreaterThanOrEqual(1);
+    expect(await store.peek('code:slack:T1:U1')).toBe(1);
+    expect(await store.tryLock('slack:T1:U1:C1', 5_000)).toBeUndefined();
+    await lock!();
   });
 
   it('gives a conversation lock to one holder at a time and frees it on release', async () => {
