@@ -10,7 +10,12 @@ import { verifyPassword } from '../../../src/domain/passwords.js';
 const run = promisify(execFile);
 const { url, sql, store } = await createTestDatabase();
 const firstAdmin = await seedUser(store, { role: 'admin', email: 'first@example.com' });
-const env = { DATABASE_URL: url, REDIS_URL: '', LOG_LEVEL: 'silent' };
+const env = {
+  DATABASE_URL: url,
+  REDIS_URL: '',
+  LOG_LEVEL: 'silent',
+  AUDIT_KEY: store.auditTrail.key.toString('hex'),
+};
 const severalAdmins = await createTestDatabase();
 
 /** The CLI as an operator runs it: a child process with the database in its environment. */
