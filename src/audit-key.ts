@@ -60,6 +60,7 @@ export async function loadAuditKey(
 export function auditKeyCreatedNotice(file: string): string {
   return (
     `Created the audit trail's key in ${file}. Back it up (or set AUDIT_KEY to it) and keep it apart ` +
-    'from database backups: without it the trail cannot be verified, and with it anyone could forge it.'
+    'from database backups: without it the trail cannot be verified, and with it and the database ' +
+    'the trail could be rewritten.'
   );
 }

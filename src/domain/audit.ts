@@ -6,7 +6,7 @@ import { asActor, requireActiveAdmin } from './actors.js';
 import { appendToChain, type AuditAppend } from './audit-chain.js';
 import { openAuditRows, sealContent } from './audit-seal.js';
 
-export { personal } from './audit-seal.js';
+export { openAuditRows, personal } from './audit-seal.js';
 
 /** Who acted: a person (as the record knows them at that moment) or the system itself. */
 export type Actor = { id: string; name: string; email: string | null } | 'system';

@@ -73,6 +73,18 @@ describe('the keyed audit chain', () => {
     expect((await verifyAuditChain(store)).broken).toEqual([]);
   });
 
+  it('appends after the real tail when the transaction of its last append rolled back', async () => {
+    await expect(
+      store.tx(async (tx) => {
+        await append(tx, 1);
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    const after = await append(store, 2);
+    expect((await verifyAuditChain(store)).broken).toEqual([]);
+    expect((await verifyAuditChain(store)).last).toEqual({ id: after.id, hash: after.hash });
+  });
+
   it('does not verify under another key', async () => {
     const verification = await verifyAuditChain(store, { key: randomBytes(32) });
     expect(verification.broken.length).toBe(verification.rows);
