@@ -67,17 +67,21 @@ const personKey = (p: AuditPerson) => `${p.id ?? ''}|${p.email ?? ''}`;
 const isSomeone = (p: AuditPerson | undefined): p is AuditPerson =>
   p !== undefined && (p.id !== null || p.email !== null);
 
+/** A plain `{…}` object: walked into, unlike a Date or another value JSON writes its own way. */
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
 function personalValuesIn(value: unknown): PersonalValue[] {
   if (value instanceof PersonalValue) return [value];
   if (Array.isArray(value)) return value.flatMap(personalValuesIn);
-  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(personalValuesIn);
+  if (isPlainObject(value)) return Object.values(value).flatMap(personalValuesIn);
   return [];
 }
 
 function mapDetails(value: unknown, fn: (v: PersonalValue) => unknown): unknown {
   if (value instanceof PersonalValue) return fn(value);
   if (Array.isArray(value)) return value.map((v) => mapDetails(v, fn));
-  if (typeof value === 'object' && value !== null)
+  if (isPlainObject(value))
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapDetails(v, fn)]));
   return value;
 }
@@ -104,8 +108,10 @@ export async function sealContent(
     [...unique.values()].map((p) => ({ userId: p.id, email: p.email, newKey: randomBytes(32) })),
   );
   const subjects = new Map([...unique.keys()].map((k, i) => [k, keys[i]!]));
+  const subjectOf = (person: AuditPerson | undefined) =>
+    isSomeone(person) ? subjects.get(personKey(person)) : undefined;
   const sealFor = (person: AuditPerson | undefined, value: string | null): string | null => {
-    const subject = isSomeone(person) ? subjects.get(personKey(person)) : undefined;
+    const subject = subjectOf(person);
     return subject && value !== null ? seal(subject, value) : value;
   };
   return {
@@ -114,9 +120,9 @@ export async function sealContent(
     actorEmail: sealFor(people.actor, content.actorEmail),
     targetName: sealFor(people.target, content.targetName),
     targetEmail: sealFor(people.target, content.targetEmail),
-    details: mapDetails(content.details, (v): SealedDetail | null => {
-      const sealed = sealFor(v.person, v.value);
-      return sealed === null ? null : { $sealed: sealed };
+    details: mapDetails(content.details, (v): SealedDetail | string | null => {
+      const subject = subjectOf(v.person);
+      return subject && v.value !== null ? { $sealed: seal(subject, v.value) } : v.value;
     }) as AuditContent['details'],
     sealed: true,
   };
