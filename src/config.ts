@@ -29,6 +29,10 @@ const schema = z
     DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
     DATA_DIR: z.string().trim().min(1).default('./data'),
     REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'must be 1–64 characters of A-Z, a-z, 0-9 and : _ . -')
+      .default('gh:s:'),
     TELEGRAM_BOT_TOKEN: z
       .preprocess(
         (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),

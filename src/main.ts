@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     dataDir: config.DATA_DIR,
     audit: { key: auditKey, erasure: config.AUDIT_ERASURE },
   });
-  const sessions = openSessionStore(config.REDIS_URL, record);
+  const sessions = openSessionStore(config, record);
   const metrics = createMetrics();
   const deps: EngineDeps = {
     store: record.store,

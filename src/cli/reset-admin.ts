@@ -40,7 +40,7 @@ export async function resetAdmin(
     );
     // The password is set from here on: print it even if dropping conversation state fails.
     out.write(`Password reset for: ${user.email ?? user.name}\nNew password: ${password}\n`);
-    const sessions = openSessionStore(config.REDIS_URL, record);
+    const sessions = openSessionStore(config, record);
     try {
       await endConversations(sessions, unlinked);
     } catch (error) {

@@ -29,6 +29,8 @@ export async function startEmbeddedPostgres(
     password,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
+    // TCP only: the default socket directory (/tmp) may not be writable by the server's user.
+    postgresFlags: ['-c', 'unix_socket_directories='],
     onLog: () => {},
     onError: () => {},
   });

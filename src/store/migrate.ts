@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runner } from 'node-pg-migrate';
-import postgres from 'postgres';
+import pg from 'pg';
 import { AUDIT_ACTIONS } from '../domain/enums.js';
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
@@ -9,31 +9,32 @@ export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.met
 /**
  * Applies every pending file of `migrations/` in order, then makes sure every action of
  * `AUDIT_ACTIONS` may be written to the trail. Processes starting together wait on the runner's
- * advisory lock, so each file is applied once. Returns the names applied now.
+ * advisory lock, so each file is applied once. Returns the names applied now; the connection is
+ * closed when it returns.
  */
 export async function migrate(databaseUrl: string): Promise<string[]> {
-  const applied = await runner({
-    databaseUrl,
-    dir: MIGRATIONS_DIR,
-    direction: 'up',
-    migrationsTable: 'schema_migrations',
-    advisoryLockMode: 'wait',
-    singleTransaction: true,
-    checkOrder: true,
-    log: () => {},
-    logger: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
-  });
-  await allowAuditActions(databaseUrl);
-  return applied.map((m) => m.name);
-}
-
-async function allowAuditActions(databaseUrl: string): Promise<void> {
-  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  // Our own client: the runner's own is ended without being awaited, still connected when it returns.
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'gatehouse-migrate' });
+  client.on('error', () => {});
+  await client.connect();
   try {
-    await sql`
-      insert into audit_actions (action) select unnest(${[...AUDIT_ACTIONS]}::text[])
-      on conflict do nothing`;
+    const applied = await runner({
+      dbClient: client,
+      dir: MIGRATIONS_DIR,
+      direction: 'up',
+      migrationsTable: 'schema_migrations',
+      advisoryLockMode: 'wait',
+      singleTransaction: true,
+      checkOrder: true,
+      log: () => {},
+      logger: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+    });
+    await client.query(
+      'insert into audit_actions (action) select unnest($1::text[]) on conflict do nothing',
+      [[...AUDIT_ACTIONS]],
+    );
+    return applied.map((m) => m.name);
   } finally {
-    await sql.end();
+    await client.end();
   }
 }

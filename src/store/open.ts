@@ -48,7 +48,15 @@ export async function openRecord(options: {
   };
 }
 
-/** Conversation state in Redis when REDIS_URL is set, else in the record's own table. */
-export function openSessionStore(redisUrl: string | undefined, record: OpenedRecord): SessionStore {
-  return redisUrl ? new RedisSessionStore(redisUrl) : new PostgresSessionStore(record.sql);
+/**
+ * Conversation state in Redis when REDIS_URL is set (every key under `keyPrefix`, so deployments can
+ * share one Redis), else in the record's own table.
+ */
+export function openSessionStore(
+  settings: { REDIS_URL?: string | undefined; REDIS_KEY_PREFIX: string },
+  record: OpenedRecord,
+): SessionStore {
+  return settings.REDIS_URL
+    ? new RedisSessionStore(settings.REDIS_URL, settings.REDIS_KEY_PREFIX)
+    : new PostgresSessionStore(record.sql);
 }

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/db.js';
-import { TEST_REDIS_URL, testKeyPrefix } from '../support/redis.js';
+import { testSessions } from '../support/sessions.js';
 import { testEngine, transcript } from '../support/engine.js';
 import { seedUser } from '../support/seed.js';
-import { RedisSessionStore } from '../../src/store/sessions-redis.js';
 import { COMMANDS } from '../../src/engine/commands/index.js';
 import { DEACTIVATED_NOTICE } from '../../src/engine/replies.js';
 import type { Inbound } from '../../src/engine/inbound.js';
@@ -23,8 +22,7 @@ import { verifyAuditChain } from '../../src/domain/audit-chain.js';
  */
 
 const { sql, store } = await createTestDatabase();
-const sessions = new RedisSessionStore(TEST_REDIS_URL, testKeyPrefix());
-afterAll(() => sessions.close());
+const sessions = testSessions(sql).open();
 const engine = testEngine(store, sessions);
 const boss = await seedUser(store, { role: 'admin', name: 'Boss' });
 

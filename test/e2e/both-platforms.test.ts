@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/db.js';
-import { TEST_REDIS_URL, testKeyPrefix } from '../support/redis.js';
+import { testSessions } from '../support/sessions.js';
 import { testEngine } from '../support/engine.js';
 import { TelegramUser } from '../support/telegram-user.js';
 import { SlackUser } from '../support/slack-user.js';
@@ -16,15 +16,14 @@ import { createTelegramAdapter, type TelegramAdapter } from '../../src/adapters/
 import { storeDirectory } from '../../src/adapters/telegram/menus.js';
 import { createSlackAdapter } from '../../src/adapters/slack/app.js';
 import { listen } from '../../src/http/server.js';
-import { RedisSessionStore } from '../../src/store/sessions-redis.js';
 import { createInvites } from '../../src/domain/invites.js';
 import { createAgent, setAgentAccess } from '../../src/domain/agents.js';
 import { addToGroup, createGroup, removeFromGroup } from '../../src/domain/groups.js';
 import { createOpenAiResponder } from '../../src/agents/responder.js';
 
 const GOOD = 'violet-Harbor-Lantern-42';
-const { store } = await createTestDatabase();
-const sessions = new RedisSessionStore(TEST_REDIS_URL, testKeyPrefix());
+const { sql, store } = await createTestDatabase();
+const sessions = testSessions(sql).open();
 const openai = new FakeOpenAi();
 const telegram = new FakeTelegram();
 const slack = new FakeSlack();
@@ -58,7 +57,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   server.close();
-  await Promise.all([openai.stop(), telegram.stop(), slack.stop(), sessions.close()]);
+  await Promise.all([openai.stop(), telegram.stop(), slack.stop()]);
 });
 
 describe('one account on Telegram and Slack', () => {

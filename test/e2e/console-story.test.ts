@@ -1,11 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/db.js';
-import { TEST_REDIS_URL, testKeyPrefix } from '../support/redis.js';
+import { describeWithRedis, testSessions } from '../support/sessions.js';
 import { Person, testEngine } from '../support/engine.js';
 import { createSetupInvite } from '../../src/domain/invites.js';
-import { RedisSessionStore } from '../../src/store/sessions-redis.js';
-import { PostgresSessionStore } from '../../src/store/sessions-postgres.js';
-import type { SessionStore } from '../../src/store/sessions.js';
 import { verifyAuditChain } from '../../src/domain/audit-chain.js';
 
 const GOOD = 'violet-Harbor-Lantern-42';
@@ -16,77 +13,73 @@ function payloadIn(text: string): string {
   return match[1]!;
 }
 
-describe.each(['redis', 'postgres'] as const)(
-  'the whole story through the engine, sessions in %s',
-  (kind) => {
-    it('runs from the setup link to deactivation and back', async () => {
-      const { sql, store } = await createTestDatabase();
-      const sessions: SessionStore =
-        kind === 'redis'
-          ? new RedisSessionStore(TEST_REDIS_URL, testKeyPrefix())
-          : new PostgresSessionStore(sql);
-      afterAll(() => sessions.close());
-      const engine = testEngine(store, sessions);
-      const ada = new Person(engine, 'ada');
-      const bob = new Person(engine, 'bob');
+describeWithRedis('the whole story through the engine, sessions in redis', () => story('redis'));
+describe('the whole story through the engine, sessions in postgres', () => story('postgres'));
 
-      const setup = await createSetupInvite(store);
-      expect(await ada.say(`/start ${setup.payload}`)).toMatch(
-        /invited to Gatehouse as an admin[\s\S]*What should we call you/,
-      );
-      expect(await ada.say('Ada')).toMatch(/email address/);
-      expect(await ada.say('ada@example.com')).toMatch(/choose a password.*\(secret\)/);
-      expect(await ada.say('password1234')).toMatch(/\(message deleted\)[\s\S]*common or breached/);
-      const welcome = await ada.say(GOOD);
-      expect(welcome).toMatch(/Your account is ready[\s\S]*Smithers/);
-      expect(JSON.stringify(await sql`select * from users`)).not.toContain(GOOD);
+function story(kind: 'redis' | 'postgres'): void {
+  it('runs from the setup link to deactivation and back', async () => {
+    const { sql, store } = await createTestDatabase();
+    const sessions = testSessions(sql, kind).open();
+    const engine = testEngine(store, sessions);
+    const ada = new Person(engine, 'ada');
+    const bob = new Person(engine, 'bob');
 
-      expect(await ada.say('Founder and engineer')).toMatch(/\?/);
-      expect(await ada.say('/skip')).toMatch(/Skipped/);
+    const setup = await createSetupInvite(store);
+    expect(await ada.say(`/start ${setup.payload}`)).toMatch(
+      /invited to Gatehouse as an admin[\s\S]*What should we call you/,
+    );
+    expect(await ada.say('Ada')).toMatch(/email address/);
+    expect(await ada.say('ada@example.com')).toMatch(/choose a password.*\(secret\)/);
+    expect(await ada.say('password1234')).toMatch(/\(message deleted\)[\s\S]*common or breached/);
+    const welcome = await ada.say(GOOD);
+    expect(welcome).toMatch(/Your account is ready[\s\S]*Smithers/);
+    expect(JSON.stringify(await sql`select * from users`)).not.toContain(GOOD);
 
-      await ada.say('/invite bob@example.com member');
-      expect(await ada.tap('Create')).toMatch(/bob@example\.com/);
-      const bobLink = payloadIn(ada.last.map((r) => (r.type === 'text' ? r.text : '')).join('\n'));
-      expect(ada.last.some((r) => r.type === 'text' && r.privately)).toBe(true);
+    expect(await ada.say('Founder and engineer')).toMatch(/\?/);
+    expect(await ada.say('/skip')).toMatch(/Skipped/);
 
-      expect(await bob.say(`/start ${bobLink}`)).toMatch(/What should we call you/);
-      expect(await bob.say('Bob')).toMatch(/password/);
-      expect(await bob.say(GOOD)).toMatch(/Your account is ready/);
-      const interview = await bob.say('Designer on the mobile app');
-      expect(interview).toMatch(/\?/);
-      await bob.say('English');
-      await bob.say('Short and casual');
-      expect(await bob.say('Shipping the beta')).toMatch(/remember[\s\S]*\[Save\]/);
-      expect(await bob.tap('Save')).toMatch(/Saved/);
-      expect(await bob.say('/context')).toMatch(/Shipping the beta/);
+    await ada.say('/invite bob@example.com member');
+    expect(await ada.tap('Create')).toMatch(/bob@example\.com/);
+    const bobLink = payloadIn(ada.last.map((r) => (r.type === 'text' ? r.text : '')).join('\n'));
+    expect(ada.last.some((r) => r.type === 'text' && r.privately)).toBe(true);
 
-      expect(await bob.say('/agents')).toMatch(/Smithers \(yours\)/);
-      expect(await bob.say('/invites')).toMatch(/Only admins/);
+    expect(await bob.say(`/start ${bobLink}`)).toMatch(/What should we call you/);
+    expect(await bob.say('Bob')).toMatch(/password/);
+    expect(await bob.say(GOOD)).toMatch(/Your account is ready/);
+    const interview = await bob.say('Designer on the mobile app');
+    expect(interview).toMatch(/\?/);
+    await bob.say('English');
+    await bob.say('Short and casual');
+    expect(await bob.say('Shipping the beta')).toMatch(/remember[\s\S]*\[Save\]/);
+    expect(await bob.tap('Save')).toMatch(/Saved/);
+    expect(await bob.say('/context')).toMatch(/Shipping the beta/);
 
-      expect(await ada.say('/role bob@example.com admin')).toMatch(/Bob is now an admin/);
-      expect(await bob.say('/invites')).toMatch(/Invites \(newest first\)/);
-      expect(await ada.say('/role bob@example.com member')).toMatch(/Bob is now a member/);
-      expect(await bob.say('/invites')).toMatch(/Only admins/);
+    expect(await bob.say('/agents')).toMatch(/Smithers \(yours\)/);
+    expect(await bob.say('/invites')).toMatch(/Only admins/);
 
-      expect(await ada.say('/deactivate bob@example.com')).toMatch(/Deactivate Bob\?/);
-      expect(await ada.tap('Yes, deactivate')).toMatch(/Bob is deactivated/);
-      expect(await bob.say('/agents')).toMatch(/Your account is deactivated/);
-      expect(await bob.say('hello')).toMatch(/Your account is deactivated/);
+    expect(await ada.say('/role bob@example.com admin')).toMatch(/Bob is now an admin/);
+    expect(await bob.say('/invites')).toMatch(/Invites \(newest first\)/);
+    expect(await ada.say('/role bob@example.com member')).toMatch(/Bob is now a member/);
+    expect(await bob.say('/invites')).toMatch(/Only admins/);
 
-      expect(await ada.say('/reactivate bob@example.com')).toMatch(/Bob is active again/);
-      expect(await bob.say('/agents')).toMatch(/Smithers \(yours\)/);
+    expect(await ada.say('/deactivate bob@example.com')).toMatch(/Deactivate Bob\?/);
+    expect(await ada.tap('Yes, deactivate')).toMatch(/Bob is deactivated/);
+    expect(await bob.say('/agents')).toMatch(/Your account is deactivated/);
+    expect(await bob.say('hello')).toMatch(/Your account is deactivated/);
 
-      const actions = (await sql`select action from audit_log order by id`).map((r) => r.action);
-      expect(actions).toEqual(
-        expect.arrayContaining([
-          'user.claimed',
-          'user.invited',
-          'user.role_updated',
-          'user.deleted',
-          'user.updated',
-        ]),
-      );
-      expect((await verifyAuditChain(store)).broken).toEqual([]);
-    });
-  },
-);
+    expect(await ada.say('/reactivate bob@example.com')).toMatch(/Bob is active again/);
+    expect(await bob.say('/agents')).toMatch(/Smithers \(yours\)/);
+
+    const actions = (await sql`select action from audit_log order by id`).map((r) => r.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'user.claimed',
+        'user.invited',
+        'user.role_updated',
+        'user.deleted',
+        'user.updated',
+      ]),
+    );
+    expect((await verifyAuditChain(store)).broken).toEqual([]);
+  });
+}

@@ -1,22 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/db.js';
+import { testKeyPrefix, testRedisUrl } from '../support/sessions.js';
 import { BotProcess } from '../support/bot-process.js';
 import { GOOD_PASSWORD, seedUser } from '../support/seed.js';
 import { readable } from '../support/telegram-user.js';
 import { FakeTelegram } from '../fakes/telegram-server.js';
 import { createInvites } from '../../src/domain/invites.js';
 import { getPersonalContext } from '../../src/domain/context.js';
-import { RedisSessionStore } from '../../src/store/sessions-redis.js';
 
 /**
  * The bot as an operator runs it, killed with SIGKILL at the worst moments and started again on the
- * same Postgres and Redis: the person carries on, and the record never holds half an account.
+ * same Postgres and session store: the person carries on, and the record never holds half an account.
  */
 
 const { url, sql, store } = await createTestDatabase();
 const telegram = new FakeTelegram();
-/** A Redis database of its own: the bot keeps its keys under its usual prefix there. */
-const REDIS_URL = 'redis://127.0.0.1:6379/8';
+/** The run's Redis under a key prefix of this file's (deleted after the run), or sessions in Postgres. */
+const REDIS_KEY_PREFIX = testKeyPrefix();
 const admin = await seedUser(store, { role: 'admin', name: 'Ada' });
 let bot: BotProcess;
 let updateId = 1;
@@ -25,7 +25,7 @@ beforeAll(async () => {
   await telegram.start();
   bot = new BotProcess({
     DATABASE_URL: url,
-    REDIS_URL,
+    ...(testRedisUrl ? { REDIS_URL: testRedisUrl, REDIS_KEY_PREFIX } : {}),
     TELEGRAM_API_ROOT: telegram.url,
   });
   await bot.start();
@@ -33,9 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await bot.stop();
   await telegram.stop();
-  const sessions = new RedisSessionStore(REDIS_URL);
-  await sessions.deleteByPrefix('telegram:');
-  await sessions.close();
 });
 
 function message(from: number, text: string) {
@@ -80,7 +77,8 @@ async function recordIsWhole(email: string) {
   return row!.accounts as number;
 }
 
-describe('kill -9 of the bot', () => {
+// Each test starts the real bot up to three times: slow on a loaded machine, so a generous bound.
+describe('kill -9 of the bot', { timeout: 120_000 }, () => {
   it('mid-claim: the person continues after a restart and no half-made account exists', async () => {
     const [invite] = await createInvites(store, {
       actorId: admin.id,

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/db.js';
-import { TEST_REDIS_URL, testKeyPrefix } from '../support/redis.js';
+import { testSessions } from '../support/sessions.js';
 import { testEngine, transcript } from '../support/engine.js';
 import { linkChat, seedUser } from '../support/seed.js';
 import { form, postSigned, SLACK_SIGNING_SECRET } from '../support/slack.js';
@@ -13,7 +13,6 @@ import { FakeTelegram } from '../fakes/telegram-server.js';
 import { createSlackAdapter } from '../../src/adapters/slack/app.js';
 import { createTelegramAdapter } from '../../src/adapters/telegram/bot.js';
 import { listen } from '../../src/http/server.js';
-import { RedisSessionStore } from '../../src/store/sessions-redis.js';
 import { COMMANDS } from '../../src/engine/commands/index.js';
 import { APOLOGY } from '../../src/engine/replies.js';
 import type { Inbound } from '../../src/engine/inbound.js';
@@ -25,7 +24,7 @@ import { createGroup } from '../../src/domain/groups.js';
  */
 
 const { sql, store } = await createTestDatabase();
-const sessions = new RedisSessionStore(TEST_REDIS_URL, testKeyPrefix());
+const sessions = testSessions(sql).open();
 const logLines: string[] = [];
 const log = pino({ level: 'warn' }, { write: (line: string) => void logLines.push(line) });
 const engine = testEngine(store, sessions, {}, log);
@@ -87,8 +86,6 @@ async function recordFingerprint(): Promise<string> {
       union all select 'al' || t.id::text from audit_log t) s`;
   return row!.hash;
 }
-
-afterAll(() => sessions.close());
 
 describe('hostile input to the engine', () => {
   it('answers any update from anyone without an internal error, and a stranger writes nothing', async () => {

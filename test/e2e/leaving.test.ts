@@ -1,14 +1,13 @@
 import pino from 'pino';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/db.js';
-import { TEST_REDIS_URL, testKeyPrefix } from '../support/redis.js';
+import { testSessions } from '../support/sessions.js';
 import { Person, testEngine } from '../support/engine.js';
 import { linkChat, seedUser } from '../support/seed.js';
 import { SlackUser } from '../support/slack-user.js';
 import { TelegramUser } from '../support/telegram-user.js';
 import { withBothPlatforms } from '../support/platforms.js';
 import { storeDirectory } from '../../src/adapters/telegram/menus.js';
-import { RedisSessionStore } from '../../src/store/sessions-redis.js';
 import { createAgent } from '../../src/domain/agents.js';
 import { createInvites } from '../../src/domain/invites.js';
 import { deactivateUser } from '../../src/domain/users.js';
@@ -16,8 +15,7 @@ import type { OwnDataExport } from '../../src/domain/leaving.js';
 import { verifyAuditChain } from '../../src/domain/audit-chain.js';
 
 const { sql, store } = await createTestDatabase();
-const prefix = testKeyPrefix();
-const sessions = new RedisSessionStore(TEST_REDIS_URL, prefix);
+const sessions = testSessions(sql).open();
 const engine = testEngine(store, sessions);
 const log = pino({ level: 'silent' });
 const platforms = withBothPlatforms(engine, log, { directory: storeDirectory(store) });
@@ -26,8 +24,6 @@ const { telegram, slack } = platforms;
 const admin = await seedUser(store, { role: 'admin', name: 'Ada', email: 'ada@example.com' });
 await linkChat(store, admin, '11');
 await linkChat(store, admin, 'T1:UADA', 'slack');
-
-afterAll(() => sessions.close());
 
 async function rowsAbout(userId: string) {
   const [row] = await sql`

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/db.js';
-import { TEST_REDIS_URL, testKeyPrefix } from '../support/redis.js';
+import { testSessions } from '../support/sessions.js';
 import { GOOD_PASSWORD, linkChat, seedUser } from '../support/seed.js';
 import { testDeps } from '../support/engine.js';
 import { miniAppLaunchUrl, readable, signInitData, TelegramUser } from '../support/telegram-user.js';
@@ -17,7 +17,6 @@ import { createLogger } from '../../src/log.js';
 import { listen } from '../../src/http/server.js';
 import { miniAppRoute } from '../../src/miniapp/routes.js';
 import { createInvites, createSetupInvite } from '../../src/domain/invites.js';
-import { RedisSessionStore } from '../../src/store/sessions-redis.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const TOKEN = '123456:TEST-token-abcdefghijklmnop';
@@ -58,7 +57,7 @@ const TELEGRAM_SCRIPT = `
 })();`;
 
 const { sql, store } = await createTestDatabase();
-const sessions = new RedisSessionStore(TEST_REDIS_URL, testKeyPrefix());
+const sessions = testSessions(sql).open();
 const telegram = new FakeTelegram();
 const logLines: string[] = [];
 const log = createLogger('trace', { destination: { write: (line: string) => void logLines.push(line) } });
@@ -107,7 +106,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await telegram.stop();
-  await sessions.close();
 });
 
 /** A page as Telegram's client opens it: our listener in place of PUBLIC_URL, nothing else reachable. */

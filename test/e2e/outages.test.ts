@@ -1,21 +1,19 @@
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import postgres from 'postgres';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createTestDatabase } from '../support/db.js';
-import { TEST_REDIS_URL, testKeyPrefix } from '../support/redis.js';
+import { testSessions } from '../support/sessions.js';
 import { Person, testEngine } from '../support/engine.js';
 import { linkChat, seedUser } from '../support/seed.js';
-import { RedisSessionStore } from '../../src/store/sessions-redis.js';
 import { APOLOGY } from '../../src/engine/replies.js';
 import { healthRoutes, listen } from '../../src/http/server.js';
 import { createInvites } from '../../src/domain/invites.js';
 
-/** What the bot does when its Redis loses the conversations or its Postgres goes away for a while. */
+/** What the bot does when its session store loses the conversations or its Postgres goes away for a while. */
 
 const { url, sql, store } = await createTestDatabase();
-const prefix = testKeyPrefix();
-const sessions = new RedisSessionStore(TEST_REDIS_URL, prefix);
+const sessions = testSessions(sql).open();
 const logLines: string[] = [];
 const engine = testEngine(
   store,
@@ -25,9 +23,8 @@ const engine = testEngine(
 );
 const admin = await seedUser(store, { role: 'admin', name: 'Ada' });
 await linkChat(store, admin, 'ada');
-afterAll(() => sessions.close());
 
-describe('Redis flushed mid-flow', () => {
+describe('sessions lost mid-flow (a flushed Redis)', () => {
   it('tells the person to start the step again, and the record is intact', async () => {
     const [invite] = await createInvites(store, {
       actorId: admin.id,

@@ -1,13 +1,11 @@
-import { Redis } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/db.js';
-import { TEST_REDIS_URL, testKeyPrefix } from '../support/redis.js';
+import { testSessions } from '../support/sessions.js';
 import { testEngine } from '../support/engine.js';
 import { SlackUser } from '../support/slack-user.js';
 import { TelegramUser } from '../support/telegram-user.js';
 import { withBothPlatforms } from '../support/platforms.js';
 import { createLogger } from '../../src/log.js';
-import { RedisSessionStore } from '../../src/store/sessions-redis.js';
 import { createSetupInvite } from '../../src/domain/invites.js';
 
 /**
@@ -24,29 +22,20 @@ const PASSWORDS = {
   bobReset: 'silver-Canyon-Walrus-63',
 };
 
-const { store } = await createTestDatabase();
-const prefix = testKeyPrefix();
-const sessions = new RedisSessionStore(TEST_REDIS_URL, prefix);
+const { sql, store } = await createTestDatabase();
+const stored = testSessions(sql);
+const sessions = stored.open();
 const logLines: string[] = [];
 const log = createLogger('trace', { destination: { write: (line: string) => void logLines.push(line) } });
 const engine = testEngine(store, sessions, {}, log);
 const platforms = withBothPlatforms(engine, log);
 const { telegram, slack } = platforms;
-const redis = new Redis(TEST_REDIS_URL);
 const snapshots: string[] = [];
 
-/** Every value Redis holds for this file, as text. */
+/** Every value the session store holds for this file, as text. */
 async function snapshot(): Promise<void> {
-  for (const key of await redis.keys(`${prefix}*`)) {
-    const type = await redis.type(key);
-    snapshots.push(type === 'hash' ? JSON.stringify(await redis.hgetall(key)) : String(await redis.get(key)));
-  }
+  snapshots.push(...(await stored.dump()));
 }
-
-afterAll(async () => {
-  await sessions.close();
-  redis.disconnect();
-});
 
 function payloadIn(text: string): string {
   const match = /start=([A-Za-z0-9_-]+)/.exec(text) ?? /\b([ir]_[A-Za-z0-9_-]{20,})/.exec(text);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/db.js';
-import { TEST_REDIS_URL, testKeyPrefix } from '../support/redis.js';
+import { testSessions } from '../support/sessions.js';
 import { testEngine } from '../support/engine.js';
 import { form, postSigned, SLACK_SIGNING_SECRET } from '../support/slack.js';
 import { readable, SlackUser } from '../support/slack-user.js';
@@ -15,7 +15,6 @@ function readableDm(fake: Fake, channel: string): string {
 import { FakeSlack } from '../fakes/slack-server.js';
 import { createSlackAdapter, type UpdateHandler } from '../../src/adapters/slack/app.js';
 import { listen } from '../../src/http/server.js';
-import { RedisSessionStore } from '../../src/store/sessions-redis.js';
 import { createSetupInvite } from '../../src/domain/invites.js';
 import { hashPassword } from '../../src/domain/passwords.js';
 import { seedUser } from '../support/seed.js';
@@ -27,7 +26,7 @@ import type { Inbound } from '../../src/engine/inbound.js';
 
 const GOOD = 'violet-Harbor-Lantern-42';
 const { sql, store } = await createTestDatabase();
-const sessions = new RedisSessionStore(TEST_REDIS_URL, testKeyPrefix());
+const sessions = testSessions(sql).open();
 const openai = new FakeOpenAi();
 await openai.start();
 const engine = testEngine(store, sessions, {}, pino({ level: 'silent' }), {
@@ -58,7 +57,6 @@ afterAll(async () => {
   server.close();
   await slack.stop();
   await openai.stop();
-  await sessions.close();
 });
 
 describe('Gatehouse over Slack', () => {

@@ -2,10 +2,9 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/db.js';
 import { Person, testEngine } from '../support/engine.js';
-import { TEST_REDIS_URL, testKeyPrefix } from '../support/redis.js';
+import { testSessions } from '../support/sessions.js';
 import { GOOD_PASSWORD, linkChat, seedUser } from '../support/seed.js';
 import { FakeOpenAi } from '../fakes/openai-server.js';
-import { RedisSessionStore } from '../../src/store/sessions-redis.js';
 import { createOpenAiInterviewer } from '../../src/onboarding/interviewer.js';
 import { getOrganisationContext, getPersonalContext } from '../../src/domain/context.js';
 import { createGroup } from '../../src/domain/groups.js';
@@ -13,8 +12,8 @@ import { createInvites } from '../../src/domain/invites.js';
 
 const openai = new FakeOpenAi();
 const { sql, store } = await createTestDatabase();
-const prefix = testKeyPrefix();
-const sessions = new RedisSessionStore(TEST_REDIS_URL, prefix);
+const stored = testSessions(sql);
+const sessions = stored.open();
 const logLines: string[] = [];
 const log = pino({ level: 'warn' }, { write: (line: string) => void logLines.push(line) });
 
@@ -59,7 +58,6 @@ async function recordOutsideContext(userId: string) {
 beforeAll(() => openai.start());
 afterAll(async () => {
   await sessions.deleteByPrefix('');
-  await sessions.close();
   await openai.stop();
 });
 
@@ -219,7 +217,7 @@ describe('Smithers, the model interviewer', () => {
     await new Person(engineWithModel(), sam.chat).say('/onboarding');
     await new Person(engineWithModel(), sam.chat).say('Support lead');
 
-    const restartedSessions = new RedisSessionStore(TEST_REDIS_URL, prefix);
+    const restartedSessions = stored.open();
     const restarted = testEngine(store, restartedSessions, {}, log, {
       interviewer: createOpenAiInterviewer({ apiKey: 'k', baseURL: openai.url, model: 'fake-model', log }),
     });
@@ -232,7 +230,6 @@ describe('Smithers, the model interviewer', () => {
         .map((m) => m.content),
     ).toEqual(['Hi! What is your role?', 'Support lead', 'Which team are you on?', 'Support']);
     await new Person(restarted, sam.chat).say('/cancel');
-    await restartedSessions.close();
   });
 
   it('asks an admin about the organisation and saves it as organisation context', async () => {

@@ -3,20 +3,19 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../support/db.js';
-import { TEST_REDIS_URL, testKeyPrefix } from '../support/redis.js';
+import { testSessions } from '../support/sessions.js';
 import { testEngine } from '../support/engine.js';
 import { readable, TelegramUser } from '../support/telegram-user.js';
 import { FakeTelegram } from '../fakes/telegram-server.js';
 import { createTelegramAdapter, type TelegramAdapter } from '../../src/adapters/telegram/bot.js';
 import { storeDirectory } from '../../src/adapters/telegram/menus.js';
 import { listen } from '../../src/http/server.js';
-import { RedisSessionStore } from '../../src/store/sessions-redis.js';
 import { createSetupInvite } from '../../src/domain/invites.js';
 
 const GOOD = 'violet-Harbor-Lantern-42';
 const GROUP = -100123;
 const { sql, store } = await createTestDatabase();
-const sessions = new RedisSessionStore(TEST_REDIS_URL, testKeyPrefix());
+const sessions = testSessions(sql).open();
 const engine = testEngine(store, sessions);
 const telegram = new FakeTelegram();
 const log = pino({ level: 'silent' });
@@ -47,7 +46,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await telegram.stop();
-  await sessions.close();
 });
 
 describe('Gatehouse over Telegram', () => {

@@ -1,20 +1,16 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/db.js';
-import { TEST_REDIS_URL, testKeyPrefix } from '../support/redis.js';
+import { testSessions } from '../support/sessions.js';
 import { Person, testEngine } from '../support/engine.js';
 import { seedUser, linkChat } from '../support/seed.js';
-import { RedisSessionStore } from '../../src/store/sessions-redis.js';
 import { getPersonalContext } from '../../src/domain/context.js';
 
-describe('two engine processes sharing Redis and Postgres', () => {
+describe('two engine processes sharing the session store and Postgres', () => {
   it('lose no transition and reply once per update when one conversation is fed through both at once', async () => {
-    const { store } = await createTestDatabase();
-    const prefix = testKeyPrefix();
-    // Each "process" has its own engine, Redis connection and in-memory queue; only Redis and Postgres are shared.
-    const first = new RedisSessionStore(TEST_REDIS_URL, prefix);
-    const second = new RedisSessionStore(TEST_REDIS_URL, prefix);
-    afterAll(() => Promise.all([first.close(), second.close()]));
-    const engines = [testEngine(store, first), testEngine(store, second)];
+    const { sql, store } = await createTestDatabase();
+    // Each "process" has its own engine, session store connection and in-memory queue; only the stores are shared.
+    const sessions = testSessions(sql);
+    const engines = [testEngine(store, sessions.open()), testEngine(store, sessions.open())];
     await seedUser(store, { role: 'admin' });
     const person = await seedUser(store, { name: 'Mo' });
     await linkChat(store, person, 'mo');

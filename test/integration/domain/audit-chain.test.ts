@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
 import { runner } from 'node-pg-migrate';
-import { createTestDatabase } from '../../support/db.js';
+import pg from 'pg';
+import { createRunDatabase, createTestDatabase, testDatabaseUrl } from '../../support/db.js';
 import { recordAudit, type AuditAppend } from '../../../src/domain/audit.js';
 import { verifyAuditChain } from '../../../src/domain/audit-chain.js';
 import { connect, type Sql } from '../../../src/store/db.js';
@@ -36,6 +37,7 @@ function countingStore(databaseUrl: string): { store: Store; statements: () => n
   afterAll(() => counted.end({ timeout: 5 }));
   return { store: createStore(counted, { key, erasure: 'keep' }), statements: () => count };
 }
+const counting = countingStore(url);
 
 describe('the keyed audit chain', () => {
   it('returns each append’s id and hash and verifies with the key', async () => {
@@ -62,7 +64,6 @@ describe('the keyed audit chain', () => {
   });
 
   it('sends one statement per append while this process saw the tail last', async () => {
-    const counting = countingStore(url);
     await append(counting.store, 1);
     const before = counting.statements();
     await append(counting.store, 2);
@@ -92,9 +93,10 @@ describe('the keyed audit chain', () => {
   });
 });
 
+const trail = await createTestDatabase();
+
 describe('verifyAuditChain on a tampered trail', () => {
   it('lists every broken row: a changed one, one after a removed row and one forged without the key', async () => {
-    const trail = await createTestDatabase();
     const rows: AuditAppend[] = [];
     for (let i = 0; i < 8; i++) rows.push(await append(trail.store, i));
     const [changed, removed, forged] = [rows[1]!, rows[3]!, rows[5]!];
@@ -121,38 +123,38 @@ describe('verifyAuditChain on a tampered trail', () => {
 
 /** A database migrated up to, not including, keyed hashing, with `rows` audit rows of that time. */
 async function trailBeforeTheUpgrade(rows: number): Promise<string> {
-  const admin = postgres(inject('adminDatabaseUrl'), { max: 1, onnotice: () => {} });
-  const name = `gatehouse_test_upgrade_${randomBytes(6).toString('hex')}`;
-  await admin`create database ${admin(name)}`;
-  afterAll(async () => {
-    await admin`drop database if exists ${admin(name)} with (force)`;
-    await admin.end();
-  });
-  const databaseUrl = new URL(inject('adminDatabaseUrl'));
-  databaseUrl.pathname = `/${name}`;
-  await runner({
-    databaseUrl: databaseUrl.toString(),
-    dir: MIGRATIONS_DIR,
-    direction: 'up',
-    count: 4,
-    migrationsTable: 'schema_migrations',
-    singleTransaction: true,
-    log: () => {},
-  });
-  const old = postgres(databaseUrl.toString(), { max: 1, onnotice: () => {} });
-  await old`insert into audit_actions (action) values ('group.created')`;
-  for (let i = 0; i < rows; i++)
-    await old`insert into audit_log (action, actor_name, details) values ('group.created', 'Ada', ${old.json({ i })})`;
-  await old.end();
-  return databaseUrl.toString();
+  const databaseUrl = testDatabaseUrl(await createRunDatabase('upgrade'));
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await runner({
+      dbClient: client,
+      dir: MIGRATIONS_DIR,
+      direction: 'up',
+      count: 4,
+      migrationsTable: 'schema_migrations',
+      singleTransaction: true,
+      log: () => {},
+    });
+    await client.query(`insert into audit_actions (action) values ('group.created')`);
+    for (let i = 0; i < rows; i++)
+      await client.query(
+        `insert into audit_log (action, actor_name, details) values ('group.created', 'Ada', $1)`,
+        [{ i }],
+      );
+  } finally {
+    await client.end();
+  }
+  return databaseUrl;
 }
+
+const beforeTheUpgrade = await trailBeforeTheUpgrade(3);
+const upgraded = connect(beforeTheUpgrade, { max: 2 });
+afterAll(() => upgraded.end({ timeout: 5 }));
 
 describe('a trail from before keyed hashing', () => {
   it('keeps verifying after the upgrade and says where keyed hashing began', async () => {
-    const databaseUrl = await trailBeforeTheUpgrade(3);
-    await migrate(databaseUrl);
-    const upgraded = connect(databaseUrl, { max: 2 });
-    afterAll(() => upgraded.end({ timeout: 5 }));
+    await migrate(beforeTheUpgrade);
     const upgradedStore = createStore(upgraded, { key, erasure: 'keep' });
     const firstKeyed = await append(upgradedStore, 1);
     await append(upgradedStore, 2);

@@ -10,6 +10,11 @@ import { changeRole, renameUser } from '../../../src/domain/users.js';
 import { createStore, type Store } from '../../../src/store/store.js';
 import type { Sql } from '../../../src/store/db.js';
 
+/** One record per story, so each starts from an empty trail. */
+const [shown, erasedByAdmin, selfErased, exported, kept] = await Promise.all(
+  Array.from({ length: 5 }, () => createTestDatabase()),
+);
+
 /** Every audit row as stored, for comparing before and after. */
 const storedRows = (sql: Sql) => sql`select * from audit_log order by id`;
 
@@ -31,7 +36,7 @@ async function storyOfBob(store: Store) {
 
 describe('AUDIT_ERASURE=forget', () => {
   it('stores no name or email in the clear, and shows them while the person exists', async () => {
-    const { sql } = await createTestDatabase();
+    const { sql } = shown!;
     const store = createStore(sql, { key: Buffer.alloc(32, 1), erasure: 'forget' });
     const { ada } = await storyOfBob(store);
     const raw = JSON.stringify(await storedRows(sql));
@@ -48,7 +53,7 @@ describe('AUDIT_ERASURE=forget', () => {
   });
 
   it('makes an erased person “erased person #n” everywhere, the same n, without touching a row', async () => {
-    const { sql } = await createTestDatabase();
+    const { sql } = erasedByAdmin!;
     const store = createStore(sql, { key: Buffer.alloc(32, 2), erasure: 'forget' });
     const { ada, bob } = await storyOfBob(store);
     const carl = await seedUser(store, { role: 'admin', name: 'Carl Cole', email: 'carl@example.com' });
@@ -84,8 +89,7 @@ describe('AUDIT_ERASURE=forget', () => {
   });
 
   it('forgets a person who erases themselves, and another erased person gets another number', async () => {
-    const { sql } = await createTestDatabase();
-    const store = createStore(sql, { key: Buffer.alloc(32, 3), erasure: 'forget' });
+    const store = createStore(selfErased!.sql, { key: Buffer.alloc(32, 3), erasure: 'forget' });
     const ada = await seedUser(store, { role: 'admin', name: 'Ada Admin' });
     const [dan, eve] = [await seedUser(store, { name: 'Dan' }), await seedUser(store, { name: 'Eve' })];
     await renameUser(store, { userId: dan.id, name: 'Daniel' });
@@ -101,8 +105,7 @@ describe('AUDIT_ERASURE=forget', () => {
   });
 
   it('leaves a person’s own export readable until they are erased', async () => {
-    const { sql } = await createTestDatabase();
-    const store = createStore(sql, { key: Buffer.alloc(32, 4), erasure: 'forget' });
+    const store = createStore(exported!.sql, { key: Buffer.alloc(32, 4), erasure: 'forget' });
     const { bob } = await storyOfBob(store);
     const data = await exportOwnData(store, { userId: bob.id });
     expect(data.auditTrail.find((r) => r.action === 'user.renamed')).toMatchObject({
@@ -114,8 +117,7 @@ describe('AUDIT_ERASURE=forget', () => {
 
 describe('AUDIT_ERASURE=keep', () => {
   it('keeps an erased person’s name and email in the rows about them', async () => {
-    const { sql } = await createTestDatabase();
-    const store = createStore(sql, { key: Buffer.alloc(32, 5), erasure: 'keep' });
+    const store = createStore(kept!.sql, { key: Buffer.alloc(32, 5), erasure: 'keep' });
     const { ada, bob } = await storyOfBob(store);
     await eraseUser(store, { actorId: ada.id, userId: bob.id, successorId: null });
     const rows = await queryAudit(store, { actorId: ada.id, limit: 10 });

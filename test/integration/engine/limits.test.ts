@@ -1,9 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../support/db.js';
-import { TEST_REDIS_URL, testKeyPrefix } from '../../support/redis.js';
+import { testSessions } from '../../support/sessions.js';
 import { Person, testEngine } from '../../support/engine.js';
 import { GOOD_PASSWORD, seedUser } from '../../support/seed.js';
-import { RedisSessionStore } from '../../../src/store/sessions-redis.js';
 import { hashPassword } from '../../../src/domain/passwords.js';
 import { ATTEMPT_LIMITS } from '../../../src/engine/limits.js';
 
@@ -14,11 +13,8 @@ async function lockoutRows() {
     { details: unknown }[]
   >`select details from audit_log where action = 'auth.locked_out' order by id`;
 }
-const prefix = testKeyPrefix();
-const first = new RedisSessionStore(TEST_REDIS_URL, prefix);
-const second = new RedisSessionStore(TEST_REDIS_URL, prefix);
-afterAll(() => Promise.all([first.close(), second.close()]));
-const engines = [testEngine(store, first), testEngine(store, second)];
+const sessions = testSessions(sql);
+const engines = [testEngine(store, sessions.open()), testEngine(store, sessions.open())];
 await seedUser(store, { role: 'admin' });
 const owner = await seedUser(store, { email: 'owner@example.com' });
 await store.users.setPasswordHash(owner.id, await hashPassword(GOOD_PASSWORD));

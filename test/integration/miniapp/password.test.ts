@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../support/db.js';
-import { TEST_REDIS_URL, testKeyPrefix } from '../../support/redis.js';
+import { testSessions } from '../../support/sessions.js';
 import { Person } from '../../support/engine.js';
 import { GOOD_PASSWORD, linkChat, seedUser } from '../../support/seed.js';
-import { RedisSessionStore } from '../../../src/store/sessions-redis.js';
 import { createAdminInvite } from '../../../src/domain/invites.js';
 import { hashPassword, verifyPassword } from '../../../src/domain/passwords.js';
 import { ATTEMPT_LIMITS } from '../../../src/engine/limits.js';
 import { chatText, initDataFor, miniAppHarness, nonceOf } from './harness.js';
 
-const { store } = await createTestDatabase();
-const sessions = new RedisSessionStore(TEST_REDIS_URL, testKeyPrefix());
+const { sql, store } = await createTestDatabase();
+const sessions = testSessions(sql).open();
 const app = await miniAppHarness(store, sessions);
 const NEW_PASSWORD = 'copper-Meadow-Window-77';
 let nextId = 4000;

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../support/db.js';
-import { TEST_REDIS_URL, testKeyPrefix } from '../../support/redis.js';
+import { testSessions } from '../../support/sessions.js';
 import { linkChat, seedUser } from '../../support/seed.js';
-import { RedisSessionStore } from '../../../src/store/sessions-redis.js';
 import { createInvites, revokeInvite } from '../../../src/domain/invites.js';
 import { addToGroup, createGroup } from '../../../src/domain/groups.js';
 import { changeRole } from '../../../src/domain/users.js';
@@ -12,7 +11,7 @@ import type { UserRow } from '../../../src/store/users.js';
 import { chatText, initDataFor, miniAppHarness } from './harness.js';
 
 const { sql, store } = await createTestDatabase();
-const sessions = new RedisSessionStore(TEST_REDIS_URL, testKeyPrefix());
+const sessions = testSessions(sql).open();
 const app = await miniAppHarness(store, sessions);
 const ADA = 5001;
 const BOB = 5002;

@@ -1,22 +1,13 @@
-import { afterAll, describe, expect, it, inject } from 'vitest';
-import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
 import { readdir } from 'node:fs/promises';
 import postgres from 'postgres';
+import { createRunDatabase, testDatabaseUrl } from '../../support/db.js';
 import { migrate, MIGRATIONS_DIR } from '../../../src/store/migrate.js';
 
-const adminUrl = inject('adminDatabaseUrl');
-const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-const name = `gatehouse_migrate_${randomBytes(4).toString('hex')}`;
-const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
-
-afterAll(async () => {
-  await admin`drop database if exists ${admin(name)} with (force)`;
-  await admin.end();
-});
+const url = testDatabaseUrl(await createRunDatabase('migrate'));
 
 describe('migrate', () => {
   it('applies each file once when two processes start at the same moment', async () => {
-    await admin`create database ${admin(name)}`;
     const files = (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith('.sql')).sort();
     const [first, second] = await Promise.all([migrate(url), migrate(url)]);
     expect([...first!, ...second!].sort()).toEqual(files.map((f) => f.replace(/\.sql$/, '')).sort());

@@ -1,19 +1,14 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../support/db.js';
-import { TEST_REDIS_URL, testKeyPrefix } from '../../support/redis.js';
-import type { SessionStore } from '../../../src/store/sessions.js';
-import { RedisSessionStore } from '../../../src/store/sessions-redis.js';
-import { PostgresSessionStore } from '../../../src/store/sessions-postgres.js';
+import { describeWithRedis, testSessions, type TestSessions } from '../../support/sessions.js';
 
 const { sql } = await createTestDatabase();
-const prefix = testKeyPrefix();
-const stores: [string, SessionStore][] = [
-  ['redis', new RedisSessionStore(TEST_REDIS_URL, prefix)],
-  ['postgres', new PostgresSessionStore(sql)],
-];
-afterAll(() => Promise.all(stores.map(([, s]) => s.close())));
 
-describe.each(stores)('%s session store', (kind, store) => {
+describeWithRedis('redis session store', () => behavesAsASessionStore(testSessions(sql, 'redis')));
+describe('postgres session store', () => behavesAsASessionStore(testSessions(sql, 'postgres')));
+
+function behavesAsASessionStore(sessions: TestSessions): void {
+  const store = sessions.open();
   it('saves, loads and deletes a session', async () => {
     expect(await store.load('telegram:1:1')).toBeUndefined();
     expect(await store.save('telegram:1:1', '{"a":1}', 0, 60)).toBe(true);
@@ -60,7 +55,7 @@ describe.each(stores)('%s session store', (kind, store) => {
     await new Promise((r) => setTimeout(r, 1_100));
     // Redis expires keys itself; the table needs the purge.
     const purged = await store.purgeExpired();
-    if (kind === 'postgres') expect(purged).toBeGreaterThanOrEqual(1);
+    if (sessions.kind === 'postgres') expect(purged).toBeGreaterThanOrEqual(1);
     else expect(purged).toBe(0);
     expect(await store.load('telegram:6:6')).toBeUndefined();
     expect(await store.load('telegram:7:7')).toEqual({ version: 1, data: 'kept' });
@@ -83,8 +78,7 @@ describe.each(stores)('%s session store', (kind, store) => {
   });
 
   it('keeps a lock past its time to live while the holder lives, and frees it once the holder is gone', async () => {
-    const holder =
-      kind === 'redis' ? new RedisSessionStore(TEST_REDIS_URL, prefix) : new PostgresSessionStore(sql);
+    const holder = sessions.open();
     const release = await holder.tryLock('telegram:6:6', 300);
     await new Promise((r) => setTimeout(r, 700));
     expect(await store.tryLock('telegram:6:6', 300)).toBeUndefined();
@@ -93,4 +87,4 @@ describe.each(stores)('%s session store', (kind, store) => {
     expect(await store.tryLock('telegram:6:6', 300)).toBeDefined();
     expect(release).toBeDefined();
   });
-});
+}
