@@ -25,8 +25,9 @@ create or replace function audit_log_chain() returns trigger language plpgsql as
 declare
   tail record;
 begin
-  if new.hash_scheme <> 'hmac-sha256' then
-    raise exception 'audit rows are appended with a keyed hash' using errcode = 'GH003';
+  if new.hash_scheme is distinct from 'hmac-sha256' or new.id is null or new.hash is null then
+    raise exception 'audit rows are appended by the application, with their id and keyed hash'
+      using errcode = 'GH003';
   end if;
   select * into tail from audit_chain_tail();
   if new.id is distinct from coalesce(tail.id, 0) + 1
