@@ -11,9 +11,11 @@ import { median, timed } from './support/stats.js';
 import { BOT_INFO, BOT_TOKEN, fakeFetch, lastSentText, textUpdate } from './support/telegram.js';
 import type { UpdateSink } from './support/drive.js';
 import { peerBot } from './peer-conversations.js';
+import { bareXStateBot } from './references.js';
 
 const MAX_TURNS = 100;
 const PEER_FIRST_CHAT = 700_000;
+const BARE_FIRST_CHAT = 800_000;
 
 /**
  * One dialogue: `/onboarding`, then `steps` answers, each answered by the next question. Returns the
@@ -35,7 +37,8 @@ async function dialogue(bot: UpdateSink, chatId: number, steps: number): Promise
 /**
  * A 50-step dialogue on our engine (the real onboarding flow, through the Telegram adapter's
  * composer, with an interviewer that always asks one more question) and the same dialogue on
- * `@grammyjs/conversations`, both in grammY's `handleUpdate` with the Bot API answered in-process.
+ * `@grammyjs/conversations`, and in bare XState with its snapshot in Redis (see references.ts), all
+ * in grammY's `handleUpdate` with the Bot API answered in-process.
  */
 export async function benchStepCost(sizes: Sizes['stepCost']): Promise<Record<string, number>> {
   const record = openRecord(await freshDatabase('gatehouse_bench_engine'));
@@ -51,35 +54,36 @@ export async function benchStepCost(sizes: Sizes['stepCost']): Promise<Record<st
     const ours = new Bot(BOT_TOKEN, { botInfo: BOT_INFO, client: { fetch: fakeFetch } });
     ours.use(telegramComposer(engine, undefined));
     const peer = peerBot(redis, `${prefix}peer:`, sizes.steps + 1);
+    const bare = bareXStateBot(redis, `${prefix}bare:`);
     const member = team.members[0]!.telegramId;
 
-    const oursByStep: number[][] = Array.from({ length: sizes.steps }, () => []);
-    const peerByStep: number[][] = Array.from({ length: sizes.steps }, () => []);
+    const sides = [
+      () => dialogue(ours, member, sizes.steps),
+      (round: number) => dialogue(peer, PEER_FIRST_CHAT + round, sizes.steps),
+      (round: number) => dialogue(bare, BARE_FIRST_CHAT + round, sizes.steps),
+    ];
+    const byStep = sides.map(() => Array.from({ length: sizes.steps }, (): number[] => []));
     for (let round = 0; round < sizes.warmup + sizes.dialogues; round++) {
-      // Alternate which side goes first, so drift in the machine's load falls on both alike.
-      const runOurs = () => dialogue(ours, member, sizes.steps);
-      const runPeer = () => dialogue(peer, PEER_FIRST_CHAT + round, sizes.steps);
-      let oursCosts: number[];
-      let peerCosts: number[];
-      if (round % 2 === 0) {
-        oursCosts = await runOurs();
-        peerCosts = await runPeer();
-      } else {
-        peerCosts = await runPeer();
-        oursCosts = await runOurs();
+      // Rotate which side goes first, so drift in the machine's load falls on all alike.
+      for (let turn = 0; turn < sides.length; turn++) {
+        const side = (round + turn) % sides.length;
+        const costs = await sides[side]!(round);
+        if (round >= sizes.warmup) costs.forEach((ms, k) => byStep[side]![k]!.push(ms));
       }
-      if (round < sizes.warmup) continue;
-      oursCosts.forEach((ms, k) => oursByStep[k]!.push(ms));
-      peerCosts.forEach((ms, k) => peerByStep[k]!.push(ms));
     }
-    const oursStep = oursByStep.map(median);
-    const peerStep = peerByStep.map(median);
+    const [oursStep, peerStep, bareStep] = byStep.map((steps) => steps.map(median)) as [
+      number[],
+      number[],
+      number[],
+    ];
     const last = sizes.steps - 1;
     const peerState = await redis.strlen(`${prefix}peer:${PEER_FIRST_CHAT}`);
     return {
       step_cost_ratio_50_1: oursStep[last]! / oursStep[0]!,
       peer_step_cost_ratio_50_1: peerStep[last]! / peerStep[0]!,
       peer_step50_over_ours: peerStep[last]! / oursStep[last]!,
+      xstate_bare_step_ms: bareStep[last]!,
+      step50_over_xstate_bare: oursStep[last]! / bareStep[last]!,
       step1_ms: oursStep[0]!,
       step50_ms: oursStep[last]!,
       peer_step1_ms: peerStep[0]!,

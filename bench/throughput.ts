@@ -6,7 +6,8 @@ import { RedisSessionStore } from '../src/store/sessions-redis.js';
 import { countingRecord, freshDatabase } from './support/db.js';
 import { closedLoop, pacedLatencies, type UpdateSink } from './support/drive.js';
 import { benchEngine } from './support/engine.js';
-import { BENCH_REDIS_URL, benchPrefix, clearPrefix, countCommands } from './support/redis.js';
+import { BENCH_REDIS_URL, benchPrefix, benchRedis, clearPrefix, countCommands } from './support/redis.js';
+import { floorBot } from './references.js';
 import { seedTeam } from './support/seed.js';
 import type { Sizes } from './support/sizes.js';
 import { percentile } from './support/stats.js';
@@ -16,12 +17,14 @@ const WEBHOOK = { url: 'https://bench.invalid/telegram/hook', secret: 'bench-web
 
 /**
  * `/agents` by members through the real Telegram adapter (grammY's `handleUpdate`, the webhook
- * path) around a real engine on Postgres and Redis, against a bare grammY bot on the same harness.
+ * path) around a real engine on Postgres and Redis, against a bare grammY bot and the realistic
+ * floor (one select, one GET, one SET per update; see references.ts) on the same harness.
  */
 export async function benchThroughput(sizes: Sizes['throughput']): Promise<Record<string, number>> {
   const record = countingRecord(await freshDatabase('gatehouse_bench_engine'));
   const prefix = benchPrefix('throughput');
   const sessions = new RedisSessionStore(BENCH_REDIS_URL, prefix);
+  const redis = benchRedis();
   try {
     const team = await seedTeam(record.sql, { members: sizes.members });
     const adapter = createTelegramAdapter(benchEngine(record.store, sessions), {
@@ -52,8 +55,14 @@ export async function benchThroughput(sizes: Sizes['throughput']): Promise<Recor
     const bareUps = await closedLoop(bare, agents, sizes.updates, sizes.concurrency);
     const bareLatencies = await pacedLatencies(bare, agents, ours / 2, Math.min(sizes.latencySeconds, 3));
 
+    const floor = floorBot(record.sql, redis, `${prefix}floor:`);
+    await closedLoop(floor, agents, sizes.warmup, sizes.concurrency);
+    const floorUps = await closedLoop(floor, agents, sizes.updates, sizes.concurrency);
+
     return {
       throughput_agents_ups: ours,
+      floor_ups: floorUps,
+      agents_over_floor: ours / floorUps,
       throughput_bare_ups: bareUps,
       throughput_ratio: ours / bareUps,
       latency_agents_p99_ms: percentile(latencies, 99),
@@ -63,6 +72,7 @@ export async function benchThroughput(sizes: Sizes['throughput']): Promise<Recor
       redis_commands_per_agents_update: perUpdate.redis,
     };
   } finally {
+    await redis.quit();
     await sessions.close();
     await record.close();
     await clearPrefix(prefix);
