@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUDIT_ERASURE_MODES } from './domain/enums.js';
 
 const optionalText = z
   .string()
@@ -77,6 +78,18 @@ const schema = z
       (v) => v === undefined || !URL.canParse(v) || (new URL(v).search === '' && new URL(v).hash === ''),
       'must be a plain https address, without ?query or #fragment (links are built by adding paths to it)',
     ),
+    AUDIT_KEY: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z
+        .string()
+        .trim()
+        .regex(
+          /^[0-9a-fA-F]{64}$/,
+          'must be 64 hexadecimal digits (32 bytes, e.g. from openssl rand -hex 32)',
+        )
+        .optional(),
+    ),
+    AUDIT_ERASURE: z.enum(AUDIT_ERASURE_MODES, { message: 'must be keep or forget' }).default('keep'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { auditKeyCreatedNotice, loadAuditKey } from './audit-key.js';
 import { createLogger } from './log.js';
 import { openRecord, openSessionStore } from './store/open.js';
 import { Engine } from './engine/engine.js';
@@ -41,7 +42,12 @@ async function main(): Promise<void> {
   const miniApp = Boolean(botInfo && config.PUBLIC_URL);
   // The console chat owns stdout; its logs go to a file under DATA_DIR instead.
   const log = createLogger(config.LOG_LEVEL, consoleChat ? { file: `${config.DATA_DIR}/gatehouse.log` } : {});
-  const record = await openRecord({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const auditKey = await loadAuditKey(config, (file) => log.warn({ file }, auditKeyCreatedNotice(file)));
+  const record = await openRecord({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    audit: { key: auditKey, erasure: config.AUDIT_ERASURE },
+  });
   const sessions = openSessionStore(config, record);
   const metrics = createMetrics();
   const deps: EngineDeps = {

@@ -1,3 +1,4 @@
+import { auditKeyCreatedNotice, loadAuditKey } from '../audit-key.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { DomainError } from '../domain/errors.js';
 import { openRecord, type OpenedRecord } from '../store/open.js';
@@ -13,9 +14,13 @@ export async function runWithRecord(
   let record: OpenedRecord | undefined;
   try {
     const config = loadConfig(env);
+    const key = await loadAuditKey(config, (file) =>
+      process.stderr.write(`${auditKeyCreatedNotice(file)}\n`),
+    );
     record = await openRecord({
       databaseUrl: config.DATABASE_URL,
       dataDir: config.DATA_DIR,
+      audit: { key, erasure: config.AUDIT_ERASURE },
       maxConnections: 2,
     });
     return await command(record, config);

@@ -6,6 +6,7 @@ import { recordAudit } from './audit.js';
 import type { Platform } from './enums.js';
 import {
   ChatUnlinkedError,
+  AccountGoneError,
   IdentityLinkedError,
   LastChatError,
   NoChangeError,
@@ -146,8 +147,9 @@ export async function changePassword(
 }
 
 /**
- * The emergency path (`npm run reset-admin`): a new random password for the first admin or the user
- * of `email`, every chat of the account logged out, audited with the system as actor.
+ * The emergency path (`npm run reset-admin`): a new random password for the earliest active admin or
+ * the user of `email`, every chat of the account logged out, audited with the system as actor.
+ * Throws AccountGoneError when the account is erased between being found and the password being set.
  */
 export async function resetPasswordByOperator(
   store: Store,
@@ -157,9 +159,10 @@ export async function resetPasswordByOperator(
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
   return store.tx(async (tx) => {
-    const user = email ? await tx.users.getUserByEmail(email) : await tx.users.getFirstAdmin();
-    if (!user) throw new UnknownUserError(email ?? 'an admin');
-    await tx.users.setPasswordHash(user.id, passwordHash);
+    const user = email ? await tx.users.getUserByEmail(email) : await tx.users.getFirstActiveAdmin();
+    if (!user) throw new UnknownUserError(email ?? 'an active admin');
+    if (!(await tx.users.setPasswordHash(user.id, passwordHash)))
+      throw new AccountGoneError(user.email ?? user.name);
     const unlinked = await tx.identities.deleteOtherIdentities(user.id);
     await recordAudit(tx, {
       action: 'user.password_reset_by_cli',

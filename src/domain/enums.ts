@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   'user.exported',
   'user.erased',
   'auth.locked_out',
+  'audit.exported',
   'group.created',
   'group.deleted',
   'agent.created',
@@ -51,6 +52,10 @@ export const AUDIT_ACTIONS = [
   'agent.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What the audit trail does with an erased person's name and email: keep them, or make them unreadable. */
+export const AUDIT_ERASURE_MODES = ['keep', 'forget'] as const;
+export type AuditErasure = (typeof AUDIT_ERASURE_MODES)[number];
 
 /** What Smithers may remember about a person: their personal context, each field bounded. */
 export const CONTEXT_FIELDS = ['role', 'work', 'team', 'language', 'style', 'focus', 'notes'] as const;

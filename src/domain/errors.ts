@@ -31,6 +31,15 @@ export class UnknownUserError extends DomainError {
   }
 }
 
+/** The account was erased while something was being done to it; that thing was not done. */
+export class AccountGoneError extends DomainError {
+  override readonly name = 'AccountGoneError';
+  readonly code = 'account_gone';
+  constructor(readonly who: string) {
+    super(`${who} was erased while its password was being reset; nothing changed`);
+  }
+}
+
 export class UnknownGroupError extends DomainError {
   override readonly name = 'UnknownGroupError';
   readonly code = 'unknown_group';

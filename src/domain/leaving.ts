@@ -5,7 +5,7 @@ import type { AuditRow } from '../store/audit.js';
 import type { SuccessorRow } from '../store/leaving.js';
 import { isLastAdminViolation } from '../store/db-errors.js';
 import { asActor, asTarget, requireActiveAdmin } from './actors.js';
-import { recordAudit } from './audit.js';
+import { openAuditRows, personal, recordAudit } from './audit.js';
 import { LastAdminError, SelfActionError, UnknownUserError, ValidationError } from './errors.js';
 import { findUser } from './users.js';
 
@@ -99,7 +99,7 @@ export async function exportOwnData(store: Store, input: { userId: string }): Pr
       tx.context.getPersonalContext(user.id),
       tx.agents.listPersonalAgents(user.id),
       tx.leaving.listIssuedInvites(user.id),
-      tx.leaving.listAuditAbout(user.id),
+      tx.leaving.listAuditAbout(user.id).then((rows) => openAuditRows(tx, rows)),
     ]);
     const exported: OwnDataExport = {
       exportedAt: new Date().toISOString(),
@@ -255,7 +255,13 @@ function erasureDetails(
 ) {
   return {
     by,
-    agentsTo: successor ? { id: successor.id, name: successor.name, email: successor.email } : null,
+    agentsTo: successor
+      ? {
+          id: successor.id,
+          name: personal(successor, successor.name),
+          email: personal(successor, successor.email),
+        }
+      : null,
     agents: done.agents,
     invitesRevoked: done.invitesRevoked,
     personalAgentsDeleted: done.personalAgentsDeleted,
@@ -316,6 +322,7 @@ export async function eraseUser(
         target: asTarget(target),
         details: erasureDetails('admin', successor, done),
       });
+      await tx.audit.forgetAuditSubject({ userId: target.id, email: target.email });
       return { name: target.name, successor, ...done };
     })
     .catch(lastAdminGuard);
@@ -341,6 +348,7 @@ export async function eraseSelf(store: Store, input: { userId: string }): Promis
         target: asTarget(user),
         details: erasureDetails('self', successor, done),
       });
+      await tx.audit.forgetAuditSubject({ userId: user.id, email: user.email });
       return { name: user.name, successor, ...done };
     })
     .catch(lastAdminGuard);

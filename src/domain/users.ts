@@ -4,7 +4,7 @@ import type { AgentRow } from '../store/agents.js';
 import type { IdentityRow } from '../store/identities.js';
 import { isLastAdminViolation } from '../store/db-errors.js';
 import { asActor, asTarget, requireActiveAdmin, requireActiveUser } from './actors.js';
-import { recordAudit } from './audit.js';
+import { personal, recordAudit } from './audit.js';
 import { ROLES, type Role } from './enums.js';
 import {
   LastAdminError,
@@ -205,7 +205,7 @@ export async function renameUser(store: Store, input: { userId: string; name: st
       action: 'user.renamed',
       actor: asActor(user),
       target: asTarget(user),
-      details: { before: user.name, after: name },
+      details: { before: personal(user, user.name), after: personal(user, name) },
     });
     return { ...user, name };
   });

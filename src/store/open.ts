@@ -1,7 +1,7 @@
 import { connect, type Sql } from './db.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { migrate } from './migrate.js';
-import { createStore, type Store } from './store.js';
+import { createStore, type AuditSettings, type Store } from './store.js';
 import type { SessionStore } from './sessions.js';
 import { RedisSessionStore } from './sessions-redis.js';
 import { PostgresSessionStore } from './sessions-postgres.js';
@@ -18,11 +18,12 @@ export interface OpenedRecord {
 
 /**
  * Connects to DATABASE_URL, or starts the embedded PostgreSQL under `dataDir` when it is unset,
- * and brings the schema up to date.
+ * and brings the schema up to date. The store writes the audit trail with `audit`.
  */
 export async function openRecord(options: {
   databaseUrl: string | undefined;
   dataDir: string;
+  audit: AuditSettings;
   maxConnections?: number;
 }): Promise<OpenedRecord> {
   const embedded = options.databaseUrl ? undefined : await startEmbeddedPostgres(options.dataDir);
@@ -37,7 +38,7 @@ export async function openRecord(options: {
   const sql = connect(url, { max: options.maxConnections ?? 10 });
   return {
     sql,
-    store: createStore(sql),
+    store: createStore(sql, options.audit),
     embedded: embedded !== undefined,
     applied,
     close: async () => {

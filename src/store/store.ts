@@ -1,5 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomBytes } from 'node:crypto';
 import type { Db, Sql } from './db.js';
+import type { AuditErasure } from '../domain/enums.js';
+import type { AuditTrail } from './audit.js';
 import * as agents from './agents.js';
 import * as audit from './audit.js';
 import * as context from './context.js';
@@ -26,9 +29,11 @@ type Queries = { readonly [K in keyof typeof modules]: Bound<(typeof modules)[K]
 /**
  * The record as domain functions see it: every query bound to one connection pool or transaction.
  * `tx(fn)` runs `fn` with a store bound to a single transaction (an inner `tx` joins the outer one).
+ * `auditTrail` is what appending to the audit trail needs: its key, its erasure mode, the last link.
  */
 export interface Store extends Queries {
   readonly db: Db;
+  readonly auditTrail: AuditTrail;
   tx<T>(fn: (store: Store) => Promise<T>): Promise<T>;
 }
 
@@ -46,6 +51,12 @@ export function guardTransactions<T>(
   return transactionGuard.run(guard, work);
 }
 
+/** How this process writes the audit trail: the key of its hash chain and what erasure does to it. */
+export interface AuditSettings {
+  key: Buffer;
+  erasure: AuditErasure;
+}
+
 function bindModule(db: Db, module: Record<string, unknown>): Record<string, unknown> {
   const bound: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(module)) {
@@ -54,20 +65,21 @@ function bindModule(db: Db, module: Record<string, unknown>): Record<string, unk
   return bound;
 }
 
-function bindStore(db: Db, inTransaction: boolean): Store {
+function bindStore(db: Db, auditTrail: AuditTrail, inTransaction: boolean): Store {
   const queries = Object.fromEntries(
     Object.entries(modules).map(([name, module]) => [name, bindModule(db, module)]),
   ) as unknown as Queries;
   const store: Store = {
     ...queries,
     db,
+    auditTrail,
     tx: inTransaction
       ? (fn) => fn(store)
       : (fn) => {
           // Read here, in the caller's context: the pool may start the transaction from another.
           const guard = transactionGuard.getStore();
           return (db as Sql).begin(async (tx) => {
-            const bound = bindStore(tx, true);
+            const bound = bindStore(tx, auditTrail, true);
             await guard?.(bound);
             return fn(bound);
           }) as Promise<never>;
@@ -76,7 +88,13 @@ function bindStore(db: Db, inTransaction: boolean): Store {
   return store;
 }
 
-/** Binds the queries to a pool. */
-export function createStore(sql: Sql): Store {
-  return bindStore(sql, false);
+/**
+ * Binds the queries to a pool. Without `audit` (tests, benchmarks) the trail is keyed with a random
+ * key that lives as long as this store, and keeps names.
+ */
+export function createStore(
+  sql: Sql,
+  audit: AuditSettings = { key: randomBytes(32), erasure: 'keep' },
+): Store {
+  return bindStore(sql, { ...audit, lastLink: undefined }, false);
 }

@@ -70,16 +70,18 @@ export async function countUsers(db: Db): Promise<number> {
   return row!.count;
 }
 
-/** The first active admin, else the first admin at all (the emergency CLI's default target). */
-export async function getFirstAdmin(db: Db): Promise<UserRow | undefined> {
+/** The earliest active admin (the emergency CLI's default target). */
+export async function getFirstActiveAdmin(db: Db): Promise<UserRow | undefined> {
   const [row] = await db<UserRow[]>`
-    select ${db(USER_COLUMNS)} from users where role = 'admin'
-    order by status = 'active' desc, created_at, id limit 1`;
+    select ${db(USER_COLUMNS)} from users where role = 'admin' and status = 'active'
+    order by created_at, id limit 1`;
   return row;
 }
 
-export async function setPasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {
-  await db`update users set password_hash = ${passwordHash} where id = ${userId}`;
+/** Sets the hash; false when no account has this id (any more). */
+export async function setPasswordHash(db: Db, userId: string, passwordHash: string): Promise<boolean> {
+  const result = await db`update users set password_hash = ${passwordHash} where id = ${userId}`;
+  return result.count === 1;
 }
 
 /** Cheap on every message: writes only when the last mark is a minute old. */

@@ -9,6 +9,8 @@ describe('loadConfig', () => {
     expect(config.REQUIRE_INVITE).toBe(true);
     expect(config.PORT).toBe(3000);
     expect(config.TELEGRAM_API_ROOT).toBe('https://api.telegram.org');
+    expect(config.AUDIT_KEY).toBeUndefined();
+    expect(config.AUDIT_ERASURE).toBe('keep');
   });
 
   it('treats empty values as unset', () => {
@@ -27,6 +29,8 @@ describe('loadConfig', () => {
     [{ TELEGRAM_BOT_TOKEN: 'nonsense' }, /^TELEGRAM_BOT_TOKEN must look like/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
     [{ REDIS_URL: 'http://127.0.0.1:6379' }, /^REDIS_URL must start with redis: or rediss:$/],
+    [{ AUDIT_KEY: 'abc123' }, /^AUDIT_KEY must be 64 hexadecimal digits/],
+    [{ AUDIT_ERASURE: 'shred' }, /^AUDIT_ERASURE must be keep or forget$/],
     [
       {
         TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ',

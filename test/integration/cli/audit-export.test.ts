@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { userInfo } from 'node:os';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../support/db.js';
@@ -26,14 +27,27 @@ describe('the audit trail as CSV', () => {
 
   it('streams the whole trail, oldest first, from npm run audit-export', async () => {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/audit-export.ts'], {
-      env: { ...process.env, DATABASE_URL: url, REDIS_URL: '', LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        REDIS_URL: '',
+        LOG_LEVEL: 'silent',
+        AUDIT_KEY: store.auditTrail.key.toString('hex'),
+      },
       maxBuffer: 64 * 1024 * 1024,
     });
     const groups = groupsOf(stdout);
     expect(groups).toHaveLength(2_345);
     expect(groups.slice(0, 2)).toEqual(['G0', 'G1']);
     expect(groups.at(-1)).toBe('G2344');
-    expect(stdout.split('\n')[0]).toMatch(/^id,at,action,/);
-    expect(stderr).toMatch(/Exported 2345 audit rows/);
+    expect(stdout.split('\n')[0]).toMatch(/^"id","at","action",/);
+    // The chat export of the test before is on the trail too.
+    expect(stderr).toBe('Exported 2346 audit rows, oldest first (audited as audit.exported).\n');
+    const [exported] = await store.audit.listAudit({ action: 'audit.exported', limit: 1 });
+    expect(exported).toMatchObject({
+      actorId: null,
+      actorName: 'system',
+      details: { via: 'server', operator: userInfo().username, rows: 2346 },
+    });
   });
 });

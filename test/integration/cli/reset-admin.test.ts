@@ -8,9 +8,15 @@ import { resetAdmin } from '../../../src/cli/reset-admin.js';
 import { verifyPassword } from '../../../src/domain/passwords.js';
 
 const run = promisify(execFile);
-const { url, store } = await createTestDatabase();
+const { url, sql, store } = await createTestDatabase();
 const firstAdmin = await seedUser(store, { role: 'admin', email: 'first@example.com' });
-const env = { DATABASE_URL: url, REDIS_URL: '', LOG_LEVEL: 'silent' };
+const env = {
+  DATABASE_URL: url,
+  REDIS_URL: '',
+  LOG_LEVEL: 'silent',
+  AUDIT_KEY: store.auditTrail.key.toString('hex'),
+};
+const severalAdmins = await createTestDatabase();
 
 /** The CLI as an operator runs it: a child process with the database in its environment. */
 function resetAdminProcess(args: string[]) {
@@ -24,6 +30,10 @@ function resetAdminProcess(args: string[]) {
 
 /** The CLI in this process, with what it writes to stdout and stderr. */
 async function resetAdminInProcess(args: string[], environment: NodeJS.ProcessEnv = env) {
+  return collectOutput((out) => resetAdmin(args, environment, out));
+}
+
+async function collectOutput(command: (out: NodeJS.WritableStream) => Promise<number>) {
   const out = new PassThrough();
   let stdout = '';
   out.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -32,8 +42,19 @@ async function resetAdminInProcess(args: string[], environment: NodeJS.ProcessEn
     stderr += String(chunk);
     return true;
   });
-  const code = await resetAdmin(args, environment, out);
+  const code = await command(out);
   return { code, stdout, stderr };
+}
+
+/** Resolves once another connection's `update users` waits for a row lock (polling pg_locks). */
+async function untilAnUpdateWaitsForARowLock(): Promise<void> {
+  for (;;) {
+    const [waiting] = await sql`
+      select 1 from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock' and query like 'update users set password_hash%'`;
+    if (waiting) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 function printedPassword(stdout: string): string {
@@ -76,6 +97,40 @@ describe('npm run reset-admin', () => {
     const hash = await store.users.getPasswordHash(firstAdmin.id);
     expect(await verifyPassword(hash!, printedPassword(stdout))).toBe(true);
   });
+
+  it('picks the earliest active admin when the earliest admin is deactivated', async () => {
+    const { store: several } = severalAdmins;
+    const earliest = await seedUser(several, { role: 'admin', email: 'earliest@example.com' });
+    const second = await seedUser(several, { role: 'admin', email: 'second@example.com' });
+    await seedUser(several, { role: 'admin', email: 'third@example.com' });
+    await several.users.setStatus(earliest.id, 'deactivated');
+    const { code, stdout } = await resetAdminInProcess([], { ...env, DATABASE_URL: severalAdmins.url });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Password reset for: second@example\.com\n/);
+    const hash = await several.users.getPasswordHash(second.id);
+    expect(await verifyPassword(hash!, printedPassword(stdout))).toBe(true);
+    expect(await several.users.getPasswordHash(earliest.id)).toBe('not-a-real-hash');
+  });
+
+  it('fails in one line, prints no password and changes nothing when the account is erased meanwhile', async () => {
+    const user = await seedUser(store, { email: 'leaving@example.com' });
+    let reset: Promise<{ code: number; stdout: string; stderr: string }> | undefined;
+    // The erasure holds the row while the reset reads it; it commits once the reset waits to write.
+    await store.tx(async (tx) => {
+      await tx.leaving.deleteUser(user.id);
+      reset = resetAdminInProcess(['--email', 'leaving@example.com']);
+      await untilAnUpdateWaitsForARowLock();
+    });
+    const { code, stdout, stderr } = await reset!;
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'leaving@example.com was erased while its password was being reset; nothing changed\n',
+    );
+    const [audited] = await sql<{ count: number }[]>`
+      select count(*)::int as count from audit_log where target_id = ${user.id}`;
+    expect(audited!.count).toBe(0);
+  }, 60_000);
 
   it('prints its usage for --help and refuses unknown options', async () => {
     const help = await resetAdminInProcess(['--help'], {});

@@ -30,7 +30,7 @@ describe('/audit', () => {
     const file = ada.last.find((r) => r.type === 'file');
     expect(file).toMatchObject({ mimeType: 'text/csv', privately: true });
     expect(file?.type === 'file' && file.content.split('\n')[0]).toBe(
-      'id,at,action,actor_name,actor_email,target_name,target_email,details,actor_id,target_id',
+      '"id","at","action","actor_name","actor_email","target_name","target_email","details","actor_id","target_id"',
     );
   });
 

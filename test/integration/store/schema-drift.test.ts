@@ -7,9 +7,10 @@ import {
   PLATFORMS,
   ROLES,
   USER_STATUSES,
+  type AuditAction,
 } from '../../../src/domain/enums.js';
 
-const { sql } = await createTestDatabase();
+const { sql, store } = await createTestDatabase();
 
 async function checkValues(constraint: string): Promise<string[]> {
   const [row] = await sql<{ definition: string }[]>`
@@ -38,8 +39,23 @@ describe('audit actions', () => {
   });
 
   it('refuses an action that is not in the list', async () => {
+    const tail = await store.tx((tx) => tx.audit.lockAuditTail());
     await expect(
-      sql`insert into audit_log (action, actor_name) values ('user.made_up', 'tester')`,
+      store.audit.appendAuditRow({
+        id: String(BigInt(tail.id) + 1n),
+        at: new Date(),
+        action: 'user.made_up' as AuditAction,
+        actorId: null,
+        actorName: 'tester',
+        actorEmail: null,
+        targetId: null,
+        targetName: null,
+        targetEmail: null,
+        details: {},
+        sealed: false,
+        prevHash: tail.hash,
+        hash: Buffer.alloc(32),
+      }),
     ).rejects.toMatchObject({ code: '23503' });
   });
 });
