@@ -47,4 +47,17 @@ describe('audit log', () => {
     });
     expect(await store.audit.firstBrokenAuditLink()).toBe(target!.id);
   });
+
+  it('reports a deleted row as a break at the row after it', async () => {
+    const { sql: db, store: own } = await createTestDatabase();
+    for (const name of ['one', 'two', 'three', 'four'])
+      await recordAudit(own, { action: 'group.created', actor: 'system', details: { name } });
+    const rows = await db<{ id: string }[]>`select id from audit_log order by id`;
+    await db.begin(async (tx) => {
+      await tx`alter table audit_log disable trigger audit_log_no_update`;
+      await tx`delete from audit_log where id = ${rows[1]!.id}`;
+      await tx`alter table audit_log enable trigger audit_log_no_update`;
+    });
+    expect(await own.audit.firstBrokenAuditLink()).toBe(rows[2]!.id);
+  });
 });
