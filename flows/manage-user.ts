@@ -1,7 +1,7 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import { CANCEL_CHOICE, notProvided, type Choice, type FlowEmitted, type FlowEvent } from './types.js';
 
-export const MANAGE_USER_FLOW_VERSION = 1;
+export const MANAGE_USER_FLOW_VERSION = 2;
 
 type Role = 'admin' | 'member';
 type Status = 'active' | 'deactivated';
@@ -16,6 +16,10 @@ export interface UserPanel {
   platforms: string[];
   lastSeen: string | null;
   allGroups: string[];
+  /** Invites they issued that are neither revoked nor used up. */
+  openInvites: number;
+  /** Reset links they issued that still work. */
+  liveResetLinks: number;
 }
 
 interface Target {
@@ -23,8 +27,18 @@ interface Target {
   userId: string;
 }
 
+/** A change that waits for the panel to load, then for the admin's yes: deactivate, or a new role. */
+type Intent = 'deactivate' | Role;
+
+export interface ManageUserInput extends Target {
+  intent?: Intent;
+  /** How the admin's words found the person ("@bob on Slack"), repeated in confirmations. */
+  via?: string;
+}
+
 interface ManageUserContext extends Target {
-  intent: 'deactivate' | null;
+  intent: Intent | null;
+  via: string | null;
   name: string;
   role: Role;
   status: Status;
@@ -33,27 +47,40 @@ interface ManageUserContext extends Target {
 }
 
 const MAX_EXISTING_GROUPS_CHARS = 300;
+const MAX_VIA_CHARS = 100;
 
 function listOrNone(items: string[], none: string): string {
   return items.length > 0 ? items.join(', ') : none;
 }
 
-function panelReply(panel: UserPanel): FlowEmitted {
-  const choices: Choice[][] = [
-    [
-      panel.role === 'admin'
-        ? { label: 'Make member', value: 'role' }
-        : { label: 'Make admin', value: 'role' },
-      { label: 'Groups', value: 'groups' },
-    ],
-    [
-      { label: 'Reset password link', value: 'reset' },
-      panel.status === 'active'
-        ? { label: 'Deactivate', value: 'deactivate' }
-        : { label: 'Reactivate', value: 'reactivate' },
-    ],
-    [{ label: 'Done', value: 'done' }],
-  ];
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function panelReply(panel: UserPanel, userId: string): FlowEmitted {
+  const choices: Choice[][] =
+    panel.status === 'active'
+      ? [
+          [
+            panel.role === 'admin'
+              ? { label: 'Make member', value: 'role' }
+              : { label: 'Make admin', value: 'role' },
+            { label: 'Groups', value: 'groups' },
+          ],
+          [
+            { label: 'Reset password link', value: 'reset' },
+            { label: 'Deactivate', value: 'deactivate' },
+          ],
+          [{ label: 'Done', value: 'done' }],
+        ]
+      : // A deactivated account is frozen: it comes back, or goes for good.
+        [
+          [
+            { label: 'Reactivate', value: 'reactivate' },
+            { label: 'Delete', value: 'delete', command: `/delete ${userId}` },
+          ],
+          [{ label: 'Done', value: 'done' }],
+        ];
   return {
     type: 'reply',
     text: [
@@ -68,19 +95,70 @@ function panelReply(panel: UserPanel): FlowEmitted {
   };
 }
 
+/** The person as the admin should recognise them: name, email, and the handle that found them. */
+function who(panel: UserPanel, via: string | null): string {
+  return (panel.email ? `${panel.name} <${panel.email}>` : panel.name) + (via ? ` (${via})` : '');
+}
+
+/** What an admin losing their rights takes with them, or nothing to say. */
+function withdrawalNote(panel: UserPanel): string[] {
+  if (panel.role !== 'admin') return [];
+  const issued = [
+    panel.openInvites > 0 ? plural(panel.openInvites, 'open invite', 'open invites') : '',
+    panel.liveResetLinks > 0 ? plural(panel.liveResetLinks, 'live reset link', 'live reset links') : '',
+  ].filter(Boolean);
+  if (issued.length === 0) return [];
+  const many = panel.openInvites + panel.liveResetLinks > 1;
+  return [`${panel.name} has ${issued.join(' and ')}; ${many ? 'they' : 'it'} will be revoked.`];
+}
+
+const YES_NO = (yes: string): Choice[][] => [
+  [
+    { label: yes, value: 'yes' },
+    { label: 'No', value: 'no' },
+  ],
+];
+
+function confirmDeactivate(panel: UserPanel, via: string | null): FlowEmitted {
+  return {
+    type: 'reply',
+    text: [
+      `Deactivate ${who(panel, via)}? They lose access at once; their data stays and you can reactivate them.`,
+      ...withdrawalNote(panel),
+    ].join('\n'),
+    choices: YES_NO('Yes, deactivate'),
+  };
+}
+
+function confirmRole(panel: UserPanel, via: string | null, role: Role): FlowEmitted {
+  return {
+    type: 'reply',
+    text: [
+      `Make ${who(panel, via)} ${role === 'admin' ? 'an admin' : 'a member'}?`,
+      ...(role === 'member' ? withdrawalNote(panel) : []),
+    ].join('\n'),
+    choices: YES_NO(role === 'admin' ? 'Yes, make admin' : 'Yes, make member'),
+  };
+}
+
 function capped(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** The display strings kept from a loaded panel; the intent has been served once it loaded. */
-function shownPanel(panel: UserPanel): Omit<ManageUserContext, keyof Target> {
+/** The display strings kept from a loaded panel. */
+function shownPanel(
+  panel: UserPanel,
+): Pick<ManageUserContext, 'name' | 'role' | 'status' | 'existingGroups'> {
   return {
-    intent: null,
     name: panel.name,
     role: panel.role,
     status: panel.status,
     existingGroups: capped(panel.allGroups.join(', '), MAX_EXISTING_GROUPS_CHARS),
   };
+}
+
+function isRole(intent: Intent | null): intent is Role {
+  return intent === 'admin' || intent === 'member';
 }
 
 /** Comma-separated group names from a text reply, trimmed and without repeats. */
@@ -92,12 +170,16 @@ function parseGroupNames(text: string): string[] {
   return names.filter((n, i) => names.findIndex((m) => m.toLowerCase() === n.toLowerCase()) === i);
 }
 
-/** An admin's panel for one person: role, groups, reset link, (de)activation; refreshed after each. */
+/**
+ * An admin's panel for one person: role, groups, reset link, (de)activation, each change confirmed
+ * where it takes something away; refreshed after each. A deactivated person's panel offers only
+ * Reactivate and Delete. With an intent (`/role`, `/deactivate`) it asks that change's question first.
+ */
 export const manageUserFlow = setup({
   types: {
     context: {} as ManageUserContext,
     events: {} as FlowEvent,
-    input: {} as Target & { intent?: 'deactivate' },
+    input: {} as ManageUserInput,
     emitted: {} as FlowEmitted,
   },
   actors: {
@@ -111,12 +193,16 @@ export const manageUserFlow = setup({
   guards: {
     chose: ({ event }, value: string) => event.type === 'choose' && event.value === value,
   },
+  actions: {
+    forgetIntent: assign({ intent: null }),
+  },
 }).createMachine({
   id: 'manageUser',
   context: ({ input }) => ({
     actorId: input.actorId,
     userId: input.userId,
     intent: input.intent ?? null,
+    via: input.via ? capped(input.via, MAX_VIA_CHARS) : null,
     name: '',
     role: 'member',
     status: 'active',
@@ -133,13 +219,33 @@ export const manageUserFlow = setup({
             guard: ({ context, event }) =>
               context.intent === 'deactivate' && event.output.status === 'active',
             target: 'confirmingDeactivate',
+            actions: [
+              assign(({ event }) => shownPanel(event.output)),
+              emit(({ context, event }) => confirmDeactivate(event.output, context.via)),
+            ],
+          },
+          {
+            guard: ({ context, event }) =>
+              isRole(context.intent) &&
+              event.output.status === 'active' &&
+              event.output.role !== context.intent,
+            target: 'confirmingRole',
+            actions: [
+              assign(({ event }) => shownPanel(event.output)),
+              emit(({ context, event }) => confirmRole(event.output, context.via, context.intent as Role)),
+            ],
+          },
+          {
+            // Nothing to confirm (already that role, or frozen): the rules say why.
+            guard: ({ context }) => isRole(context.intent),
+            target: 'changingRole',
             actions: assign(({ event }) => shownPanel(event.output)),
           },
           {
             target: 'panel',
             actions: [
-              assign(({ event }) => shownPanel(event.output)),
-              emit(({ event }) => panelReply(event.output)),
+              assign(({ event }) => ({ ...shownPanel(event.output), intent: null })),
+              emit(({ context, event }) => panelReply(event.output, context.userId)),
             ],
           },
         ],
@@ -153,10 +259,18 @@ export const manageUserFlow = setup({
       tags: ['waiting'],
       on: {
         choose: [
-          { guard: { type: 'chose', params: 'role' }, target: 'changingRole' },
+          {
+            guard: { type: 'chose', params: 'role' },
+            target: 'loading',
+            actions: assign({ intent: ({ context }) => (context.role === 'admin' ? 'member' : 'admin') }),
+          },
           { guard: { type: 'chose', params: 'groups' }, target: 'askingGroups' },
           { guard: { type: 'chose', params: 'reset' }, target: 'issuingReset' },
-          { guard: { type: 'chose', params: 'deactivate' }, target: 'confirmingDeactivate' },
+          {
+            guard: { type: 'chose', params: 'deactivate' },
+            target: 'loading',
+            actions: assign({ intent: 'deactivate' }),
+          },
           { guard: { type: 'chose', params: 'reactivate' }, target: 'reactivating' },
           {
             guard: { type: 'chose', params: 'done' },
@@ -169,20 +283,19 @@ export const manageUserFlow = setup({
     },
     confirmingDeactivate: {
       tags: ['waiting'],
-      entry: emit(({ context }) => ({
-        type: 'reply' as const,
-        text: `Deactivate ${context.name}? They lose access at once; their data stays and you can reactivate them.`,
-        choices: [
-          [
-            { label: 'Yes, deactivate', value: 'yes' },
-            { label: 'No', value: 'no' },
-          ],
-        ],
-      })),
       on: {
         choose: [
           { guard: { type: 'chose', params: 'yes' }, target: 'deactivating' },
-          { guard: { type: 'chose', params: 'no' }, target: 'loading' },
+          { guard: { type: 'chose', params: 'no' }, target: 'loading', actions: 'forgetIntent' },
+        ],
+      },
+    },
+    confirmingRole: {
+      tags: ['waiting'],
+      on: {
+        choose: [
+          { guard: { type: 'chose', params: 'yes' }, target: 'changingRole' },
+          { guard: { type: 'chose', params: 'no' }, target: 'loading', actions: 'forgetIntent' },
         ],
       },
     },
@@ -212,18 +325,21 @@ export const manageUserFlow = setup({
         input: ({ context }) => ({
           actorId: context.actorId,
           userId: context.userId,
-          role: context.role === 'admin' ? ('member' as const) : ('admin' as const),
+          role: isRole(context.intent) ? context.intent : context.role,
         }),
         onDone: {
           target: 'loading',
-          actions: emit(({ context }) => ({
-            type: 'reply' as const,
-            text: `${context.name} is now ${context.role === 'admin' ? 'a member' : 'an admin'}.`,
-          })),
+          actions: [
+            emit(({ context }) => ({
+              type: 'reply' as const,
+              text: `${context.name} is now ${context.intent === 'admin' ? 'an admin' : 'a member'}.`,
+            })),
+            'forgetIntent',
+          ],
         },
         onError: {
           target: 'loading',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          actions: [emit(({ event }) => ({ type: 'failed' as const, error: event.error })), 'forgetIntent'],
         },
       },
     },
@@ -273,6 +389,7 @@ export const manageUserFlow = setup({
       },
     },
     deactivating: {
+      entry: 'forgetIntent',
       invoke: {
         src: 'deactivate',
         input: ({ context }) => ({ actorId: context.actorId, userId: context.userId }),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FlowEmitted, FlowEvent, SecretPurpose } from '../../flows/types.js';
+import type { Choice, FlowEmitted, FlowEvent, SecretPurpose } from '../../flows/types.js';
 import { parsePayload } from '../domain/tokens.js';
 import type { UserRow } from '../store/users.js';
 import { UsageError } from './args.js';
@@ -331,6 +331,8 @@ export class Turn {
   }
 }
 
-function toButtons(choices: { label: string; value: string }[][], instance: string): Button[][] {
-  return choices.map((row) => row.map((c) => ({ label: c.label, action: `${instance}.${c.value}` })));
+function toButtons(choices: Choice[][], instance: string): Button[][] {
+  return choices.map((row) =>
+    row.map((c) => ({ label: c.label, action: c.command ?? `${instance}.${c.value}` })),
+  );
 }
