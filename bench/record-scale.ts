@@ -1,6 +1,6 @@
 import { queryAudit } from '../src/domain/audit.js';
 import { listVisibleAgents } from '../src/domain/agents.js';
-import { listUsers, USERS_PAGE_SIZE } from '../src/domain/users.js';
+import { listDirectory, USERS_PAGE_SIZE } from '../src/domain/users.js';
 import type { Sql } from '../src/store/db.js';
 import { freshDatabase, keptDatabase, openRecord } from './support/db.js';
 import { isSeeded, PROBE_EMAIL, SCALE, seedScale } from './support/scale-seed.js';
@@ -45,11 +45,11 @@ export async function benchRecordScale(sizes: Sizes['scale']): Promise<Record<st
     const probeId = await idOf(sql, PROBE_EMAIL);
     // Page 500 starts after the last person of page 499.
     const [cursor] = await sql<{ id: string }[]>`
-      select id from users order by lower(name), id offset ${499 * USERS_PAGE_SIZE - 1} limit 1`;
+      select id from users order by (case when status = 'active' then 0 else 3 end), lower(name), id offset ${499 * USERS_PAGE_SIZE - 1} limit 1`;
 
-    const page1 = await listUsers(store, { actorId: adminId });
-    const page500 = await listUsers(store, { actorId: adminId, after: cursor!.id });
-    if (page1.users.length !== USERS_PAGE_SIZE || page500.users.length !== USERS_PAGE_SIZE)
+    const page1 = await listDirectory(store, { actorId: adminId });
+    const page500 = await listDirectory(store, { actorId: adminId, after: cursor!.id });
+    if (page1.rows.length !== USERS_PAGE_SIZE || page500.rows.length !== USERS_PAGE_SIZE)
       throw new Error('a /users page came back short');
     const visible = await listVisibleAgents(store, probeId);
     const memberAudit = await queryAudit(store, { actorId: adminId, userId: memberId });
@@ -57,8 +57,10 @@ export async function benchRecordScale(sizes: Sizes['scale']): Promise<Record<st
 
     const n = sizes.iterations;
     const results = {
-      users_page_p95_ms: await p95(n, () => listUsers(store, { actorId: adminId })),
-      users_deep_page_p95_ms: await p95(n, () => listUsers(store, { actorId: adminId, after: cursor!.id })),
+      users_page_p95_ms: await p95(n, () => listDirectory(store, { actorId: adminId })),
+      users_deep_page_p95_ms: await p95(n, () =>
+        listDirectory(store, { actorId: adminId, after: cursor!.id }),
+      ),
       audit_member_p95_ms: await p95(n, () => queryAudit(store, { actorId: adminId, userId: memberId })),
       audit_admin_p95_ms: await p95(n, () => queryAudit(store, { actorId: adminId, userId: otherAdminId })),
       audit_action_p95_ms: await p95(n, () =>

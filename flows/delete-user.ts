@@ -33,7 +33,13 @@ interface Target {
   userId: string;
 }
 
+interface DeleteUserInput extends Target {
+  /** How the admin's words found the person ("@bob on Slack"), repeated in the confirmation. */
+  via?: string;
+}
+
 interface DeleteUserContext extends Target, ErasureFacts {
+  via: string | null;
   successor: Successor | null;
 }
 
@@ -84,6 +90,12 @@ export function erasureSummary(facts: ErasureFacts, successorName: string | null
   return lines.join('\n');
 }
 
+/** The person as the admin should recognise them: name, email (what they will type) and handle. */
+function erasedWho(context: DeleteUserContext): string {
+  const email = context.confirmation === context.name ? '' : ` <${context.confirmation}>`;
+  return `${context.name}${email}${context.via ? ` (${context.via})` : ''}`;
+}
+
 /**
  * An admin erases someone for good: shows what they own that would outlive them, asks who takes
  * over their agents, then asks for their email typed back before erasing in one transaction.
@@ -92,7 +104,7 @@ export const deleteUserFlow = setup({
   types: {
     context: {} as DeleteUserContext,
     events: {} as FlowEvent,
-    input: {} as Target,
+    input: {} as DeleteUserInput,
     emitted: {} as FlowEmitted,
   },
   actors: {
@@ -111,7 +123,9 @@ export const deleteUserFlow = setup({
 }).createMachine({
   id: 'deleteUser',
   context: ({ input }) => ({
-    ...input,
+    actorId: input.actorId,
+    userId: input.userId,
+    via: input.via?.slice(0, NAME_MAX) ?? null,
     name: '',
     confirmation: '',
     agents: [],
@@ -189,7 +203,7 @@ export const deleteUserFlow = setup({
       entry: emit(({ context }) => ({
         type: 'reply' as const,
         text: [
-          `Erase ${context.name}?`,
+          `Erase ${erasedWho(context)}?`,
           erasureSummary(context, context.successor?.name ?? null, 'their'),
           `To confirm, type ${context.confirmation}`,
         ].join('\n\n'),

@@ -1,30 +1,37 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
-import { CANCEL_CHOICE, notProvided, type Choice, type FlowEmitted, type FlowEvent } from './types.js';
+import { CANCEL_CHOICE, notProvided, type FlowEmitted, type FlowEvent } from './types.js';
+import {
+  confirmDeactivate,
+  confirmRole,
+  listOrNone,
+  panelReply,
+  type Role,
+  type UserPanel,
+} from './manage-user-replies.js';
 
-export const MANAGE_USER_FLOW_VERSION = 1;
+export type { UserPanel } from './manage-user-replies.js';
 
-type Role = 'admin' | 'member';
-type Status = 'active' | 'deactivated';
+export const MANAGE_USER_FLOW_VERSION = 2;
 
-/** What the panel shows about one person, as display data. */
-export interface UserPanel {
-  name: string;
-  email: string | null;
-  role: Role;
-  status: Status;
-  groups: string[];
-  platforms: string[];
-  lastSeen: string | null;
-  allGroups: string[];
-}
+type Status = UserPanel['status'];
 
 interface Target {
   actorId: string;
   userId: string;
 }
 
+/** A change that waits for the panel to load, then for the admin's yes: deactivate, or a new role. */
+type Intent = 'deactivate' | Role;
+
+export interface ManageUserInput extends Target {
+  intent?: Intent;
+  /** How the admin's words found the person ("@bob on Slack"), repeated in confirmations. */
+  via?: string;
+}
+
 interface ManageUserContext extends Target {
-  intent: 'deactivate' | null;
+  intent: Intent | null;
+  via: string | null;
   name: string;
   role: Role;
   status: Status;
@@ -33,54 +40,26 @@ interface ManageUserContext extends Target {
 }
 
 const MAX_EXISTING_GROUPS_CHARS = 300;
-
-function listOrNone(items: string[], none: string): string {
-  return items.length > 0 ? items.join(', ') : none;
-}
-
-function panelReply(panel: UserPanel): FlowEmitted {
-  const choices: Choice[][] = [
-    [
-      panel.role === 'admin'
-        ? { label: 'Make member', value: 'role' }
-        : { label: 'Make admin', value: 'role' },
-      { label: 'Groups', value: 'groups' },
-    ],
-    [
-      { label: 'Reset password link', value: 'reset' },
-      panel.status === 'active'
-        ? { label: 'Deactivate', value: 'deactivate' }
-        : { label: 'Reactivate', value: 'reactivate' },
-    ],
-    [{ label: 'Done', value: 'done' }],
-  ];
-  return {
-    type: 'reply',
-    text: [
-      panel.email ? `${panel.name} <${panel.email}>` : panel.name,
-      `Role: ${panel.role === 'admin' ? 'Admin' : 'Member'}`,
-      `Status: ${panel.status === 'active' ? 'Active' : 'Deactivated'}`,
-      `Groups: ${listOrNone(panel.groups, 'none')}`,
-      `Chats: ${listOrNone(panel.platforms, 'none')}`,
-      `Last seen: ${panel.lastSeen ?? 'never'}`,
-    ].join('\n'),
-    choices,
-  };
-}
+const MAX_VIA_CHARS = 100;
 
 function capped(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** The display strings kept from a loaded panel; the intent has been served once it loaded. */
-function shownPanel(panel: UserPanel): Omit<ManageUserContext, keyof Target> {
+/** The display strings kept from a loaded panel. */
+function shownPanel(
+  panel: UserPanel,
+): Pick<ManageUserContext, 'name' | 'role' | 'status' | 'existingGroups'> {
   return {
-    intent: null,
     name: panel.name,
     role: panel.role,
     status: panel.status,
     existingGroups: capped(panel.allGroups.join(', '), MAX_EXISTING_GROUPS_CHARS),
   };
+}
+
+function isRole(intent: Intent | null): intent is Role {
+  return intent === 'admin' || intent === 'member';
 }
 
 /** Comma-separated group names from a text reply, trimmed and without repeats. */
@@ -92,12 +71,16 @@ function parseGroupNames(text: string): string[] {
   return names.filter((n, i) => names.findIndex((m) => m.toLowerCase() === n.toLowerCase()) === i);
 }
 
-/** An admin's panel for one person: role, groups, reset link, (de)activation; refreshed after each. */
+/**
+ * An admin's panel for one person: role, groups, reset link, (de)activation, each change confirmed
+ * where it takes something away; refreshed after each. A deactivated person's panel offers only
+ * Reactivate and Delete. With an intent (`/role`, `/deactivate`) it asks that change's question first.
+ */
 export const manageUserFlow = setup({
   types: {
     context: {} as ManageUserContext,
     events: {} as FlowEvent,
-    input: {} as Target & { intent?: 'deactivate' },
+    input: {} as ManageUserInput,
     emitted: {} as FlowEmitted,
   },
   actors: {
@@ -111,12 +94,16 @@ export const manageUserFlow = setup({
   guards: {
     chose: ({ event }, value: string) => event.type === 'choose' && event.value === value,
   },
+  actions: {
+    forgetIntent: assign({ intent: null }),
+  },
 }).createMachine({
   id: 'manageUser',
   context: ({ input }) => ({
     actorId: input.actorId,
     userId: input.userId,
     intent: input.intent ?? null,
+    via: input.via ? capped(input.via, MAX_VIA_CHARS) : null,
     name: '',
     role: 'member',
     status: 'active',
@@ -133,13 +120,33 @@ export const manageUserFlow = setup({
             guard: ({ context, event }) =>
               context.intent === 'deactivate' && event.output.status === 'active',
             target: 'confirmingDeactivate',
+            actions: [
+              assign(({ event }) => shownPanel(event.output)),
+              emit(({ context, event }) => confirmDeactivate(event.output, context.via)),
+            ],
+          },
+          {
+            guard: ({ context, event }) =>
+              isRole(context.intent) &&
+              event.output.status === 'active' &&
+              event.output.role !== context.intent,
+            target: 'confirmingRole',
+            actions: [
+              assign(({ event }) => shownPanel(event.output)),
+              emit(({ context, event }) => confirmRole(event.output, context.via, context.intent as Role)),
+            ],
+          },
+          {
+            // Nothing to confirm (already that role, or frozen): the rules say why.
+            guard: ({ context }) => isRole(context.intent),
+            target: 'changingRole',
             actions: assign(({ event }) => shownPanel(event.output)),
           },
           {
             target: 'panel',
             actions: [
-              assign(({ event }) => shownPanel(event.output)),
-              emit(({ event }) => panelReply(event.output)),
+              assign(({ event }) => ({ ...shownPanel(event.output), intent: null })),
+              emit(({ context, event }) => panelReply(event.output, context.userId)),
             ],
           },
         ],
@@ -153,10 +160,18 @@ export const manageUserFlow = setup({
       tags: ['waiting'],
       on: {
         choose: [
-          { guard: { type: 'chose', params: 'role' }, target: 'changingRole' },
+          {
+            guard: { type: 'chose', params: 'role' },
+            target: 'loading',
+            actions: assign({ intent: ({ context }) => (context.role === 'admin' ? 'member' : 'admin') }),
+          },
           { guard: { type: 'chose', params: 'groups' }, target: 'askingGroups' },
           { guard: { type: 'chose', params: 'reset' }, target: 'issuingReset' },
-          { guard: { type: 'chose', params: 'deactivate' }, target: 'confirmingDeactivate' },
+          {
+            guard: { type: 'chose', params: 'deactivate' },
+            target: 'loading',
+            actions: assign({ intent: 'deactivate' }),
+          },
           { guard: { type: 'chose', params: 'reactivate' }, target: 'reactivating' },
           {
             guard: { type: 'chose', params: 'done' },
@@ -169,20 +184,19 @@ export const manageUserFlow = setup({
     },
     confirmingDeactivate: {
       tags: ['waiting'],
-      entry: emit(({ context }) => ({
-        type: 'reply' as const,
-        text: `Deactivate ${context.name}? They lose access at once; their data stays and you can reactivate them.`,
-        choices: [
-          [
-            { label: 'Yes, deactivate', value: 'yes' },
-            { label: 'No', value: 'no' },
-          ],
-        ],
-      })),
       on: {
         choose: [
           { guard: { type: 'chose', params: 'yes' }, target: 'deactivating' },
-          { guard: { type: 'chose', params: 'no' }, target: 'loading' },
+          { guard: { type: 'chose', params: 'no' }, target: 'loading', actions: 'forgetIntent' },
+        ],
+      },
+    },
+    confirmingRole: {
+      tags: ['waiting'],
+      on: {
+        choose: [
+          { guard: { type: 'chose', params: 'yes' }, target: 'changingRole' },
+          { guard: { type: 'chose', params: 'no' }, target: 'loading', actions: 'forgetIntent' },
         ],
       },
     },
@@ -212,18 +226,21 @@ export const manageUserFlow = setup({
         input: ({ context }) => ({
           actorId: context.actorId,
           userId: context.userId,
-          role: context.role === 'admin' ? ('member' as const) : ('admin' as const),
+          role: isRole(context.intent) ? context.intent : context.role,
         }),
         onDone: {
           target: 'loading',
-          actions: emit(({ context }) => ({
-            type: 'reply' as const,
-            text: `${context.name} is now ${context.role === 'admin' ? 'a member' : 'an admin'}.`,
-          })),
+          actions: [
+            emit(({ context }) => ({
+              type: 'reply' as const,
+              text: `${context.name} is now ${context.intent === 'admin' ? 'an admin' : 'a member'}.`,
+            })),
+            'forgetIntent',
+          ],
         },
         onError: {
           target: 'loading',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          actions: [emit(({ event }) => ({ type: 'failed' as const, error: event.error })), 'forgetIntent'],
         },
       },
     },
@@ -273,6 +290,7 @@ export const manageUserFlow = setup({
       },
     },
     deactivating: {
+      entry: 'forgetIntent',
       invoke: {
         src: 'deactivate',
         input: ({ context }) => ({ actorId: context.actorId, userId: context.userId }),

@@ -6,6 +6,8 @@ export type FlowEvent =
 export interface Choice {
   label: string;
   value: string;
+  /** Tapping it runs this command instead (`/delete <id>`), leaving the flow as any command does. */
+  command?: string;
 }
 
 /** The identity a flow acts for: a chat account on one platform. */

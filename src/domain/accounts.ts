@@ -14,6 +14,7 @@ import {
   ValidationError,
   WrongCredentialsError,
 } from './errors.js';
+import { isUniqueViolation } from '../store/db-errors.js';
 import { generatePassword, hashPassword, verifyPassword } from './passwords.js';
 import { emailSchema, parseField } from './validation.js';
 
@@ -23,9 +24,34 @@ export interface ChatIdentity {
   username: string | null;
 }
 
-/** The account a chat identity is linked to, or undefined for a stranger. */
-export function resolveIdentity(store: Store, key: IdentityKey): Promise<UserRow | undefined> {
-  return store.identities.getUserByIdentity(key);
+/**
+ * The account a chat identity is linked to, or undefined for a stranger. With the `username` the
+ * update showed, a changed handle is recorded (and taken from whoever showed it before on that
+ * platform), so `@handle` finds the person who uses it now. Updates without one change nothing.
+ */
+export async function resolveIdentity(
+  store: Store,
+  key: IdentityKey & { username?: string | null },
+): Promise<UserRow | undefined> {
+  const found = await store.identities.getUserByIdentity(key);
+  if (!found) return undefined;
+  const { chatUsername, ...user } = found;
+  const username = key.username?.trim();
+  if (username && username.length <= USERNAME_MAX && username !== chatUsername)
+    await refreshUsername(store, key, username);
+  return user;
+}
+
+/** What the record keeps of a handle at most; longer ones are no platform's and are ignored. */
+const USERNAME_MAX = 200;
+
+async function refreshUsername(store: Store, key: IdentityKey, username: string): Promise<void> {
+  try {
+    await store.tx((tx) => tx.identities.setUsername(key, username));
+  } catch (error) {
+    // Two identities claiming one handle at the same moment: the next update settles it.
+    if (!isUniqueViolation(error, 'identities_platform_username')) throw error;
+  }
 }
 
 /**

@@ -3,10 +3,14 @@ import type { UserRow } from '../store/users.js';
 import type { Actor, AuditTarget } from './audit.js';
 import { NotAdminError, UnknownUserError, UserDeactivatedError } from './errors.js';
 
+export function isActiveAdmin(user: UserRow | undefined): user is UserRow {
+  return user !== undefined && user.role === 'admin' && user.status === 'active';
+}
+
 /** Reads the acting user inside the caller's transaction; throws NotAdminError unless an active admin. */
 export async function requireActiveAdmin(store: Store, actorId: string): Promise<UserRow> {
   const actor = await store.users.getUserById(actorId);
-  if (!actor || actor.role !== 'admin' || actor.status !== 'active') throw new NotAdminError();
+  if (!isActiveAdmin(actor)) throw new NotAdminError();
   return actor;
 }
 

@@ -5,6 +5,7 @@ import { asActor } from './actors.js';
 import { recordAudit } from './audit.js';
 import type { Platform } from './enums.js';
 import { EmailTakenError, IdentityLinkedError, InviteUnusableError } from './errors.js';
+import { isActiveAdmin } from './actors.js';
 import { unusableReason } from './invites.js';
 import { hashPassword } from './passwords.js';
 import { assertSeatAvailable } from './seats.js';
@@ -23,9 +24,22 @@ export interface ClaimInput {
 }
 
 /**
+ * An invite lives only while its issuer is an active admin (the system's own have none): the
+ * issuer's row is share-locked before the invite's, in the order a demotion takes them, so they
+ * cannot lose the rights until this claim has committed. InviteUnusableError('revoked') otherwise.
+ */
+async function holdIssuer(tx: Store, tokenHash: Buffer): Promise<void> {
+  const invite = await tx.invites.getInviteByTokenHash(tokenHash);
+  if (!invite?.createdBy) return;
+  const issuer = await tx.users.lockUserForShare(invite.createdBy);
+  if (!isActiveAdmin(issuer)) throw new InviteUnusableError('revoked');
+}
+
+/**
  * Turns one use of an invite into an account: the user, this chat identity, the invite's groups
  * and a personal Smithers, all in one transaction. Throws InviteUnusableError (with the reason),
  * WeakPasswordError, EmailTakenError, IdentityLinkedError or SeatLimitError, and then writes nothing.
+ * An invite whose issuer is no longer an active admin is refused as revoked.
  */
 export async function claimInvite(
   store: Store,
@@ -37,6 +51,7 @@ export async function claimInvite(
   try {
     return await store.tx(async (tx) => {
       if (await tx.identities.getIdentity(input.identity)) throw new IdentityLinkedError();
+      await holdIssuer(tx, input.tokenHash);
       const invite = await tx.invites.consumeInviteUse(input.tokenHash);
       if (!invite) {
         const found = await tx.invites.getInviteByTokenHash(input.tokenHash);

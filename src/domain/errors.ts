@@ -1,3 +1,5 @@
+import type { Platform } from './enums.js';
+
 /** A refusal a person can cause. The engine maps `code` to the words they see. */
 export abstract class DomainError extends Error {
   abstract readonly code: string;
@@ -141,6 +143,39 @@ export class UserDeactivatedError extends DomainError {
   readonly code = 'user_deactivated';
   constructor() {
     super('the account is deactivated');
+  }
+}
+
+/** A deactivated account is frozen: no role, group or password change until it is reactivated. */
+export class AccountFrozenError extends DomainError {
+  override readonly name = 'AccountFrozenError';
+  readonly code = 'account_frozen';
+  constructor(
+    readonly userName: string,
+    readonly change: 'role' | 'groups' | 'reset',
+  ) {
+    super(`${userName} is deactivated`);
+  }
+}
+
+/** `/resend` of an invite whose link still works: revoking it is the way to kill a leaked link. */
+export class InviteStillValidError extends DomainError {
+  override readonly name = 'InviteStillValidError';
+  readonly code = 'invite_still_valid';
+  constructor(readonly expiresAt: Date) {
+    super(`the invite is still valid until ${expiresAt.toISOString()}`);
+  }
+}
+
+/** A chat @username that names more than one person, none of them on the caller's platform. */
+export class AmbiguousUserError extends DomainError {
+  override readonly name = 'AmbiguousUserError';
+  readonly code = 'ambiguous_user';
+  constructor(
+    readonly handle: string,
+    readonly candidates: { name: string; platform: Platform }[],
+  ) {
+    super(`@${handle} is more than one person`);
   }
 }
 

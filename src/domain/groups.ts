@@ -4,7 +4,13 @@ import type { UserRow } from '../store/users.js';
 import { isUniqueViolation } from '../store/db-errors.js';
 import { asActor, asTarget, requireActiveAdmin } from './actors.js';
 import { recordAudit } from './audit.js';
-import { NameTakenError, NoChangeError, UnknownGroupError, UnknownUserError } from './errors.js';
+import {
+  AccountFrozenError,
+  NameTakenError,
+  NoChangeError,
+  UnknownGroupError,
+  UnknownUserError,
+} from './errors.js';
 import { entityNameSchema, parseField } from './validation.js';
 
 /** Creates a group; NameTakenError when the name exists in any case. Admins only. */
@@ -65,9 +71,11 @@ async function requireGroup(store: Store, name: string): Promise<GroupRow> {
   return group!;
 }
 
-async function lockTarget(store: Store, userId: string): Promise<UserRow> {
+/** The person whose groups change, locked; a deactivated one is frozen (AccountFrozenError). */
+async function lockUnfrozenTarget(store: Store, userId: string): Promise<UserRow> {
   const target = await store.users.lockUserById(userId);
   if (!target) throw new UnknownUserError(userId);
+  if (target.status !== 'active') throw new AccountFrozenError(target.name, 'groups');
   return target;
 }
 
@@ -95,7 +103,7 @@ async function changeMembership(
   return store.tx(async (tx) => {
     const actor = await requireActiveAdmin(tx, input.actorId);
     const group = await requireGroup(tx, input.groupName);
-    const target = await lockTarget(tx, input.userId);
+    const target = await lockUnfrozenTarget(tx, input.userId);
     const before = await tx.groups.listUserGroupNames(target.id);
     const changed =
       change === 'add'
@@ -107,7 +115,10 @@ async function changeMembership(
   });
 }
 
-/** Puts a person in a group; returns their groups, audited before and after. Admins only. */
+/**
+ * Puts a person in a group; returns their groups, audited before and after. Not a deactivated
+ * person (AccountFrozenError). Admins only.
+ */
 export function addToGroup(
   store: Store,
   input: { actorId: string; groupName: string; userId: string },
@@ -115,7 +126,10 @@ export function addToGroup(
   return changeMembership(store, input, 'add');
 }
 
-/** Takes a person out of a group; returns their groups, audited before and after. Admins only. */
+/**
+ * Takes a person out of a group; returns their groups, audited before and after. Not a deactivated
+ * person (AccountFrozenError). Admins only.
+ */
 export function removeFromGroup(
   store: Store,
   input: { actorId: string; groupName: string; userId: string },
@@ -125,7 +139,7 @@ export function removeFromGroup(
 
 /**
  * Sets a person's groups to exactly `groupNames`; returns them, audited before and after.
- * NoChangeError if they are those already. Admins only.
+ * NoChangeError if they are those already; AccountFrozenError for a deactivated person. Admins only.
  */
 export async function setUserGroups(
   store: Store,
@@ -134,7 +148,7 @@ export async function setUserGroups(
   return store.tx(async (tx) => {
     const actor = await requireActiveAdmin(tx, input.actorId);
     const groups = await requireGroups(tx, input.groupNames);
-    const target = await lockTarget(tx, input.userId);
+    const target = await lockUnfrozenTarget(tx, input.userId);
     const before = await tx.groups.listUserGroupNames(target.id);
     const wanted = new Set(groups.map((g) => g.name));
     if (wanted.size === before.length && before.every((name) => wanted.has(name)))

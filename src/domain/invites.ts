@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import type { Store } from '../store/store.js';
 import type { InviteListRow, InviteRow } from '../store/invites.js';
+import type { UserRow } from '../store/users.js';
 import { isUniqueViolation } from '../store/db-errors.js';
-import { asActor, requireActiveAdmin } from './actors.js';
+import { asActor, isActiveAdmin, requireActiveAdmin } from './actors.js';
 import { recordAudit } from './audit.js';
 import { ROLES, type InviteStatus } from './enums.js';
 import {
   EmailTakenError,
   InvitePendingError,
+  InviteStillValidError,
   NoChangeError,
   SeatLimitError,
   UnknownInviteError,
@@ -170,6 +172,42 @@ export async function listInvites(
   return rows.map(view);
 }
 
+/** What an admin who loses their admin rights had issued, now revoked or voided. */
+export interface Withdrawn {
+  /** The short references of the invites revoked. */
+  invites: string[];
+  resetLinks: number;
+}
+
+/**
+ * Revokes every invite and voids every reset link `issuer` made, because they lose their admin
+ * rights (`reason`); one `user.invite_revoked` row per invite, by `actor`. Must run in the
+ * transaction of that change, so nothing they issued outlives it.
+ */
+export async function withdrawIssued(
+  tx: Store,
+  input: { actor: UserRow; issuer: UserRow; reason: 'issuer demoted' | 'issuer deactivated' },
+): Promise<Withdrawn> {
+  const revoked = await tx.invites.revokeInvitesIssuedBy(input.issuer.id, input.actor.id);
+  for (const invite of revoked) {
+    await recordAudit(tx, {
+      action: 'user.invite_revoked',
+      actor: asActor(input.actor),
+      target: { id: null, name: null, email: invite.email },
+      details: {
+        invite: invite.id.slice(0, 8),
+        uses: invite.uses,
+        maxUses: invite.maxUses,
+        label: invite.label,
+        reason: input.reason,
+        issuer: input.issuer.name,
+      },
+    });
+  }
+  const resetLinks = await tx.resets.voidResetsIssuedBy(input.issuer.id);
+  return { invites: revoked.map((i) => i.id.slice(0, 8)), resetLinks };
+}
+
 /** The one invite matching an id, an 8+ character id prefix, an email or a label; else UnknownInviteError. */
 export async function findInvite(store: Store, reference: string): Promise<InviteRow> {
   const text = reference.trim();
@@ -207,25 +245,47 @@ export async function revokeInvite(
   });
 }
 
-/** A fresh token and 7 more days for an invite not revoked or used up; email, role, groups and label stay. */
+/**
+ * A fresh token for an expired invite, valid for as many days as the invite was at first; email,
+ * role, groups and label stay. A pending invite is refused with InviteStillValidError (revoking is
+ * how a leaked link dies). Its remaining uses take seats again: SeatLimitError (audited as
+ * `user.invite_blocked`) when `seatLimit` has no room for them.
+ */
 export async function resendInvite(
   store: Store,
-  input: { actorId: string; reference: string },
+  input: { actorId: string; reference: string; seatLimit?: number },
 ): Promise<IssuedInvite> {
-  return store.tx(async (tx) => {
-    const actor = await requireActiveAdmin(tx, input.actorId);
-    const found = await findInvite(tx, input.reference);
-    const { token, tokenHash, payload } = issue();
-    const invite = await tx.invites.renewInviteToken(found.id, tokenHash, INVITE_DAYS_DEFAULT);
-    if (!invite) throw new NoChangeError('that invite is revoked or used up; create a new one');
-    await recordAudit(tx, {
-      action: 'user.invite_resent',
-      actor: asActor(actor),
-      target: { id: null, name: null, email: invite.email },
-      details: { invite: invite.id.slice(0, 8), expiresAt: invite.expiresAt.toISOString() },
+  let email: string | null = null;
+  try {
+    return await store.tx(async (tx) => {
+      const actor = await requireActiveAdmin(tx, input.actorId);
+      const found = await findInvite(tx, input.reference);
+      email = found.email;
+      if (statusOf(found) === 'Pending') throw new InviteStillValidError(found.expiresAt);
+      await assertSeatAvailable(tx, input.seatLimit, found.maxUses - found.uses);
+      const { token, tokenHash, payload } = issue();
+      const invite = await tx.invites.renewExpiredInvite(found.id, tokenHash);
+      if (!invite) throw await refusalToResend(tx, found);
+      await recordAudit(tx, {
+        action: 'user.invite_resent',
+        actor: asActor(actor),
+        target: { id: null, name: null, email: invite.email },
+        details: { invite: invite.id.slice(0, 8), expiresAt: invite.expiresAt.toISOString() },
+      });
+      return { invite, token, payload };
     });
-    return { invite, token, payload };
-  });
+  } catch (error) {
+    if (error instanceof SeatLimitError)
+      await recordBlockedInvite(store, input.actorId, email ? [email] : [], error);
+    throw error;
+  }
+}
+
+/** Why an invite read as expired could not be renewed: resent meanwhile, or revoked or used up. */
+async function refusalToResend(store: Store, found: InviteRow): Promise<Error> {
+  const [now] = await store.invites.listInvites({ limit: 1, ids: [found.id] });
+  if (now && statusOf(now) === 'Pending') return new InviteStillValidError(now.expiresAt);
+  return new NoChangeError('that invite is revoked or used up; create a new one');
 }
 
 /** An admin invite from the system itself: the operator's way in (first start, `npm run admin-invite`). */
@@ -265,12 +325,17 @@ export type ResolvedInvite =
   | { kind: 'invite'; invite: InviteRow & { groupNames: string[] } }
   | { kind: 'unusable'; reason: 'unknown' | 'expired' | 'revoked' | 'used_up' };
 
-/** One read both the preview and the claim rely on, so they cannot disagree. */
+/**
+ * One read both the preview and the claim rely on, so they cannot disagree: an invite whose issuer
+ * is no longer an active admin is as good as revoked.
+ */
 export async function resolveInviteToken(store: Store, tokenHash: Buffer): Promise<ResolvedInvite> {
   const invite = await store.invites.getInviteByTokenHash(tokenHash);
   if (!invite) return { kind: 'unusable', reason: 'unknown' };
   const reason = unusableReason(invite);
   if (reason) return { kind: 'unusable', reason };
+  if (invite.createdBy && !isActiveAdmin(await store.users.getUserById(invite.createdBy)))
+    return { kind: 'unusable', reason: 'revoked' };
   const [listed] = await store.invites.listInvites({ limit: 1, ids: [invite.id] });
   return { kind: 'invite', invite: { ...invite, groupNames: listed?.groupNames ?? [] } };
 }

@@ -190,7 +190,7 @@ async function isLastActiveAdmin(store: Store, user: UserRow): Promise<boolean> 
 async function planFor(store: Store, user: UserRow, successor: SuccessorRow | null): Promise<ErasurePlan> {
   const [agents, openInvites, personalAgents] = await Promise.all([
     store.leaving.listAgentsCreatedFor(user.id),
-    store.leaving.countOpenInvitesBy(user.id),
+    store.invites.countOpenInvitesIssuedBy(user.id),
     store.agents.listPersonalAgents(user.id),
   ]);
   return {
@@ -241,7 +241,8 @@ async function erase(
   revokedBy: string,
 ): Promise<Omit<Erasure, 'name' | 'successor'>> {
   const identities = await tx.identities.listIdentities(target.id);
-  const invitesRevoked = await tx.leaving.revokeOpenInvitesBy(target.id, revokedBy);
+  const invitesRevoked = (await tx.invites.revokeInvitesIssuedBy(target.id, revokedBy)).length;
+  await tx.resets.voidResetsIssuedBy(target.id);
   const agents = await tx.leaving.transferCreatedAgents(target.id, successor?.id ?? null);
   const personalAgentsDeleted = await tx.leaving.deletePersonalAgents(target.id);
   await tx.leaving.deleteUser(target.id);

@@ -2,10 +2,11 @@ import type { Store } from '../store/store.js';
 import type { ResetRow } from '../store/resets.js';
 import type { UserRow } from '../store/users.js';
 import type { IdentityRow } from '../store/identities.js';
-import { asActor, asTarget, requireActiveAdmin } from './actors.js';
+import { asActor, asTarget, isActiveAdmin, requireActiveAdmin } from './actors.js';
 import { recordAudit } from './audit.js';
 import type { Platform } from './enums.js';
 import {
+  AccountFrozenError,
   IdentityLinkedError,
   ResetLinkUnusableError,
   UnknownUserError,
@@ -18,7 +19,7 @@ export const RESET_DAYS = 7;
 
 /**
  * A password reset link for `userId`, valid 7 days and once; a newer link voids the older one.
- * The plain token is returned once. Deactivated accounts get none (they cannot use the bot).
+ * The plain token is returned once. A deactivated account is frozen and gets none (AccountFrozenError).
  */
 export async function issueResetLink(
   store: Store,
@@ -28,7 +29,7 @@ export async function issueResetLink(
     const actor = await requireActiveAdmin(tx, input.actorId);
     const user = await tx.users.lockUserById(input.userId);
     if (!user) throw new UnknownUserError(input.userId);
-    if (user.status !== 'active') throw new UserDeactivatedError();
+    if (user.status !== 'active') throw new AccountFrozenError(user.name, 'reset');
     await tx.resets.voidLiveResets(user.id);
     const token = newToken();
     const reset = await tx.resets.insertReset({
@@ -53,6 +54,14 @@ function unusableReason(reset: ResetRow): ResetLinkUnusableError['reason'] {
   return 'expired';
 }
 
+/**
+ * A reset link lives only while the admin who issued it is one: losing the rights voids their links
+ * in the same transaction, and links from before that rule (or of an erased issuer) fail here.
+ */
+async function issuerStillAdmin(store: Store, reset: ResetRow): Promise<boolean> {
+  return reset.createdBy !== null && isActiveAdmin(await store.users.getUserById(reset.createdBy));
+}
+
 export type ResolvedReset =
   | { kind: 'reset'; userId: string; userName: string; expiresAt: Date }
   | { kind: 'unusable'; reason: ResetLinkUnusableError['reason'] };
@@ -63,6 +72,7 @@ export async function resolveResetToken(store: Store, tokenHash: Buffer): Promis
   if (!reset) return { kind: 'unusable', reason: 'unknown' };
   if (reset.usedAt || reset.voidedAt || reset.expiresAt.getTime() <= Date.now())
     return { kind: 'unusable', reason: unusableReason(reset) };
+  if (!(await issuerStillAdmin(store, reset))) return { kind: 'unusable', reason: 'voided' };
   const user = await store.users.getUserById(reset.userId);
   if (!user) return { kind: 'unusable', reason: 'unknown' };
   return { kind: 'reset', userId: user.id, userName: user.name, expiresAt: reset.expiresAt };
@@ -87,6 +97,7 @@ export async function completeReset(
       const found = await tx.resets.getResetByTokenHash(input.tokenHash);
       throw new ResetLinkUnusableError(found ? unusableReason(found) : 'unknown');
     }
+    if (!(await issuerStillAdmin(tx, reset))) throw new ResetLinkUnusableError('voided');
     const user = await tx.users.lockUserById(reset.userId);
     if (!user) throw new ResetLinkUnusableError('unknown');
     if (user.status !== 'active') throw new UserDeactivatedError();

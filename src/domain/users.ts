@@ -1,18 +1,21 @@
 import type { Store } from '../store/store.js';
-import type { UserListRow, UserRow } from '../store/users.js';
+import type { DirectoryPosition, DirectoryRow, HandleMatch, UserRow } from '../store/users.js';
 import type { AgentRow } from '../store/agents.js';
 import type { IdentityRow } from '../store/identities.js';
 import { isLastAdminViolation } from '../store/db-errors.js';
 import { asActor, asTarget, requireActiveAdmin, requireActiveUser } from './actors.js';
 import { personal, recordAudit } from './audit.js';
-import { ROLES, type Role } from './enums.js';
+import { LISTED_STATUSES, PLATFORMS, ROLES, type ListedStatus, type Platform, type Role } from './enums.js';
 import {
+  AccountFrozenError,
+  AmbiguousUserError,
   LastAdminError,
   NoChangeError,
   SelfActionError,
   UnknownUserError,
   ValidationError,
 } from './errors.js';
+import { withdrawIssued, type Withdrawn } from './invites.js';
 import { assertSeatAvailable } from './seats.js';
 import { parseField, personNameSchema, uuidSchema } from './validation.js';
 import { z } from 'zod';
@@ -22,53 +25,103 @@ const USERS_PAGE_MAX = 100;
 
 const limitSchema = z.number().int('must be a whole number').min(1, 'must be at least 1');
 
-/**
- * The keyset cursor is the last row's id (short enough for a button); its name is read back. A
- * cursor whose person is gone is refused rather than silently starting over at the first page.
- */
-async function decodeCursor(store: Store, cursor: string): Promise<{ name: string; id: string }> {
-  const row = uuidSchema.safeParse(cursor).success ? await store.users.getUserById(cursor) : undefined;
-  if (!row) throw new ValidationError('page', 'is out of date; start again from the first page');
-  return { name: row.name, id: row.id };
+/** The keyset cursor is the last row's id (short enough for a button); its place is read back. */
+async function decodeCursor(store: Store, cursor: string): Promise<DirectoryPosition> {
+  const position = uuidSchema.safeParse(cursor).success
+    ? await store.users.directoryPosition(cursor)
+    : undefined;
+  if (!position) throw new ValidationError('page', 'is out of date; start again from the first page');
+  return position;
 }
 
-export interface UsersPage {
-  users: UserListRow[];
+/** A line of the admin's list, with its status in words. */
+export interface DirectoryEntry extends Omit<DirectoryRow, 'rank'> {
+  status: ListedStatus;
+}
+
+export interface DirectoryPage {
+  rows: DirectoryEntry[];
   next: string | null;
 }
 
 /**
- * One page (default 20, at most 100) of the people in the record in name order, with groups and
- * linked platforms; `query` searches name and email. `next` is the cursor for the page after. Admins only.
+ * One page (default 20, at most 100) of the admin's list: the people in the record and the invites
+ * nobody has claimed yet, Active, Pending, Expired, Deactivated, each in name order, with groups and
+ * linked platforms; `query` searches name (or label) and email. `next` is the cursor for the page
+ * after. Admins only.
  */
-export async function listUsers(
+export async function listDirectory(
   store: Store,
   input: { actorId: string; query?: string; after?: string; limit?: number },
-): Promise<UsersPage> {
+): Promise<DirectoryPage> {
   await requireActiveAdmin(store, input.actorId);
   const limit = Math.min(parseField(limitSchema, 'limit', input.limit ?? USERS_PAGE_SIZE), USERS_PAGE_MAX);
   const query = input.query?.trim().slice(0, 100) || null;
-  const rows = await store.users.listUsers({
+  const found = await store.users.listDirectory({
     query,
     after: input.after === undefined ? null : await decodeCursor(store, input.after),
     limit: limit + 1,
   });
-  const users = rows.slice(0, limit);
-  return { users, next: rows.length > limit ? users[users.length - 1]!.id : null };
+  const rows = found.slice(0, limit).map(({ rank, ...row }) => ({ ...row, status: LISTED_STATUSES[rank]! }));
+  return { rows, next: found.length > limit ? rows[rows.length - 1]!.id : null };
 }
 
-/** The person an admin means: an email, a linked chat @username, or a user id; else UnknownUserError. */
-export async function findUser(store: Store, reference: string): Promise<UserRow> {
+/** A person found by what an admin typed; `handle` is set when a chat @username matched. */
+export interface FoundUser {
+  user: UserRow;
+  handle: { platform: Platform; username: string } | null;
+}
+
+const SCOPED_HANDLE = new RegExp(`^(${PLATFORMS.join('|')}):@?(\\S+)$`, 'i');
+
+/**
+ * The person an admin means: a user id, an email, or a chat @username. A handle belongs to one
+ * platform: the caller's (`from`) is preferred, `telegram:@bob` names one, and a handle that other
+ * platforms give to several people throws AmbiguousUserError. UnknownUserError when nothing matches.
+ */
+export async function resolveUserReference(
+  store: Store,
+  reference: string,
+  from?: Platform,
+): Promise<FoundUser> {
   const text = reference.trim();
-  const found = uuidSchema.safeParse(text).success
-    ? await store.users.getUserById(text)
-    : text.includes('@') && !text.startsWith('@')
-      ? await store.users.getUserByEmail(text.toLowerCase())
-      : text.length > 0 && text.length <= 200
-        ? await store.users.getUserByUsername(text.replace(/^@/, ''))
-        : undefined;
-  if (!found) throw new UnknownUserError(text.slice(0, 100));
-  return found;
+  const scoped = text.match(SCOPED_HANDLE);
+  if (uuidSchema.safeParse(text).success) return byAccount(await store.users.getUserById(text), text);
+  if (!scoped && text.includes('@') && !text.startsWith('@'))
+    return byAccount(await store.users.getUserByEmail(text.toLowerCase()), text);
+  const handle = (scoped ? scoped[2]! : text).replace(/^@/, '');
+  if (handle.length === 0 || handle.length > 200) throw new UnknownUserError(text.slice(0, 100));
+  const matches = await store.users.findUsersByUsername(handle);
+  const platform = scoped ? (scoped[1]!.toLowerCase() as Platform) : undefined;
+  const chosen = pickHandleMatch(matches, platform ?? from, platform !== undefined);
+  if (!chosen) throw new UnknownUserError(text.slice(0, 100));
+  return { user: chosen.user, handle: { platform: chosen.platform, username: chosen.username } };
+}
+
+function byAccount(user: UserRow | undefined, text: string): FoundUser {
+  if (!user) throw new UnknownUserError(text.slice(0, 100));
+  return { user, handle: null };
+}
+
+function pickHandleMatch(
+  matches: HandleMatch[],
+  platform: Platform | undefined,
+  only: boolean,
+): HandleMatch | undefined {
+  const onPlatform = matches.filter((m) => m.platform === platform);
+  if (onPlatform.length > 0 || only) return onPlatform[0];
+  const people = new Set(matches.map((m) => m.user.id));
+  if (people.size > 1)
+    throw new AmbiguousUserError(
+      matches[0]!.username,
+      matches.map((m) => ({ name: m.user.name, platform: m.platform })),
+    );
+  return matches[0];
+}
+
+/** The person an admin means (see `resolveUserReference`); else UnknownUserError. */
+export async function findUser(store: Store, reference: string, from?: Platform): Promise<UserRow> {
+  return (await resolveUserReference(store, reference, from)).user;
 }
 
 export interface UserDetail {
@@ -76,6 +129,10 @@ export interface UserDetail {
   groups: string[];
   identities: IdentityRow[];
   personalAgents: AgentRow[];
+  /** Invites they issued that are neither revoked nor used up: losing admin rights revokes them. */
+  openInvites: number;
+  /** Reset links they issued that still work: losing admin rights voids them. */
+  liveResetLinks: number;
 }
 
 /** Everything an admin's panel shows about one person (last seen is on `user`). Admins only. */
@@ -86,12 +143,14 @@ export async function getUserDetail(
   await requireActiveAdmin(store, input.actorId);
   const user = await store.users.getUserById(input.userId);
   if (!user) throw new UnknownUserError(input.userId);
-  const [groups, identities, personalAgents] = await Promise.all([
+  const [groups, identities, personalAgents, openInvites, liveResetLinks] = await Promise.all([
     store.groups.listUserGroupNames(user.id),
     store.identities.listIdentities(user.id),
     store.agents.listPersonalAgents(user.id),
+    store.invites.countOpenInvitesIssuedBy(user.id),
+    store.resets.countLiveResetsIssuedBy(user.id),
   ]);
-  return { user, groups, identities, personalAgents };
+  return { user, groups, identities, personalAgents, openInvites, liveResetLinks };
 }
 
 /**
@@ -104,7 +163,7 @@ export async function touchLastSeen(store: Store, user: Pick<UserRow, 'id' | 'la
 }
 
 async function lockTarget(store: Store, userId: string): Promise<UserRow> {
-  const user = await store.users.lockUserById(userId);
+  const user = await store.users.lockUserForStatusChange(userId);
   if (!user) throw new UnknownUserError(userId);
   return user;
 }
@@ -116,7 +175,9 @@ function lastAdminGuard(error: unknown): never {
 
 /**
  * Makes a person admin or member. Never one's own role (SelfActionError), never the last active
- * admin (LastAdminError, decided by the database trigger also under concurrency). Admins only.
+ * admin (LastAdminError, decided by the database trigger also under concurrency), never a
+ * deactivated person (AccountFrozenError). Demoting an admin revokes the invites and reset links
+ * they issued, in the same transaction. Admins only.
  */
 export async function changeRole(
   store: Store,
@@ -128,23 +189,34 @@ export async function changeRole(
     .tx(async (tx) => {
       const actor = await requireActiveAdmin(tx, input.actorId);
       const target = await lockTarget(tx, input.userId);
+      if (target.status !== 'active') throw new AccountFrozenError(target.name, 'role');
       if (target.role === role)
         throw new NoChangeError(`${target.name} is already ${role === 'admin' ? 'an admin' : 'a member'}`);
       await tx.users.setRole(target.id, role);
+      const withdrawn =
+        role === 'member'
+          ? await withdrawIssued(tx, { actor, issuer: target, reason: 'issuer demoted' })
+          : undefined;
       await recordAudit(tx, {
         action: 'user.role_updated',
         actor: asActor(actor),
         target: asTarget(target),
-        details: { before: target.role, after: role },
+        details: { before: target.role, after: role, ...withdrawnDetails(withdrawn) },
       });
       return { ...target, role };
     })
     .catch(lastAdminGuard);
 }
 
+function withdrawnDetails(withdrawn: Withdrawn | undefined): Record<string, unknown> {
+  if (!withdrawn || (withdrawn.invites.length === 0 && withdrawn.resetLinks === 0)) return {};
+  return { invitesRevoked: withdrawn.invites, resetLinksVoided: withdrawn.resetLinks };
+}
+
 /**
- * Locks a person out, keeping their data; their personal agents are hidden until reactivation.
- * Never oneself, never the last active admin. Audited as `user.deleted`. Admins only.
+ * Locks a person out, keeping their data; their personal agents are hidden until reactivation, and
+ * the invites and reset links they issued are revoked for good. Never oneself, never the last
+ * active admin. Audited as `user.deleted`. Admins only.
  */
 export async function deactivateUser(
   store: Store,
@@ -158,11 +230,17 @@ export async function deactivateUser(
       if (target.status === 'deactivated') throw new NoChangeError(`${target.name} is already deactivated`);
       await tx.users.setStatus(target.id, 'deactivated');
       const hidden = await tx.agents.hidePersonalAgents(target.id);
+      const withdrawn = await withdrawIssued(tx, { actor, issuer: target, reason: 'issuer deactivated' });
       await recordAudit(tx, {
         action: 'user.deleted',
         actor: asActor(actor),
         target: asTarget(target),
-        details: { before: 'active', after: 'deactivated', personalAgentsHidden: hidden },
+        details: {
+          before: 'active',
+          after: 'deactivated',
+          personalAgentsHidden: hidden,
+          ...withdrawnDetails(withdrawn),
+        },
       });
       return { ...target, status: 'deactivated' as const };
     })

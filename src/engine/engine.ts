@@ -129,7 +129,11 @@ export class Engine {
   ): Promise<{ result: T; replies: Outbound[] }> {
     const { store, sessions } = this.deps;
     const [user, stored] = await Promise.all([
-      resolveIdentity(store, { platform: inbound.platform, externalId: inbound.sender.externalId }),
+      resolveIdentity(store, {
+        platform: inbound.platform,
+        externalId: inbound.sender.externalId,
+        username: inbound.sender.username,
+      }),
       sessions.load(key),
     ]);
     const session = parseSession(stored?.data);

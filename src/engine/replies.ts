@@ -1,5 +1,8 @@
 import {
+  AccountFrozenError,
+  AmbiguousUserError,
   DomainError,
+  InviteStillValidError,
   InviteUnusableError,
   NameTakenError,
   ResetLinkUnusableError,
@@ -14,6 +17,7 @@ import {
 } from '../domain/errors.js';
 import { PASSWORD_MIN_LENGTH } from '../domain/passwords.js';
 import { LOCKED_OUT } from './limits.js';
+import { minute, platformName } from './commands/format.js';
 
 const WEAK_PASSWORD: Record<WeakPasswordError['reason'], string> = {
   too_short: `That password is too short: use at least ${PASSWORD_MIN_LENGTH} characters.`,
@@ -34,7 +38,14 @@ const RESET_UNUSABLE: Record<ResetLinkUnusableError['reason'], string> = {
   unknown: 'This reset link is not valid. Ask an admin for a new one.',
   expired: 'This reset link has expired. Ask an admin for a new one.',
   used: 'This reset link has already been used. Ask an admin for a new one.',
-  voided: 'A newer reset link replaced this one. Use the newest link you were given.',
+  voided:
+    'This reset link no longer works: a newer one replaced it, or it was withdrawn. Use the newest link you were given, or ask an admin for a new one.',
+};
+
+const FROZEN: Record<AccountFrozenError['change'], string> = {
+  role: 'their role stays as it is',
+  groups: 'their groups stay as they are',
+  reset: 'they get no reset link',
 };
 
 /** The words a person sees for a refusal they caused; undefined for anything that is not one. */
@@ -55,6 +66,18 @@ export function describeDomainError(error: unknown): string | undefined {
     return `${/^[aeiou]/.test(error.kind) ? 'An' : 'A'} ${error.kind} called “${error.takenName}” exists already.`;
   if (error instanceof SeatLimitError)
     return `All ${error.limit} seats are taken. Deactivate someone or revoke an open invite first.`;
+  if (error instanceof AccountFrozenError)
+    return `${error.userName} is deactivated, so ${FROZEN[error.change]} until you /reactivate them.`;
+  if (error instanceof InviteStillValidError)
+    return `That invite is still valid until ${minute(error.expiresAt)}; /revoke it first if the link leaked.`;
+  if (error instanceof AmbiguousUserError) {
+    const platforms = [...new Set(error.candidates.map((c) => c.platform))];
+    return (
+      `“@${error.handle}” is more than one person: ` +
+      error.candidates.map((c) => `${c.name} on ${platformName(c.platform)}`).join(', ') +
+      `. Say which with ${platforms.map((p) => `${p}:@${error.handle}`).join(' or ')}, or use their email.`
+    );
+  }
   if (error instanceof SelfActionError)
     return error.action === 'role'
       ? "You can't change your own role. Ask another admin."

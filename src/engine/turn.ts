@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FlowEmitted, FlowEvent, SecretPurpose } from '../../flows/types.js';
+import type { Choice, FlowEmitted, FlowEvent, SecretPurpose } from '../../flows/types.js';
 import { requireLinkedChat } from '../domain/accounts.js';
 import { ChatUnlinkedError } from '../domain/errors.js';
 import { parsePayload } from '../domain/tokens.js';
@@ -388,6 +388,8 @@ export class Turn {
   }
 }
 
-function toButtons(choices: { label: string; value: string }[][], instance: string): Button[][] {
-  return choices.map((row) => row.map((c) => ({ label: c.label, action: `${instance}.${c.value}` })));
+function toButtons(choices: Choice[][], instance: string): Button[][] {
+  return choices.map((row) =>
+    row.map((c) => ({ label: c.label, action: c.command ?? `${instance}.${c.value}` })),
+  );
 }

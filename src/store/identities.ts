@@ -33,11 +33,25 @@ export async function holdLink(db: Db, key: IdentityKey, userId: string): Promis
   return rows.length === 1;
 }
 
-/** Links the identity to `userId`; returns false (and changes nothing) if it belongs to someone already. */
+/**
+ * Takes `username` away from every other identity on the platform: a handle names one identity per
+ * platform, the one that showed it last. Run it in the transaction that gives the handle out.
+ */
+async function releaseUsername(db: Db, key: IdentityKey, username: string): Promise<void> {
+  await db`
+    update identities set username = null
+    where platform = ${key.platform} and lower(username) = lower(${username}) and external_id <> ${key.externalId}`;
+}
+
+/**
+ * Links the identity to `userId`, taking its handle from whichever identity showed it before;
+ * returns false (and links nothing) if the identity belongs to someone already.
+ */
 export async function insertIdentity(
   db: Db,
   identity: IdentityKey & { userId: string; username: string | null },
 ): Promise<boolean> {
+  if (identity.username !== null) await releaseUsername(db, identity, identity.username);
   const rows = await db`
     insert into identities ${db(identity, 'platform', 'externalId', 'userId', 'username')}
     on conflict (platform, external_id) do nothing
@@ -70,13 +84,25 @@ export async function deleteOtherIdentities(
     returning *`;
 }
 
+/** An account as seen through one of its chat identities, with the handle that identity shows. */
+export type IdentifiedUser = UserRow & { chatUsername: string | null };
+
 /** The account linked to a chat identity, in one indexed lookup (run on every update). */
-export async function getUserByIdentity(db: Db, key: IdentityKey): Promise<UserRow | undefined> {
-  const [row] = await db<UserRow[]>`
-    select u.id, u.name, u.email, u.role, u.status, u.invited_by, u.created_at, u.last_seen_at, u.deactivated_at
+export async function getUserByIdentity(db: Db, key: IdentityKey): Promise<IdentifiedUser | undefined> {
+  const [row] = await db<IdentifiedUser[]>`
+    select u.id, u.name, u.email, u.role, u.status, u.invited_by, u.created_at, u.last_seen_at, u.deactivated_at,
+      i.username as chat_username
     from identities i join users u on u.id = i.user_id
     where i.platform = ${key.platform} and i.external_id = ${key.externalId}`;
   return row;
+}
+
+/** Sets the handle an identity shows now, taking it from any other identity on the platform. */
+export async function setUsername(db: Db, key: IdentityKey, username: string): Promise<void> {
+  await releaseUsername(db, key, username);
+  await db`
+    update identities set username = ${username}
+    where platform = ${key.platform} and external_id = ${key.externalId}`;
 }
 
 /** The external ids of the active admins linked on `platform` (for their command menus). */

@@ -8,6 +8,8 @@ export interface InviteRow {
   label: string | null;
   maxUses: number;
   uses: number;
+  /** How long the invite is valid from its creation, and again from each resend. */
+  validDays: number;
   expiresAt: Date;
   createdBy: string | null;
   createdAt: Date;
@@ -29,6 +31,7 @@ const INVITE_COLUMNS = [
   'label',
   'maxUses',
   'uses',
+  'validDays',
   'expiresAt',
   'createdBy',
   'createdAt',
@@ -48,9 +51,9 @@ export interface NewInvite {
 /** Inserts an invite; throws the unique violation `invites_open_email` if that email has an open one. */
 export async function insertInvite(db: Db, invite: NewInvite): Promise<InviteRow> {
   const [row] = await db`
-    insert into invites (token_hash, email, role, label, max_uses, expires_at, created_by)
+    insert into invites (token_hash, email, role, label, max_uses, valid_days, expires_at, created_by)
     values (${invite.tokenHash}, ${invite.email}, ${invite.role}, ${invite.label}, ${invite.maxUses},
-            now() + make_interval(days => ${invite.expiresInDays}), ${invite.createdBy})
+            ${invite.expiresInDays}, now() + make_interval(days => ${invite.expiresInDays}), ${invite.createdBy})
     returning ${db(INVITE_COLUMNS)}`;
   return row as InviteRow;
 }
@@ -96,7 +99,7 @@ export async function listInvites(
   options: { limit: number; ids?: string[]; afterId?: string },
 ): Promise<InviteListRow[]> {
   return db<InviteListRow[]>`
-    select i.id, i.email, i.role, i.label, i.max_uses, i.uses, i.expires_at, i.created_by, i.created_at, i.revoked_at,
+    select i.id, i.email, i.role, i.label, i.max_uses, i.uses, i.valid_days, i.expires_at, i.created_by, i.created_at, i.revoked_at,
       i.expires_at <= now() as expired,
       coalesce((select array_agg(g.name order by lower(g.name)) from invite_groups ig
                 join groups g on g.id = ig.group_id where ig.invite_id = i.id), '{}') as group_names,
@@ -136,18 +139,40 @@ export async function revokeInvite(
   return row;
 }
 
-/** A fresh token and expiry for an invite that is not revoked or used up; the old token stops working. */
-export async function renewInviteToken(
+/**
+ * A fresh token for an expired invite that is not revoked or used up, valid as long as it was at
+ * first; the old token stops working. Undefined when the invite is not (or no longer) such a one.
+ */
+export async function renewExpiredInvite(
   db: Db,
   inviteId: string,
   tokenHash: Buffer,
-  expiresInDays: number,
 ): Promise<InviteRow | undefined> {
   const [row] = await db<InviteRow[]>`
-    update invites set token_hash = ${tokenHash}, expires_at = now() + make_interval(days => ${expiresInDays})
-    where id = ${inviteId} and revoked_at is null and uses < max_uses
+    update invites set token_hash = ${tokenHash}, expires_at = now() + make_interval(days => valid_days)
+    where id = ${inviteId} and revoked_at is null and uses < max_uses and expires_at <= now()
     returning ${db(INVITE_COLUMNS)}`;
   return row;
+}
+
+/** Revokes every invite `issuerId` made that is not revoked or used up yet (expired ones too). */
+export async function revokeInvitesIssuedBy(
+  db: Db,
+  issuerId: string,
+  revokedBy: string,
+): Promise<InviteRow[]> {
+  return db<InviteRow[]>`
+    update invites set revoked_at = now(), revoked_by = ${revokedBy}
+    where created_by = ${issuerId} and revoked_at is null and uses < max_uses
+    returning ${db(INVITE_COLUMNS)}`;
+}
+
+/** How many invites `issuerId` made that are not revoked or used up (pending or expired). */
+export async function countOpenInvitesIssuedBy(db: Db, issuerId: string): Promise<number> {
+  const [row] = await db<{ count: number }[]>`
+    select count(*)::int as count from invites
+    where created_by = ${issuerId} and revoked_at is null and uses < max_uses`;
+  return row!.count;
 }
 
 /** Revokes the open invites the system made for the first admin (a new setup invite replaces them). */

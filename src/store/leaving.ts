@@ -45,23 +45,6 @@ export async function listAgentsCreatedFor(db: Db, userId: string): Promise<stri
   return rows.map((r) => r.name);
 }
 
-/** Invites `userId` issued that someone could still claim. */
-export async function countOpenInvitesBy(db: Db, userId: string): Promise<number> {
-  const [row] = await db<{ count: number }[]>`
-    select count(*)::int as count from invites
-    where created_by = ${userId} and revoked_at is null and uses < max_uses and expires_at > now()`;
-  return row?.count ?? 0;
-}
-
-/** Revokes every invite `userId` issued that is still open; returns how many. */
-export async function revokeOpenInvitesBy(db: Db, userId: string, revokedBy: string): Promise<number> {
-  const rows = await db`
-    update invites set revoked_at = now(), revoked_by = ${revokedBy}
-    where created_by = ${userId} and revoked_at is null and uses < max_uses
-    returning id`;
-  return rows.length;
-}
-
 /**
  * Hands every agent `fromId` created but does not own to `toId` (deleted ones too, since the creator
  * reference would block the erasure; with no `toId` they keep no creator); returns the live ones' names.

@@ -45,3 +45,19 @@ export async function consumeReset(db: Db, tokenHash: Buffer): Promise<ResetRow 
     returning ${db(RESET_COLUMNS)}`;
   return row;
 }
+
+/** Voids every live link `issuerId` issued (their admin rights are gone); returns how many. */
+export async function voidResetsIssuedBy(db: Db, issuerId: string): Promise<number> {
+  const result = await db`
+    update password_resets set voided_at = now()
+    where created_by = ${issuerId} and used_at is null and voided_at is null`;
+  return result.count;
+}
+
+/** How many links `issuerId` issued that could still be used. */
+export async function countLiveResetsIssuedBy(db: Db, issuerId: string): Promise<number> {
+  const [row] = await db<{ count: number }[]>`
+    select count(*)::int as count from password_resets
+    where created_by = ${issuerId} and used_at is null and voided_at is null and expires_at > now()`;
+  return row!.count;
+}

@@ -37,6 +37,7 @@ interface Fixture {
   group: string;
   agent: string;
   invite: string;
+  expiredInvite: string;
 }
 
 interface Sample {
@@ -67,10 +68,10 @@ const SAMPLES: Record<string, Sample> = {
   invite: { args: (f) => `new-${f.n}@example.com member`, then: { tap: 'Create' }, audited: true },
   invites: { args: () => '', audited: false },
   revoke: { args: (f) => f.invite, audited: true },
-  resend: { args: (f) => f.invite, audited: true },
+  resend: { args: (f) => f.expiredInvite, audited: true },
   users: { args: () => '', audited: false },
   user: { args: (f) => f.target.email!, audited: false },
-  role: { args: (f) => `${f.target.email} admin`, audited: true },
+  role: { args: (f) => `${f.target.email} admin`, then: { tap: 'Yes, make admin' }, audited: true },
   deactivate: { args: (f) => f.target.email!, then: { tap: 'Yes, deactivate' }, audited: true },
   reactivate: { args: (f) => f.inactive.email!, audited: true },
   resetpassword: { args: (f) => f.target.email!, audited: true },
@@ -93,7 +94,22 @@ async function fixture(): Promise<Fixture> {
     role: 'member',
     groupNames: [],
   });
-  return { n, target, inactive, group, agent, invite: invite!.invite.id.slice(0, 8) };
+  const [expired] = await createInvites(store, {
+    actorId: boss.id,
+    emails: [`expired-${n}@example.com`],
+    role: 'member',
+    groupNames: [],
+  });
+  await sql`update invites set expires_at = now() - interval '1 day' where id = ${expired!.invite.id}`;
+  return {
+    n,
+    target,
+    inactive,
+    group,
+    agent,
+    invite: invite!.invite.id.slice(0, 8),
+    expiredInvite: expired!.invite.id.slice(0, 8),
+  };
 }
 
 let seq = 0;

@@ -57,12 +57,14 @@ function story(kind: 'redis' | 'postgres'): void {
     expect(await bob.say('/agents')).toMatch(/Smithers \(yours\)/);
     expect(await bob.say('/invites')).toMatch(/Only admins/);
 
-    expect(await ada.say('/role bob@example.com admin')).toMatch(/Bob is now an admin/);
+    expect(await ada.say('/role bob@example.com admin')).toMatch(/Make Bob <bob@example\.com> an admin\?/);
+    expect(await ada.tap('Yes, make admin')).toMatch(/Bob is now an admin/);
     expect(await bob.say('/invites')).toMatch(/Invites \(newest first\)/);
-    expect(await ada.say('/role bob@example.com member')).toMatch(/Bob is now a member/);
+    await ada.say('/role bob@example.com member');
+    expect(await ada.tap('Yes, make member')).toMatch(/Bob is now a member/);
     expect(await bob.say('/invites')).toMatch(/Only admins/);
 
-    expect(await ada.say('/deactivate bob@example.com')).toMatch(/Deactivate Bob\?/);
+    expect(await ada.say('/deactivate bob@example.com')).toMatch(/Deactivate Bob <bob@example\.com>\?/);
     expect(await ada.tap('Yes, deactivate')).toMatch(/Bob is deactivated/);
     expect(await bob.say('/agents')).toMatch(/Your account is deactivated/);
     expect(await bob.say('hello')).toMatch(/Your account is deactivated/);

@@ -53,7 +53,7 @@ describe('/delete on Telegram', () => {
     const confirm = await ada.tap('Ada (admin)');
     expect(confirm).toBe(
       [
-        'Erase Carl?',
+        'Erase Carl &lt;carl@example.com&gt;?',
         '',
         'This erases the account for good: their chat links, group memberships, personal context and reset links. It cannot be undone.',
         '1 open invite they issued will be revoked.',
@@ -84,7 +84,9 @@ describe('/delete on Telegram', () => {
       "You can't delete yourself. Use /deleteme for your own account.",
     );
     const dan = await seedUser(store, { name: 'Dan', email: 'dan@example.com' });
-    expect(await ada.say('/delete dan@example.com')).toMatch(/^Erase Dan\?[\s\S]*\[Cancel\]$/);
+    expect(await ada.say('/delete dan@example.com')).toMatch(
+      /^Erase Dan &lt;dan@example\.com&gt;\?[\s\S]*\[Cancel\]$/,
+    );
     expect(await ada.tap('Cancel')).toBe('Nothing was erased.');
     expect(await rowsAbout(dan.id)).toEqual({ users: 1, identities: 0 });
   });
@@ -107,7 +109,7 @@ describe('/gatehouse delete on Slack', () => {
     await linkChat(store, erin, 'T1:UERIN', 'slack');
     const ada = new SlackUser(slack, platforms.slackEventsUrl, 'T1', 'UADA');
     expect(await ada.command('delete erin@example.com')).toMatch(
-      /^Erase Erin\?[\s\S]*To confirm, type erin@example.com \[Cancel\]$/,
+      /^Erase Erin <erin@example\.com>\?[\s\S]*To confirm, type erin@example.com \[Cancel\]$/,
     );
     expect(await ada.dmText('erin@example.com')).toBe('Erin is erased.');
     expect(await rowsAbout(erin.id)).toEqual({ users: 0, identities: 0 });

@@ -104,7 +104,10 @@ describe('Gatehouse over Slack', () => {
     expect(await bob.command('agents')).toMatch(/Smithers \(yours\)/);
     expect(await bob.command('invites')).toMatch(/Only admins/);
 
-    expect(await ada.command('role bob@example.com admin', 'CGENERAL')).toMatch(/Bob is now an admin/);
+    expect(await ada.command('role bob@example.com admin', 'CGENERAL')).toMatch(
+      /Make Bob <bob@example\.com> an admin\?/,
+    );
+    expect(await ada.click('Yes, make admin')).toMatch(/Bob is now an admin/);
     expect(await bob.command('invites')).toMatch(/Invites/);
 
     expect(JSON.stringify(slack.calls)).not.toContain(GOOD);

@@ -96,12 +96,16 @@ describe('Gatehouse over Telegram', () => {
     const csv = ada.lastCalls.find((c) => c.method === 'sendDocument')?.params;
     expect(csv).toMatchObject({ chat_id: '11', document: { filename: expect.stringMatching(/\.csv$/) } });
     expect(JSON.stringify(csv)).toContain('user.claimed');
+    expect(await ada.say('/role bob@example.com admin')).toMatch(
+      /Make Bob &lt;bob@example\.com&gt; an admin\?/,
+    );
     const promoted = telegram.calls.length;
-    expect(await ada.say('/role bob@example.com admin')).toMatch(/Bob is now an admin/);
+    expect(await ada.tap('Yes, make admin')).toMatch(/Bob is now an admin/);
     expect(menuCalls(promoted, 22)).toEqual(['setMyCommands']);
     expect(await bob.say('/invites')).toMatch(/Invites/);
+    await ada.say('/role bob@example.com member');
     const demoted = telegram.calls.length;
-    expect(await ada.say('/role bob@example.com member')).toMatch(/now a member/);
+    expect(await ada.tap('Yes, make member')).toMatch(/now a member/);
     expect(menuCalls(demoted, 22)).toEqual(['deleteMyCommands']);
     await ada.say('/deactivate bob@example.com');
     expect(await ada.tap('Yes, deactivate')).toMatch(/Bob is deactivated/);

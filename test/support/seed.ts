@@ -34,12 +34,13 @@ export function newIdentity(platform: 'telegram' | 'slack' | 'console' = 'telegr
   return { platform, externalId: randomBytes(6).toString('hex'), username: null };
 }
 
-/** Links a chat identity (by default a Telegram one named like the person) to an account. */
+/** Links a chat identity (by default a Telegram one whose handle is its id) to an account. */
 export async function linkChat(
   store: Store,
   user: UserRow,
   externalId: string,
   platform: 'telegram' | 'slack' | 'console' = 'telegram',
+  username: string = externalId,
 ): Promise<void> {
-  await store.identities.insertIdentity({ platform, externalId, userId: user.id, username: externalId });
+  await store.identities.insertIdentity({ platform, externalId, userId: user.id, username });
 }

@@ -39,7 +39,7 @@ export const groupCommands: CommandSpec[] = [
         case 'add':
         case 'remove': {
           if (!name || !who) throw new UsageError();
-          const target = await findUser(store, who);
+          const target = await findUser(store, who, ctx.inbound.platform);
           const change = verb.toLowerCase() === 'add' ? addToGroup : removeFromGroup;
           const groups = await change(store, { actorId, groupName: name, userId: target.id });
           return reply(text(`${target.name}'s groups: ${groups.length > 0 ? groups.join(', ') : 'none'}.`));

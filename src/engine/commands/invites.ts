@@ -32,7 +32,7 @@ export const inviteCommands: CommandSpec[] = [
     name: 'invites',
     audience: 'admin',
     usage: 'invites',
-    summary: 'pending, expired, used and revoked invites with their uses',
+    summary: 'pending, expired, used and revoked invites with their uses and who issued them',
     answersPrivately: true,
     run: async (ctx) => {
       const afterId = ctx.args.match(/^page:(\S+)$/)?.[1];
@@ -52,7 +52,8 @@ export const inviteCommands: CommandSpec[] = [
           (i.status === 'Pending' ? ` · until ${day(i.expiresAt)}` : '') +
           (i.label ? ` · “${i.label}”` : '') +
           (i.groupNames.length > 0 ? ` · groups: ${listOrNone(i.groupNames)}` : '') +
-          (i.claimedBy.length > 0 ? ` · joined: ${i.claimedBy.join(', ')}` : ''),
+          (i.claimedBy.length > 0 ? ` · joined: ${i.claimedBy.join(', ')}` : '') +
+          ` · by ${i.createdByName ?? 'the operator'}`,
       );
       return reply(
         text(`Invites (newest first):\n${lines.join('\n')}\n\n/revoke <ref> or /resend <ref>`, {
@@ -86,6 +87,7 @@ export const inviteCommands: CommandSpec[] = [
       const { invite, payload } = await resendInvite(ctx.deps.store, {
         actorId: ctx.user.id,
         reference: ctx.args,
+        ...(ctx.deps.settings.seatLimit ? { seatLimit: ctx.deps.settings.seatLimit } : {}),
       });
       return reply(
         text(

@@ -1,7 +1,7 @@
 import { exportOwnData } from '../../domain/leaving.js';
-import { findUser } from '../../domain/users.js';
 import { UsageError } from '../args.js';
 import { reply, type CommandSpec } from './types.js';
+import { resolveTarget, viaHandle } from './users.js';
 
 export const leavingCommands: CommandSpec[] = [
   {
@@ -40,8 +40,11 @@ export const leavingCommands: CommandSpec[] = [
     privateOnly: true,
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
-      const target = await findUser(ctx.deps.store, ctx.args);
-      return { startFlow: 'deleteUser', input: { actorId: ctx.user.id, userId: target.id } };
+      const found = await resolveTarget(ctx, ctx.args);
+      return {
+        startFlow: 'deleteUser',
+        input: { actorId: ctx.user.id, userId: found.user.id, ...viaHandle(found) },
+      };
     },
   },
 ];

@@ -1,42 +1,67 @@
 import { issueResetLink } from '../../domain/resets.js';
-import { changeRole, findUser, listUsers, reactivateUser } from '../../domain/users.js';
+import {
+  listDirectory,
+  reactivateUser,
+  resolveUserReference,
+  type DirectoryEntry,
+  type FoundUser,
+} from '../../domain/users.js';
 import { ROLES, type Role } from '../../domain/enums.js';
 import { codeInstructions } from '../../setup-invite.js';
 import { splitFirst, UsageError } from '../args.js';
 import { capabilitiesOf } from '../deps.js';
 import { text, type Button } from '../outbound.js';
-import { ago, listOrNone } from './format.js';
-import { reply, type CommandSpec } from './types.js';
+import { ago, day, listOrNone, platformName } from './format.js';
+import { reply, type CommandSpec, type SignedInContext } from './types.js';
+
+/** The person an admin's words name, preferring a handle on the platform they are typing on. */
+export function resolveTarget(ctx: SignedInContext, reference: string): Promise<FoundUser> {
+  return resolveUserReference(ctx.deps.store, reference, ctx.inbound.platform);
+}
+
+/** How a handle found the person ("@bob on Slack"), for the confirmation; nothing for an email or id. */
+export function viaHandle(found: FoundUser): { via?: string } {
+  return found.handle ? { via: `@${found.handle.username} on ${platformName(found.handle.platform)}` } : {};
+}
+
+function listLine(row: DirectoryEntry): string {
+  if (row.kind === 'invite')
+    return (
+      `${row.name ?? '—'} · ${row.email ?? 'anyone'} · ${row.role} · ${row.status} invite ${row.id.slice(0, 8)}` +
+      (row.status === 'Pending' && row.expiresAt ? ` until ${day(row.expiresAt)}` : '') +
+      ` · groups: ${listOrNone(row.groups)}`
+    );
+  return (
+    `${row.name} · ${row.email ?? 'no email'} · ${row.role} · ${row.status} · ` +
+    `groups: ${listOrNone(row.groups)} · seen ${ago(row.lastSeenAt)}`
+  );
+}
 
 export const userCommands: CommandSpec[] = [
   {
     name: 'users',
     audience: 'admin',
     usage: 'users [query]',
-    summary: 'everyone, with status and last seen',
+    summary: 'everyone and the open invites, with status and last seen',
     answersPrivately: true,
     run: async (ctx) => {
       const [query, cursor] = ctx.args.startsWith('page:') ? ['', ctx.args.slice(5)] : [ctx.args, undefined];
-      const page = await listUsers(ctx.deps.store, {
+      const page = await listDirectory(ctx.deps.store, {
         actorId: ctx.user.id,
         ...(query ? { query } : {}),
         ...(cursor ? { after: cursor } : {}),
       });
-      if (page.users.length === 0) return reply(text(query ? `Nobody matches “${query}”.` : 'Nobody yet.'));
-      const lines = page.users.map(
-        (u) =>
-          `${u.name} · ${u.email ?? 'no email'} · ${u.role} · ${u.status === 'active' ? 'Active' : 'Deactivated'} · ` +
-          `groups: ${listOrNone(u.groups)} · seen ${ago(u.lastSeenAt)}`,
-      );
-      const buttons: Button[][] = page.users
+      if (page.rows.length === 0) return reply(text(query ? `Nobody matches “${query}”.` : 'Nobody yet.'));
+      const buttons: Button[][] = page.rows
+        .filter((r) => r.kind === 'user')
         .slice(0, 10)
-        .map((u) => [{ label: u.name, action: `/user ${u.id}` }]);
+        .map((u) => [{ label: u.name ?? '', action: `/user ${u.id}` }]);
       if (page.next && !query) buttons.push([{ label: 'Next page', action: `/users page:${page.next}` }]);
       // Web app buttons open only from private chats.
       if (capabilitiesOf(ctx.deps, ctx.inbound.platform).hasWebApp && ctx.inbound.chat.isPrivate)
         buttons.unshift([{ label: 'Open the table', action: '/users', page: 'users' }]);
       const more = page.next && query ? '\n(More match: narrow the search.)' : '';
-      return reply(text(lines.join('\n') + more, { buttons }));
+      return reply(text(page.rows.map(listLine).join('\n') + more, { buttons }));
     },
   },
   {
@@ -47,25 +72,31 @@ export const userCommands: CommandSpec[] = [
     answersPrivately: true,
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
-      const target = await findUser(ctx.deps.store, ctx.args);
-      return { startFlow: 'manageUser', input: { actorId: ctx.user.id, userId: target.id } };
+      const found = await resolveTarget(ctx, ctx.args);
+      return {
+        startFlow: 'manageUser',
+        input: { actorId: ctx.user.id, userId: found.user.id, ...viaHandle(found) },
+      };
     },
   },
   {
     name: 'role',
     audience: 'admin',
     usage: 'role <user> admin|member',
-    summary: "change someone's role",
+    summary: "change someone's role (asks first)",
     run: async (ctx) => {
       const [who, role] = splitFirst(ctx.args);
       if (!who || !(ROLES as readonly string[]).includes(role.toLowerCase())) throw new UsageError();
-      const target = await findUser(ctx.deps.store, who);
-      const user = await changeRole(ctx.deps.store, {
-        actorId: ctx.user.id,
-        userId: target.id,
-        role: role.toLowerCase() as Role,
-      });
-      return reply(text(`${user.name} is now ${user.role === 'admin' ? 'an admin' : 'a member'}.`));
+      const found = await resolveTarget(ctx, who);
+      return {
+        startFlow: 'manageUser',
+        input: {
+          actorId: ctx.user.id,
+          userId: found.user.id,
+          intent: role.toLowerCase() as Role,
+          ...viaHandle(found),
+        },
+      };
     },
   },
   {
@@ -76,10 +107,10 @@ export const userCommands: CommandSpec[] = [
     answersPrivately: true,
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
-      const target = await findUser(ctx.deps.store, ctx.args);
+      const found = await resolveTarget(ctx, ctx.args);
       return {
         startFlow: 'manageUser',
-        input: { actorId: ctx.user.id, userId: target.id, intent: 'deactivate' },
+        input: { actorId: ctx.user.id, userId: found.user.id, intent: 'deactivate', ...viaHandle(found) },
       };
     },
   },
@@ -90,7 +121,7 @@ export const userCommands: CommandSpec[] = [
     summary: 'give a deactivated person their access back',
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
-      const target = await findUser(ctx.deps.store, ctx.args);
+      const { user: target } = await resolveTarget(ctx, ctx.args);
       const user = await reactivateUser(ctx.deps.store, {
         actorId: ctx.user.id,
         userId: target.id,
@@ -106,7 +137,7 @@ export const userCommands: CommandSpec[] = [
     summary: 'a password reset link (7 days, once)',
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
-      const target = await findUser(ctx.deps.store, ctx.args);
+      const { user: target } = await resolveTarget(ctx, ctx.args);
       const link = await issueResetLink(ctx.deps.store, { actorId: ctx.user.id, userId: target.id });
       return reply(
         text(

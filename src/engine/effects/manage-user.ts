@@ -5,12 +5,9 @@ import { issueResetLink } from '../../domain/resets.js';
 import { changeRole, deactivateUser, getUserDetail, reactivateUser } from '../../domain/users.js';
 import { codeInstructions } from '../../setup-invite.js';
 import type { EngineDeps } from '../deps.js';
+import { minute } from '../commands/format.js';
 
 type Implementations = Parameters<typeof manageUserFlow.provide>[0];
-
-function lastSeen(at: Date | null): string | null {
-  return at ? `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC` : null;
-}
 
 /** The manage-user flow's effects, from the user, group and reset rules. */
 export function manageUserEffects(deps: EngineDeps): Implementations {
@@ -29,8 +26,10 @@ export function manageUserEffects(deps: EngineDeps): Implementations {
           status: user.status,
           groups: detail.groups,
           platforms: [...new Set(detail.identities.map((i) => i.platform))],
-          lastSeen: lastSeen(user.lastSeenAt),
+          lastSeen: user.lastSeenAt ? minute(user.lastSeenAt) : null,
           allGroups: groups.map((g) => g.name),
+          openInvites: detail.openInvites,
+          liveResetLinks: detail.liveResetLinks,
         };
       }),
       changeRole: fromPromise(async ({ input }) => {

@@ -3,7 +3,9 @@ import { api, closeSoon, initData, start } from './common.js';
 
 const $ = (id) => document.getElementById(id);
 const PLATFORM_NAMES = { telegram: 'Telegram', slack: 'Slack', console: 'Console' };
-const state = { rows: [], sort: { key: 'name', direction: 1 }, query: '' };
+// The server's order (Active, Pending, Expired, Deactivated, each by name) until a column is chosen.
+const STATUS_ORDER = ['Active', 'Pending', 'Expired', 'Deactivated'];
+const state = { rows: [], sort: { key: 'status', direction: 1 }, query: '' };
 
 function say(text) {
   $('status').textContent = text;
@@ -25,12 +27,21 @@ function text(row, key) {
   return value ?? '';
 }
 
+function byName(a, b) {
+  if (!a.name || !b.name) return (a.name ? 0 : 1) - (b.name ? 0 : 1);
+  return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
+}
+
 function compare(a, b) {
   const { key, direction } = state.sort;
   // Never-seen people and invites sort after everyone who was seen, whichever the direction.
   if (key === 'lastSeenAt') {
     if (!a.lastSeenAt || !b.lastSeenAt) return (a.lastSeenAt ? 0 : 1) - (b.lastSeenAt ? 0 : 1);
     return direction * (Date.parse(b.lastSeenAt) - Date.parse(a.lastSeenAt));
+  }
+  if (key === 'status') {
+    const rank = STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status);
+    return rank !== 0 ? direction * rank : byName(a, b);
   }
   const [x, y] = [text(a, key), text(b, key)];
   // Empty cells (an invite without a label) go last too.

@@ -9,6 +9,7 @@ import {
   resolveIdentity,
 } from '../../../src/domain/accounts.js';
 import * as passwords from '../../../src/domain/passwords.js';
+import { findUser } from '../../../src/domain/users.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../../src/domain/passwords.js';
 import {
   IdentityLinkedError,
@@ -56,6 +57,49 @@ describe('resolveIdentity', () => {
     expect(user).toMatchObject({ id: person.id, name: person.name, role: 'member', status: 'active' });
     expect(user).not.toHaveProperty('passwordHash');
     expect(await resolveIdentity(store, { platform: 'slack', externalId: chat.externalId })).toBeUndefined();
+  });
+
+  it('records a renamed handle, so the old one no longer finds the person', async () => {
+    const person = await seedUser(store, { name: 'Renamer' });
+    const chat = { platform: 'telegram' as const, externalId: 'renamer-1' };
+    await store.identities.insertIdentity({ ...chat, userId: person.id, username: 'old_handle' });
+    expect((await findUser(store, '@old_handle')).id).toBe(person.id);
+    expect((await resolveIdentity(store, { ...chat, username: 'new_handle' }))?.id).toBe(person.id);
+    expect((await store.identities.getIdentity(chat))?.username).toBe('new_handle');
+    expect((await findUser(store, '@new_handle')).id).toBe(person.id);
+    await expect(findUser(store, '@old_handle')).rejects.toBeInstanceOf(UnknownUserError);
+    await resolveIdentity(store, { ...chat, username: null });
+    expect((await store.identities.getIdentity(chat))?.username).toBe('new_handle');
+  });
+
+  it('moves a handle to the identity that shows it now, on that platform only', async () => {
+    const before = await seedUser(store, { name: 'Gave It Up' });
+    const now = await seedUser(store, { name: 'Took It' });
+    const onSlack = await seedUser(store, { name: 'Slack Namesake' });
+    await store.identities.insertIdentity({
+      platform: 'telegram',
+      externalId: 'tg-a',
+      userId: before.id,
+      username: 'bob',
+    });
+    await store.identities.insertIdentity({
+      platform: 'telegram',
+      externalId: 'tg-b',
+      userId: now.id,
+      username: 'robert',
+    });
+    await store.identities.insertIdentity({
+      platform: 'slack',
+      externalId: 'T:U-b',
+      userId: onSlack.id,
+      username: 'bob',
+    });
+    await resolveIdentity(store, { platform: 'telegram', externalId: 'tg-b', username: 'Bob' });
+    expect((await findUser(store, '@bob', 'telegram')).id).toBe(now.id);
+    expect(
+      (await store.identities.getIdentity({ platform: 'telegram', externalId: 'tg-a' }))?.username,
+    ).toBeNull();
+    expect((await findUser(store, '@bob', 'slack')).id).toBe(onSlack.id);
   });
 });
 

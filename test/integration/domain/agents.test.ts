@@ -217,6 +217,27 @@ describe('setAgentAccess', () => {
     expect(await sees(outsider.id)).not.toContain('finance');
   });
 
+  it("never changes a personal agent's access, by its name or any other, and writes nothing", async () => {
+    const rows = await audits();
+    const access = async () => sql`
+      select a.id, a.visibility, array(select group_id from agent_groups g where g.agent_id = a.id) as groups
+      from agents a where a.owner_id is not null order by a.id`;
+    const before = await access();
+    for (const agentName of ['Smithers', 'smithers', 'Diary'])
+      for (const change of ['all', ['Finance']] as const)
+        await expect(
+          setAgentAccess(store, {
+            actorId: admin.id,
+            agentName,
+            access: change === 'all' ? 'all' : [...change],
+          }),
+        ).rejects.toBeInstanceOf(UnknownAgentError);
+    expect(await access()).toEqual(before);
+    expect(await audits()).toBe(rows);
+    expect(await sees(insider.id)).toContain("insider's own");
+    expect(await sees(insider.id)).not.toContain("outsider's own");
+  });
+
   it('settles concurrent changes by several admins on one of them', async () => {
     await createAgent(store, { actorId: admin.id, name: 'Busy' });
     const choices: ('all' | string[])[] = [['Finance'], ['Board'], ['Finance', 'Board'], 'all', ['Board']];

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../support/db.js';
 import { GOOD_PASSWORD, newIdentity, seedUser } from '../../support/seed.js';
 import { claimInvite } from '../../../src/domain/claims.js';
-import { createInvites } from '../../../src/domain/invites.js';
+import { createAdminInvite, createInvites, resolveInviteToken } from '../../../src/domain/invites.js';
+import { changeRole } from '../../../src/domain/users.js';
 import { hashToken } from '../../../src/domain/tokens.js';
 import { EmailTakenError, InviteUnusableError, WeakPasswordError } from '../../../src/domain/errors.js';
 import { verifyPassword } from '../../../src/domain/passwords.js';
@@ -184,6 +185,45 @@ describe('claimInvite', () => {
     expect(stored!.uses).toBe(0);
   });
 
+  it('refuses a password of 11 characters and creates nothing, and accepts one of 12', async () => {
+    const { tokenHash } = await invite();
+    const before = await counts();
+    const error: unknown = await claimInvite(store, {
+      tokenHash,
+      name: 'Eleven',
+      password: 'violet-Hrb4',
+      identity: newIdentity(),
+    }).catch((e: unknown) => e);
+    expect(error).toEqual(new WeakPasswordError('too_short'));
+    expect(await counts()).toEqual(before);
+    const { user } = await claimInvite(store, {
+      tokenHash,
+      name: 'Twelve',
+      password: 'violet-Harb4',
+      identity: newIdentity(),
+    });
+    expect(user.name).toBe('Twelve');
+  });
+
+  it('makes a later admin invite an admin, from an admin or from the operator', async () => {
+    const { tokenHash } = await invite({ role: 'admin' });
+    const byAdmin = await claimInvite(store, {
+      tokenHash,
+      name: 'Second Admin',
+      password: GOOD_PASSWORD,
+      identity: newIdentity(),
+    });
+    expect(byAdmin.user.role).toBe('admin');
+    const operators = await createAdminInvite(store);
+    const byOperator = await claimInvite(store, {
+      tokenHash: hashToken(operators.token),
+      name: 'Third Admin',
+      password: GOOD_PASSWORD,
+      identity: newIdentity(),
+    });
+    expect(byOperator.user.role).toBe('admin');
+  });
+
   it('makes the first account ever an admin, whatever the invite says', async () => {
     const { store: fresh } = await createTestDatabase();
     const { createSetupInvite } = await import('../../../src/domain/invites.js');
@@ -195,5 +235,75 @@ describe('claimInvite', () => {
       identity: newIdentity(),
     });
     expect(user.role).toBe('admin');
+  });
+});
+
+describe('the first account', () => {
+  it('is the one admin when ten setup invites that say member are claimed at the same moment', async () => {
+    const { sql: db, store: fresh } = await createTestDatabase({ max: 12 });
+    const tokens = await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        const { token } = await createAdminInvite(fresh);
+        return token;
+      }),
+    );
+    await db`update invites set role = 'member'`;
+    const results = await Promise.allSettled(
+      tokens.map((token, i) =>
+        claimInvite(fresh, {
+          tokenHash: hashToken(token),
+          name: `Founder ${i}`,
+          password: GOOD_PASSWORD,
+          identity: newIdentity(),
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    const roles = await db<{ role: string; n: number }[]>`
+      select role, count(*)::int as n from users group by role order by role`;
+    expect(roles).toEqual([
+      { role: 'admin', n: 1 },
+      { role: 'member', n: 9 },
+    ]);
+  });
+});
+
+describe('an invite whose issuer lost their admin rights', () => {
+  it.each([
+    ['demoted', (id: string) => sql`update users set role = 'member' where id = ${id}`],
+    ['deactivated', (id: string) => sql`update users set status = 'deactivated' where id = ${id}`],
+  ])('is refused as revoked when the issuer was %s, and creates nothing', async (_, loseRights) => {
+    const issuer = await seedUser(store, { role: 'admin' });
+    const { tokenHash, invite: row } = await invite({ actorId: issuer.id, maxUses: 5 });
+    // What an invite from before revocation on demotion looks like: still open, its issuer no admin.
+    await loseRights(issuer.id);
+    expect(await resolveInviteToken(store, tokenHash)).toEqual({ kind: 'unusable', reason: 'revoked' });
+    const before = await counts();
+    await expect(
+      claimInvite(store, { tokenHash, name: 'Too Late', password: GOOD_PASSWORD, identity: newIdentity() }),
+    ).rejects.toEqual(new InviteUnusableError('revoked'));
+    expect(await counts()).toEqual(before);
+    const [after] = await sql`select uses from invites where id = ${row.id}`;
+    expect(after!.uses).toBe(0);
+  });
+
+  it('is claimed before the demotion or refused after it, when both happen at the same moment', async () => {
+    for (let round = 0; round < 10; round++) {
+      const issuer = await seedUser(store, { role: 'admin' });
+      const { tokenHash, invite: row } = await invite({ actorId: issuer.id, maxUses: 3 });
+      const [claim, demotion] = await Promise.allSettled([
+        claimInvite(store, {
+          tokenHash,
+          name: `Racer ${round}`,
+          password: GOOD_PASSWORD,
+          identity: newIdentity(),
+        }),
+        changeRole(store, { actorId: admin.id, userId: issuer.id, role: 'member' }),
+      ]);
+      expect(demotion.status).toBe('fulfilled');
+      if (claim.status === 'rejected') expect(claim.reason).toEqual(new InviteUnusableError('revoked'));
+      const [after] = await sql`select uses, revoked_at from invites where id = ${row.id}`;
+      expect(after).toEqual({ uses: claim.status === 'fulfilled' ? 1 : 0, revokedAt: expect.any(Date) });
+    }
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../support/db.js';
-import { seedUser } from '../../support/seed.js';
+import { GOOD_PASSWORD, newIdentity, seedUser } from '../../support/seed.js';
+import { claimInvite } from '../../../src/domain/claims.js';
+import { createInvites, listInvites } from '../../../src/domain/invites.js';
+import { hashToken } from '../../../src/domain/tokens.js';
+import { deactivateUser } from '../../../src/domain/users.js';
 import {
   addToGroup,
   createGroup,
@@ -10,6 +14,7 @@ import {
   setUserGroups,
 } from '../../../src/domain/groups.js';
 import {
+  AccountFrozenError,
   NameTakenError,
   NoChangeError,
   NotAdminError,
@@ -81,11 +86,12 @@ describe('listGroups', () => {
   it('counts the active members of each group, in name order', async () => {
     const { store: s } = await createTestDatabase();
     const boss = await seedUser(s, { role: 'admin' });
-    const gone = await seedUser(s, { status: 'deactivated' });
+    const gone = await seedUser(s);
     await createGroup(s, { actorId: boss.id, name: 'beta' });
     await createGroup(s, { actorId: boss.id, name: 'Alpha' });
     await addToGroup(s, { actorId: boss.id, groupName: 'alpha', userId: boss.id });
     await addToGroup(s, { actorId: boss.id, groupName: 'alpha', userId: gone.id });
+    await deactivateUser(s, { actorId: boss.id, userId: gone.id });
     const groups = await listGroups(s, { actorId: boss.id });
     expect(groups.map((g) => [g.name, g.members])).toEqual([
       ['Alpha', 1],
@@ -142,6 +148,25 @@ describe('addToGroup and removeFromGroup', () => {
         userId: '00000000-0000-4000-8000-000000000000',
       }),
     ).rejects.toBeInstanceOf(UnknownUserError);
+  });
+});
+
+describe('the groups of a deactivated person', () => {
+  it('are frozen: adding, removing and setting are refused and write nothing', async () => {
+    await createGroup(store, { actorId: admin.id, name: 'Frozen' });
+    await createGroup(store, { actorId: admin.id, name: 'Thaw' });
+    const gone = await seedUser(store, { name: 'Gone' });
+    await addToGroup(store, { actorId: admin.id, groupName: 'Frozen', userId: gone.id });
+    await deactivateUser(store, { actorId: admin.id, userId: gone.id });
+    const before = await written();
+    for (const change of [
+      () => addToGroup(store, { actorId: admin.id, groupName: 'Thaw', userId: gone.id }),
+      () => removeFromGroup(store, { actorId: admin.id, groupName: 'Frozen', userId: gone.id }),
+      () => setUserGroups(store, { actorId: admin.id, userId: gone.id, groupNames: [] }),
+    ])
+      await expect(change()).rejects.toEqual(new AccountFrozenError('Gone', 'groups'));
+    expect(await written()).toEqual(before);
+    expect(await store.groups.listUserGroupNames(gone.id)).toEqual(['Frozen']);
   });
 });
 
@@ -203,6 +228,27 @@ describe('deleteGroup', () => {
       select count(*)::int as n from audit_log
       where action = 'group.deleted' and details->>'group' = 'Contested'`;
     expect(row!.n).toBe(1);
+  });
+
+  it('drops the group from pending invites, which still work and give the groups that remain', async () => {
+    await createGroup(store, { actorId: admin.id, name: 'Kept' });
+    await createGroup(store, { actorId: admin.id, name: 'Dropped' });
+    const [issued] = await createInvites(store, {
+      actorId: admin.id,
+      emails: ['joiner@example.com'],
+      role: 'member',
+      groupNames: ['Kept', 'Dropped'],
+    });
+    await deleteGroup(store, { actorId: admin.id, name: 'Dropped' });
+    const [listed] = await listInvites(store, { actorId: admin.id, limit: 1 });
+    expect(listed).toMatchObject({ id: issued!.invite.id, groupNames: ['Kept'], status: 'Pending' });
+    const { user } = await claimInvite(store, {
+      tokenHash: hashToken(issued!.token),
+      name: 'Joiner',
+      password: GOOD_PASSWORD,
+      identity: newIdentity(),
+    });
+    expect(await store.groups.listUserGroupNames(user.id)).toEqual(['Kept']);
   });
 
   it('refuses an unknown group', async () => {

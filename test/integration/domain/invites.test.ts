@@ -10,9 +10,14 @@ import {
 } from '../../../src/domain/invites.js';
 import { claimInvite } from '../../../src/domain/claims.js';
 import { hashToken } from '../../../src/domain/tokens.js';
+import { seatsTaken } from '../../../src/domain/seats.js';
+import type { Store } from '../../../src/store/store.js';
 import {
   EmailTakenError,
   InvitePendingError,
+  InviteStillValidError,
+  NoChangeError,
+  UnknownInviteError,
   NotAdminError,
   SeatLimitError,
   UnknownGroupError,
@@ -100,6 +105,25 @@ describe('createInvites', () => {
     );
   });
 
+  it('is valid 7 days by default, 1 to 90 days when asked, and refuses 0, negative and huge expiries', async () => {
+    const ttl = async (expiresInDays?: number) => {
+      const [issued] = await createInvites(store, { ...base, ...(expiresInDays ? { expiresInDays } : {}) });
+      const [row] = await sql<{ days: number; validDays: number }[]>`
+        select extract(epoch from expires_at - created_at) / 86400 as days, valid_days
+        from invites where id = ${issued!.invite.id}`;
+      return [Math.round(row!.days * 1000) / 1000, row!.validDays];
+    };
+    expect(await ttl()).toEqual([7, 7]);
+    expect(await ttl(1)).toEqual([1, 1]);
+    expect(await ttl(90)).toEqual([90, 90]);
+    const before = (await sql`select count(*)::int as n from invites`)[0]!.n;
+    for (const expiresInDays of [0, -1, -30, 91, 100_000, 2 ** 31, 1.5, Number.NaN, Infinity]) {
+      const error: unknown = await createInvites(store, { ...base, expiresInDays }).catch((e: unknown) => e);
+      expect(error, String(expiresInDays)).toBeInstanceOf(ValidationError);
+    }
+    expect((await sql`select count(*)::int as n from invites`)[0]!.n).toBe(before);
+  });
+
   it('refuses a member', async () => {
     const member = await seedUser(store);
     await expect(createInvites(store, { ...base, actorId: member.id })).rejects.toBeInstanceOf(NotAdminError);
@@ -156,6 +180,94 @@ describe('listInvites, revokeInvite and resendInvite', () => {
     const [audit] =
       await sql`select * from audit_log where action = 'user.invite_resent' order by id desc limit 1`;
     expect(audit).toMatchObject({ targetEmail: 'late@example.com', actorId: admin.id });
+  });
+});
+
+describe('resendInvite', () => {
+  async function expiredInvite(
+    s: Store,
+    actorId: string,
+    options: { expiresInDays?: number; maxUses?: number } = {},
+  ) {
+    const [issued] = await createInvites(s, {
+      actorId,
+      emails: [],
+      role: 'member',
+      groupNames: [],
+      ...options,
+    });
+    await s.db`update invites set expires_at = now() - interval '1 hour' where id = ${issued!.invite.id}`;
+    return issued!;
+  }
+
+  it('refuses a pending invite, saying until when it is valid, and changes nothing', async () => {
+    const [issued] = await createInvites(store, {
+      ...base,
+      emails: ['still@example.com'],
+      expiresInDays: 90,
+    });
+    const audits = (await sql`select count(*)::int as n from audit_log`)[0]!.n;
+    const error: unknown = await resendInvite(store, {
+      actorId: admin.id,
+      reference: 'still@example.com',
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InviteStillValidError);
+    expect((error as InviteStillValidError).expiresAt).toEqual(issued!.invite.expiresAt);
+    expect(await resolveInviteToken(store, hashToken(issued!.token))).toMatchObject({ kind: 'invite' });
+    expect((await sql`select count(*)::int as n from audit_log`)[0]!.n).toBe(audits);
+  });
+
+  it('keeps the validity the invite was made with', async () => {
+    const issued = await expiredInvite(store, admin.id, { expiresInDays: 30 });
+    const resent = await resendInvite(store, { actorId: admin.id, reference: issued.invite.id });
+    const days = (resent.invite.expiresAt.getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29.99);
+    expect(days).toBeLessThanOrEqual(30);
+    expect(resent.invite.validDays).toBe(30);
+  });
+
+  it('checks the seat limit again: the uses an expired invite gave back are taken again', async () => {
+    const { sql: db, store: s } = await createTestDatabase();
+    const boss = await seedUser(s, { role: 'admin' });
+    const issued = await expiredInvite(s, boss.id, { maxUses: 2 });
+    await createInvites(s, { actorId: boss.id, emails: [], role: 'member', groupNames: [], seatLimit: 3 });
+    const seats = () => seatsTaken(s);
+    expect(await seats()).toBe(2);
+    await expect(
+      resendInvite(s, { actorId: boss.id, reference: issued.invite.id, seatLimit: 3 }),
+    ).rejects.toBeInstanceOf(SeatLimitError);
+    expect(await seats()).toBe(2);
+    const [blocked] = await db`select * from audit_log where action = 'user.invite_blocked'`;
+    expect(blocked).toMatchObject({ actorId: boss.id, details: { seatLimit: 3, seatsTaken: 2 } });
+    await resendInvite(s, { actorId: boss.id, reference: issued.invite.id, seatLimit: 4 });
+    expect(await seats()).toBe(4);
+  });
+
+  it('refuses a revoked or used-up invite', async () => {
+    const issued = await expiredInvite(store, admin.id);
+    await revokeInvite(store, { actorId: admin.id, reference: issued.invite.id });
+    await expect(
+      resendInvite(store, { actorId: admin.id, reference: issued.invite.id }),
+    ).rejects.toBeInstanceOf(NoChangeError);
+  });
+});
+
+describe('revokeInvite', () => {
+  it('refuses an unknown invite with UnknownInviteError and writes nothing', async () => {
+    const before = await sql`select count(*)::int as n, count(revoked_at)::int as r from invites`;
+    const audits = (await sql`select count(*)::int as n from audit_log`)[0]!.n;
+    for (const reference of [
+      'deadbeef',
+      '00000000-0000-4000-8000-000000000000',
+      'nobody@example.com',
+      '',
+      'x'.repeat(300),
+    ])
+      await expect(revokeInvite(store, { actorId: admin.id, reference })).rejects.toBeInstanceOf(
+        UnknownInviteError,
+      );
+    expect(await sql`select count(*)::int as n, count(revoked_at)::int as r from invites`).toEqual(before);
+    expect((await sql`select count(*)::int as n from audit_log`)[0]!.n).toBe(audits);
   });
 });
 

@@ -53,7 +53,7 @@ async function snapshot(db: Sql) {
   return row;
 }
 
-/** A member with something in every table an export or erasure covers. */
+/** An admin with something in every table an export or erasure covers (invites need an admin). */
 async function fullMember(name: string, email: string): Promise<UserRow> {
   const user = await seedUser(store, { name, email, role: 'admin' });
   await linkChat(store, user, `${name.toLowerCase()}-tg`);
@@ -70,13 +70,13 @@ async function fullMember(name: string, email: string): Promise<UserRow> {
   });
   await createInvites(store, { actorId: user.id, emails: [], role: 'member', groupNames: [], label: 'team' });
   await issueResetLink(store, { actorId: admin.id, userId: user.id });
-  await changeRole(store, { actorId: admin.id, userId: user.id, role: 'member' });
-  return { ...user, role: 'member' };
+  return user;
 }
 
 describe('exportOwnData', () => {
   it('holds the account, chats, groups, context, personal agents, issued invites and audit rows', async () => {
     const mia = await fullMember('Mia', 'mia@example.com');
+    await changeRole(store, { actorId: admin.id, userId: mia.id, role: 'member' });
     const data = await exportOwnData(store, { userId: mia.id });
     expect(data.account).toMatchObject({
       name: 'Mia',
@@ -92,6 +92,7 @@ describe('exportOwnData', () => {
     ]);
     expect(data.invitesIssued).toHaveLength(2);
     expect(data.invitesIssued[0]).toMatchObject({ forAnEmail: true, groups: ['Research'], uses: 0 });
+    expect(data.invitesIssued.map((i) => i.revokedAt)).toEqual([expect.any(String), expect.any(String)]);
     expect(data.auditTrail.map((r) => r.action)).toEqual(
       expect.arrayContaining(['user.invited', 'user.password_reset_issued', 'user.role_updated']),
     );

@@ -4,7 +4,11 @@ import { GOOD_PASSWORD, newIdentity, seedUser } from '../../support/seed.js';
 import { completeReset, issueResetLink, resolveResetToken } from '../../../src/domain/resets.js';
 import { verifyPassword } from '../../../src/domain/passwords.js';
 import { hashToken, newToken } from '../../../src/domain/tokens.js';
+import { addToGroup, createGroup } from '../../../src/domain/groups.js';
+import { eraseUser } from '../../../src/domain/leaving.js';
+import { changeRole } from '../../../src/domain/users.js';
 import {
+  AccountFrozenError,
   IdentityLinkedError,
   NotAdminError,
   ResetLinkUnusableError,
@@ -71,7 +75,7 @@ describe('issueResetLink', () => {
       issueResetLink(store, { actorId: admin.id, userId: '00000000-0000-4000-8000-000000000000' }),
     ).rejects.toBeInstanceOf(UnknownUserError);
     await expect(issueResetLink(store, { actorId: admin.id, userId: gone.id })).rejects.toBeInstanceOf(
-      UserDeactivatedError,
+      AccountFrozenError,
     );
     const rows = await sql`select 1 from password_resets where user_id in ${sql([member.id, gone.id])}`;
     expect(rows).toHaveLength(0);
@@ -224,6 +228,62 @@ describe('completeReset', () => {
     expect(await resolveResetToken(store, hashToken(token))).toMatchObject({ kind: 'reset' });
     expect(await store.identities.getIdentity(chat)).toBeUndefined();
     expect(await linkedIds(person.id)).toEqual([own.externalId]);
+    expect(await store.users.getPasswordHash(person.id)).toBe('not-a-real-hash');
+  });
+
+  it('leaves the name, agents and groups alone', async () => {
+    const person = await seedUser(store, { name: 'Unchanged Name' });
+    await createGroup(store, { actorId: admin.id, name: 'Reset Keepers' });
+    await addToGroup(store, { actorId: admin.id, groupName: 'Reset Keepers', userId: person.id });
+    await store.agents.insertAgent({
+      name: 'Smithers',
+      description: '',
+      instructions: 'knows me',
+      visibility: 'restricted',
+      ownerId: person.id,
+      createdBy: person.id,
+    });
+    const state = () => sql`
+      select u.name, u.email, u.role, u.status,
+        (select array_agg(g.name) from group_members m join groups g on g.id = m.group_id where m.user_id = u.id) as groups,
+        (select array_agg(a.name || ':' || a.instructions || ':' || (a.deleted_at is null)) from agents a where a.owner_id = u.id) as agents
+      from users u where u.id = ${person.id}`;
+    const before = await state();
+    const { token } = await issueResetLink(store, { actorId: admin.id, userId: person.id });
+    await complete(token);
+    expect(await state()).toEqual(before);
+    expect(before[0]).toMatchObject({ name: 'Unchanged Name', groups: ['Reset Keepers'] });
+  });
+
+  it('refuses the link of an erased person as unknown and creates nothing', async () => {
+    const person = await seedUser(store, { name: 'Erased Soon' });
+    const { token } = await issueResetLink(store, { actorId: admin.id, userId: person.id });
+    await eraseUser(store, { actorId: admin.id, userId: person.id, successorId: null });
+    expect(await resolveResetToken(store, hashToken(token))).toEqual({ kind: 'unusable', reason: 'unknown' });
+    const chat = newIdentity();
+    await expect(complete(token, chat)).rejects.toMatchObject({ reason: 'unknown' });
+    expect(await store.identities.getIdentity(chat)).toBeUndefined();
+    expect(await store.users.getUserById(person.id)).toBeUndefined();
+  });
+
+  it('refuses a link whose issuer is no longer an admin, however they lost the rights', async () => {
+    const issuer = await seedUser(store, { role: 'admin', name: 'Former Admin' });
+    const person = await seedUser(store);
+    const { token } = await issueResetLink(store, { actorId: issuer.id, userId: person.id });
+    await changeRole(store, { actorId: admin.id, userId: issuer.id, role: 'member' });
+    await expect(complete(token)).rejects.toMatchObject({ reason: 'voided' });
+
+    const other = await seedUser(store, { role: 'admin' });
+    const second = await issueResetLink(store, { actorId: other.id, userId: person.id });
+    // As a link issued before losing the rights revoked anything would stand.
+    await sql`update users set role = 'member' where id = ${other.id}`;
+    expect(await resolveResetToken(store, hashToken(second.token))).toEqual({
+      kind: 'unusable',
+      reason: 'voided',
+    });
+    const chat = newIdentity();
+    await expect(complete(second.token, chat)).rejects.toMatchObject({ reason: 'voided' });
+    expect(await store.identities.getIdentity(chat)).toBeUndefined();
     expect(await store.users.getPasswordHash(person.id)).toBe('not-a-real-hash');
   });
 

@@ -1,21 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../support/db.js';
-import { seedUser } from '../../support/seed.js';
+import { linkChat, seedUser } from '../../support/seed.js';
 import type { Sql } from '../../../src/store/db.js';
 import type { Store } from '../../../src/store/store.js';
 import type { UserRow } from '../../../src/store/users.js';
+import { createInvites } from '../../../src/domain/invites.js';
+import { issueResetLink, resolveResetToken } from '../../../src/domain/resets.js';
+import { hashToken } from '../../../src/domain/tokens.js';
 import {
   changeRole,
   deactivateUser,
   findUser,
   getUserDetail,
-  listUsers,
+  resolveUserReference,
+  listDirectory,
   reactivateUser,
   renameUser,
   touchLastSeen,
+  type DirectoryEntry,
 } from '../../../src/domain/users.js';
 import {
+  AccountFrozenError,
+  AmbiguousUserError,
   LastAdminError,
   NoChangeError,
   NotAdminError,
@@ -137,6 +144,98 @@ describe('changeRole', () => {
       changeRole(store, { actorId: admin.id, userId: '00000000-0000-4000-8000-000000000000', role: 'admin' }),
     ).rejects.toBeInstanceOf(UnknownUserError);
   });
+
+  it('refuses to change the role of a deactivated person and writes nothing', async () => {
+    const gone = await seedUser(store, { name: 'Gone', status: 'deactivated' });
+    const audits = await count(sql, 'audit_log');
+    await expect(
+      changeRole(store, { actorId: admin.id, userId: gone.id, role: 'admin' }),
+    ).rejects.toBeInstanceOf(AccountFrozenError);
+    expect((await store.users.getUserById(gone.id))!.role).toBe('member');
+    expect(await count(sql, 'audit_log')).toBe(audits);
+  });
+});
+
+describe('an admin losing their rights', () => {
+  /** An admin who issued two open invites (one of them expired), a used one and a reset link. */
+  async function rogueWithIssues(s: Store, boss: UserRow) {
+    const rogue = await seedUser(s, { role: 'admin', name: 'Rogue' });
+    const victim = await seedUser(s, { name: 'Victim' });
+    const open = await createInvites(s, {
+      actorId: rogue.id,
+      emails: [`open-${rogue.id}@example.com`, `late-${rogue.id}@example.com`],
+      role: 'admin',
+      groupNames: [],
+    });
+    await s.db`update invites set expires_at = now() - interval '1 day' where id = ${open[1]!.invite.id}`;
+    const [used] = await createInvites(s, { actorId: rogue.id, emails: [], role: 'member', groupNames: [] });
+    await s.db`update invites set uses = 1 where id = ${used!.invite.id}`;
+    const [others] = await createInvites(s, { actorId: boss.id, emails: [], role: 'member', groupNames: [] });
+    const link = await issueResetLink(s, { actorId: rogue.id, userId: victim.id });
+    return { rogue, open, used: used!, others: others!, link };
+  }
+
+  async function revokedIds(db: Sql): Promise<string[]> {
+    const rows = await db<{ id: string }[]>`select id from invites where revoked_at is not null order by id`;
+    return rows.map((r) => r.id);
+  }
+
+  it.each([
+    [
+      'demoting',
+      (s: Store, actorId: string, userId: string) => changeRole(s, { actorId, userId, role: 'member' }),
+    ],
+    ['deactivating', (s: Store, actorId: string, userId: string) => deactivateUser(s, { actorId, userId })],
+  ])(
+    '%s an admin revokes the invites and reset links they issued, one audit row per invite',
+    async (_, change) => {
+      const { sql: db, store: s } = await createTestDatabase();
+      const boss = await seedUser(s, { role: 'admin', name: 'Boss', email: 'boss@example.com' });
+      const { rogue, open, others, link } = await rogueWithIssues(s, boss);
+      expect(await getUserDetail(s, { actorId: boss.id, userId: rogue.id })).toMatchObject({
+        openInvites: 2,
+        liveResetLinks: 1,
+      });
+
+      await change(s, boss.id, rogue.id);
+
+      const opened = open.map((i) => i.invite.id).sort();
+      expect(await revokedIds(db)).toEqual(opened);
+      expect(await revokedIds(db)).not.toContain(others.invite.id);
+      const revocations = await db`
+        select * from audit_log where action = 'user.invite_revoked' order by id`;
+      expect(revocations.map((r) => r.details.invite).sort()).toEqual(opened.map((id) => id.slice(0, 8)));
+      expect(revocations[0]).toMatchObject({ actorId: boss.id, details: { issuer: 'Rogue' } });
+      const [change_] = await db`
+        select details from audit_log where target_id = ${rogue.id} and action in ('user.role_updated', 'user.deleted')`;
+      expect(change_!.details).toMatchObject({ invitesRevoked: expect.any(Array), resetLinksVoided: 1 });
+      expect(await resolveResetToken(s, hashToken(link.token))).toEqual({
+        kind: 'unusable',
+        reason: 'voided',
+      });
+      expect(await getUserDetail(s, { actorId: boss.id, userId: rogue.id })).toMatchObject({
+        openInvites: 0,
+        liveResetLinks: 0,
+      });
+    },
+  );
+
+  it('survives two admins with open invites demoting each other at the same moment', async () => {
+    const { sql: db, store: s } = lone;
+    for (let round = 0; round < 5; round++) {
+      const [a, b] = await onlyTwoAdmins();
+      for (const issuer of [a, b])
+        await createInvites(s, { actorId: issuer.id, emails: [], role: 'member', groupNames: [] });
+      const results = await Promise.allSettled([
+        changeRole(s, { actorId: a.id, userId: b.id, role: 'member' }),
+        changeRole(s, { actorId: b.id, userId: a.id, role: 'member' }),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const refusal = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason;
+      expect(refusal instanceof LastAdminError || refusal instanceof NotAdminError).toBe(true);
+      expect(await activeAdmins(db)).toBe(1);
+    }
+  });
 });
 
 describe('the last active admin', () => {
@@ -256,6 +355,33 @@ describe('deactivateUser', () => {
   });
 });
 
+describe('a deactivation that fails half-way', () => {
+  it('leaves the status, personal agents, invites and reset links as they were, and writes no audit row', async () => {
+    const { sql: db, store: s } = await createTestDatabase();
+    const boss = await seedUser(s, { role: 'admin', name: 'Boss' });
+    const halfway = await seedUser(s, { role: 'admin', name: 'Halfway' });
+    const victim = await seedUser(s, { name: 'Victim' });
+    await personalAgent(s, halfway.id, 'Smithers');
+    await createInvites(s, { actorId: halfway.id, emails: [], role: 'member', groupNames: [] });
+    await issueResetLink(s, { actorId: halfway.id, userId: victim.id });
+    await db.unsafe(`
+      create function refuse_halfway() returns trigger language plpgsql as $$
+      begin raise exception 'disk full'; end $$;
+      create trigger refuse_halfway before insert on audit_log for each row
+        when (new.action = 'user.deleted') execute function refuse_halfway();`);
+    const state = () => db`
+      select (select status from users where id = ${halfway.id}) as status,
+             (select count(*)::int from agents where owner_id = ${halfway.id} and deleted_at is null) as agents,
+             (select count(*)::int from invites where revoked_at is null) as open_invites,
+             (select count(*)::int from password_resets where voided_at is null) as live_resets,
+             (select count(*)::int from audit_log) as audit_rows`;
+    const [before] = await state();
+    expect(before).toEqual({ status: 'active', agents: 1, openInvites: 1, liveResets: 1, auditRows: 2 });
+    await expect(deactivateUser(s, { actorId: boss.id, userId: halfway.id })).rejects.toThrow(/disk full/);
+    expect((await state())[0]).toEqual(before);
+  });
+});
+
 describe('reactivateUser', () => {
   it('restores the same role, groups and exactly the agents deactivation hid', async () => {
     const rae = await seedUser(store, { role: 'admin', name: 'Rae' });
@@ -357,7 +483,7 @@ describe('renameUser', () => {
   });
 });
 
-describe('listUsers', () => {
+describe('listDirectory', () => {
   it('returns every user exactly once across pages, in name order, equal names included', async () => {
     const { sql: db, store: s } = await createTestDatabase();
     const boss = await seedUser(s, { role: 'admin', name: 'Zed Admin' });
@@ -369,13 +495,13 @@ describe('listUsers', () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const page: Awaited<ReturnType<typeof listUsers>> = await listUsers(s, {
+      const page: Awaited<ReturnType<typeof listDirectory>> = await listDirectory(s, {
         actorId: boss.id,
         limit: 20,
         ...(after ? { after } : {}),
       });
-      expect(page.users.length).toBeLessThanOrEqual(20);
-      seen.push(...page.users.map((u) => u.id));
+      expect(page.rows.length).toBeLessThanOrEqual(20);
+      seen.push(...page.rows.map((u) => u.id));
       after = page.next;
       pages += 1;
     } while (after);
@@ -383,7 +509,48 @@ describe('listUsers', () => {
     expect(pages).toBe(3);
     expect(seen).toEqual(ordered.map((r) => r.id));
     expect(new Set(seen).size).toBe(55);
-    expect((await listUsers(s, { actorId: boss.id })).users).toHaveLength(20);
+    expect((await listDirectory(s, { actorId: boss.id })).rows).toHaveLength(20);
+  });
+
+  it('lists Active, Pending, Expired and Deactivated, each in name order, across pages', async () => {
+    const { sql: db, store: s } = await createTestDatabase();
+    const boss = await seedUser(s, { role: 'admin', name: 'Mia Boss' });
+    await seedUser(s, { name: 'Abe Gone', status: 'deactivated' });
+    await seedUser(s, { name: 'Zoe Active' });
+    await seedUser(s, { name: 'Cal Gone', status: 'deactivated' });
+    await seedUser(s, { name: 'Bea Active' });
+    const invite = (email: string, label?: string) =>
+      createInvites(s, { actorId: boss.id, emails: [email], role: 'member', groupNames: [], label });
+    await invite('yan@example.com');
+    await invite('abby@example.com', 'Spring hire');
+    const [late] = await invite('ann@example.com');
+    await db`update invites set expires_at = now() - interval '1 day' where id = ${late!.invite.id}`;
+    const [used] = await invite('done@example.com');
+    await db`update invites set uses = 1 where id = ${used!.invite.id}`;
+    await invite('revoked@example.com');
+    await db`update invites set revoked_at = now() where email = 'revoked@example.com'`;
+
+    const rows: DirectoryEntry[] = [];
+    let after: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof listDirectory>> = await listDirectory(s, {
+        actorId: boss.id,
+        limit: 3,
+        ...(after ? { after } : {}),
+      });
+      rows.push(...page.rows);
+      after = page.next;
+    } while (after);
+    expect(rows.map((r) => `${r.status} ${r.name ?? r.email}`)).toEqual([
+      'Active Bea Active',
+      'Active Mia Boss',
+      'Active Zoe Active',
+      'Pending Spring hire',
+      'Pending yan@example.com',
+      'Expired ann@example.com',
+      'Deactivated Abe Gone',
+      'Deactivated Cal Gone',
+    ]);
   });
 
   it('shows status, groups, platforms and last seen', async () => {
@@ -397,14 +564,15 @@ describe('listUsers', () => {
       username: null,
     });
     await touchLastSeen(store, person);
-    const { users } = await listUsers(store, { actorId: admin.id, query: 'listed person' });
-    expect(users).toEqual([
+    const { rows } = await listDirectory(store, { actorId: admin.id, query: 'listed person' });
+    expect(rows).toEqual([
       expect.objectContaining({
+        kind: 'user',
         id: person.id,
         name: 'Listed Person',
         email: person.email,
         role: 'member',
-        status: 'active',
+        status: 'Active',
         groups: ['Listed'],
         platforms: ['slack'],
         lastSeenAt: expect.any(Date),
@@ -417,10 +585,16 @@ describe('listUsers', () => {
     const boss = await seedUser(s, { role: 'admin', name: 'Boss' });
     await seedUser(s, { name: 'Grace Hopper', email: 'amazing.grace@navy.example' });
     await seedUser(s, { name: 'Alan Turing', email: 'alan@bletchley.example' });
+    await createInvites(s, {
+      actorId: boss.id,
+      emails: ['ada@bletchley.example'],
+      role: 'member',
+      groupNames: [],
+    });
     const names = async (query: string) =>
-      (await listUsers(s, { actorId: boss.id, query })).users.map((u) => u.name);
+      (await listDirectory(s, { actorId: boss.id, query })).rows.map((u) => u.name ?? u.email);
     expect(await names('HOPPER')).toEqual(['Grace Hopper']);
-    expect(await names('Bletchley')).toEqual(['Alan Turing']);
+    expect(await names('Bletchley')).toEqual(['Alan Turing', 'ada@bletchley.example']);
     expect(await names('in')).toEqual(['Alan Turing', 'Grace Hopper']);
     expect(await names('%')).toEqual([]);
     expect(await names('_')).toEqual([]);
@@ -428,16 +602,16 @@ describe('listUsers', () => {
 
   it('refuses a page link that no longer points at anyone', async () => {
     await expect(
-      listUsers(store, { actorId: admin.id, after: '00000000-0000-4000-8000-000000000000' }),
+      listDirectory(store, { actorId: admin.id, after: '00000000-0000-4000-8000-000000000000' }),
     ).rejects.toBeInstanceOf(ValidationError);
-    await expect(listUsers(store, { actorId: admin.id, after: 'not-a-cursor' })).rejects.toBeInstanceOf(
+    await expect(listDirectory(store, { actorId: admin.id, after: 'not-a-cursor' })).rejects.toBeInstanceOf(
       ValidationError,
     );
   });
 
   it('refuses a member with NotAdminError', async () => {
     const member = await seedUser(store);
-    await expect(listUsers(store, { actorId: member.id })).rejects.toBeInstanceOf(NotAdminError);
+    await expect(listDirectory(store, { actorId: member.id })).rejects.toBeInstanceOf(NotAdminError);
   });
 });
 
@@ -454,6 +628,34 @@ describe('findUser', () => {
     expect((await findUser(store, '@findme')).id).toBe(person.id);
     expect((await findUser(store, 'FINDME')).id).toBe(person.id);
     expect((await findUser(store, person.id)).id).toBe(person.id);
+  });
+
+  it("takes a handle on the caller's platform first, and refuses one that names people elsewhere", async () => {
+    const slackBob = await seedUser(store, { name: 'Bob Slack', email: 'bob.slack@example.com' });
+    const telegramBob = await seedUser(store, { name: 'Robert', email: 'robert@example.com' });
+    await linkChat(store, slackBob, 'T1:UBOB', 'slack', 'bob');
+    await linkChat(store, telegramBob, '700', 'telegram', 'Bob');
+    expect(await resolveUserReference(store, '@bob', 'slack')).toEqual({
+      user: expect.objectContaining({ id: slackBob.id }),
+      handle: { platform: 'slack', username: 'bob' },
+    });
+    expect((await findUser(store, '@bob', 'telegram')).id).toBe(telegramBob.id);
+    expect((await findUser(store, 'slack:@bob', 'telegram')).id).toBe(slackBob.id);
+    expect((await findUser(store, 'telegram:bob', 'slack')).id).toBe(telegramBob.id);
+    const refusal = await findUser(store, '@bob', 'console').catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(AmbiguousUserError);
+    expect((refusal as AmbiguousUserError).candidates).toEqual([
+      { name: 'Bob Slack', platform: 'slack' },
+      { name: 'Robert', platform: 'telegram' },
+    ]);
+    await expect(findUser(store, 'console:@bob')).rejects.toBeInstanceOf(UnknownUserError);
+  });
+
+  it('finds a handle that only one person shows, on whichever platform', async () => {
+    const only = await seedUser(store, { name: 'Only One' });
+    await linkChat(store, only, 'T1:UONE', 'slack', 'only1');
+    await linkChat(store, only, '701', 'telegram', 'only1');
+    expect((await findUser(store, '@only1', 'console')).id).toBe(only.id);
   });
 
   it.each(['nobody@example.com', '@nobody', '00000000-0000-4000-8000-000000000000', ''])(

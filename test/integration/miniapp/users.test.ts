@@ -82,6 +82,18 @@ describe('the Mini App user table', () => {
     expect(rows).toHaveLength(4 + 2);
   });
 
+  it('sorts Active, Pending, Expired and Deactivated, each by name', async () => {
+    const rows = (await table(ADA)).body!.rows as TableRow[];
+    expect(rows.map((r) => `${r.status} ${r.name}`)).toEqual([
+      'Active Ada Admin',
+      'Active Bob Member',
+      'Active Zed Admin',
+      'Pending new hire',
+      'Expired null',
+      'Deactivated Cy Gone',
+    ]);
+  });
+
   it("refuses a member's init data with 403, and a stranger's", async () => {
     expect((await table(BOB)).status).toBe(403);
     expect((await table(9999)).status).toBe(403);

@@ -7,6 +7,7 @@ import {
   verifyPassword,
 } from '../../../src/domain/passwords.js';
 import { WeakPasswordError } from '../../../src/domain/errors.js';
+import { describeDomainError } from '../../../src/engine/replies.js';
 
 function reason(password: string): string | undefined {
   try {
@@ -32,6 +33,23 @@ describe('password policy', () => {
     ['x'.repeat(300) + '1', 'too_long'],
   ])('refuses %j as %s', (password, expected) => {
     expect(reason(password)).toBe(expected);
+  });
+
+  it.each([
+    ['violet-Hrb4', 'too_short'],
+    ['violet-Harb4', undefined],
+  ])('draws the length line between 11 and 12 characters: %j', (password, expected) => {
+    expect(reason(password)).toBe(expected);
+  });
+
+  it.each([
+    ['abcdefghij', 'too_short', 'That password is too short: use at least 12 characters.'],
+    ['password', 'too_short', 'That password is too short: use at least 12 characters.'],
+    ['!!!!!!!!!!!!!!', 'no_letter', 'That password needs at least one letter.'],
+    ['passwordpassword', 'no_digit', 'That password needs at least one digit.'],
+  ])('names one reason when %j breaks several rules: %s', (password, expected, words) => {
+    expect(reason(password)).toBe(expected);
+    expect(describeDomainError(new WeakPasswordError(expected as WeakPasswordError['reason']))).toBe(words);
   });
 
   it('accepts a long password with a letter and a digit that is not listed', () => {

@@ -15,6 +15,8 @@ const adaPanel: UserPanel = {
   platforms: ['telegram', 'slack'],
   lastSeen: '2025-01-02 03:04 UTC',
   allGroups: ['Ops', 'Dev'],
+  openInvites: 0,
+  liveResetLinks: 0,
 };
 
 interface Fakes {
@@ -94,7 +96,7 @@ describe('manage-user flow', () => {
     ]);
   });
 
-  it('offers Make member and Reactivate to a deactivated admin, and words empty fields', async () => {
+  it('offers only Reactivate and Delete for a deactivated person, and words empty fields', async () => {
     const { step } = await run(
       fakes({ role: 'admin', status: 'deactivated', email: null, groups: [], platforms: [], lastSeen: null }),
       [],
@@ -102,25 +104,70 @@ describe('manage-user flow', () => {
     const [panel] = step.emitted;
     expect(panel).toMatchObject({
       text: 'Ada\nRole: Admin\nStatus: Deactivated\nGroups: none\nChats: none\nLast seen: never',
+      choices: [
+        [
+          { label: 'Reactivate', value: 'reactivate' },
+          { label: 'Delete', value: 'delete', command: '/delete user-1' },
+        ],
+        [{ label: 'Done', value: 'done' }],
+      ],
     });
-    const values = panel?.type === 'reply' ? (panel.choices ?? []).flat().map((c) => c.label) : [];
-    expect(values).toEqual(['Make member', 'Groups', 'Reset password link', 'Reactivate', 'Done']);
   });
 
-  it('makes a member an admin, confirms it and shows the refreshed panel', async () => {
+  it('makes a member an admin once the admin confirms, and shows the refreshed panel', async () => {
     const f = fakes();
-    const { step } = await run(f, [choose('role')]);
+    const { steps } = await run(f, [choose('role'), choose('yes')]);
+    expect(steps[1]!.emitted).toEqual([
+      {
+        type: 'reply',
+        text: 'Make Ada <ada@example.com> an admin?',
+        choices: [
+          [
+            { label: 'Yes, make admin', value: 'yes' },
+            { label: 'No', value: 'no' },
+          ],
+        ],
+      },
+    ]);
     expect(effectCalls(f)).toEqual([{ effect: 'changeRole', input: { ...input, role: 'admin' } }]);
-    expect(texts(step.emitted)[0]).toBe('Ada is now an admin.');
-    expect(texts(step.emitted)[1]).toContain('Role: Member');
-    expect(f.calls.filter((c) => c.effect === 'loadPanel')).toHaveLength(2);
+    expect(texts(steps[2]!.emitted)[0]).toBe('Ada is now an admin.');
+    expect(texts(steps[2]!.emitted)[1]).toContain('Role: Member');
+    expect(f.calls.filter((c) => c.effect === 'loadPanel')).toHaveLength(3);
   });
 
-  it('makes an admin a member', async () => {
-    const f = fakes({ role: 'admin' });
-    const { step } = await run(f, [choose('role')]);
+  it('says which open invites and reset links a demotion revokes before making an admin a member', async () => {
+    const f = fakes({ role: 'admin', openInvites: 2, liveResetLinks: 1 });
+    const { steps } = await run(f, [choose('role'), choose('yes')]);
+    expect(texts(steps[1]!.emitted)).toEqual([
+      'Make Ada <ada@example.com> a member?\nAda has 2 open invites and 1 live reset link; they will be revoked.',
+    ]);
     expect(effectCalls(f)).toEqual([{ effect: 'changeRole', input: { ...input, role: 'member' } }]);
-    expect(texts(step.emitted)[0]).toBe('Ada is now a member.');
+    expect(texts(steps[2]!.emitted)[0]).toBe('Ada is now a member.');
+  });
+
+  it('changes no role when the admin says No', async () => {
+    const f = fakes();
+    const { step } = await run(f, [choose('role'), choose('no')]);
+    expect(effectCalls(f)).toEqual([]);
+    expect(texts(step.emitted)[0]).toContain('Role: Member');
+  });
+
+  it('with a role intent names who the handle found, and asks first', async () => {
+    const f = fakes({ role: 'admin', openInvites: 1 });
+    const { steps } = await run(f, [choose('yes')], { ...input, intent: 'member', via: '@ada on Slack' });
+    expect(texts(steps[0]!.emitted)).toEqual([
+      'Make Ada <ada@example.com> (@ada on Slack) a member?\nAda has 1 open invite; it will be revoked.',
+    ]);
+    expect(effectCalls(f)).toEqual([{ effect: 'changeRole', input: { ...input, role: 'member' } }]);
+  });
+
+  it('with a role intent the person already has, lets the rules say so and shows the panel', async () => {
+    const f = fakes({ role: 'admin' });
+    f.failWith = Object.assign(new Error('Ada is already an admin'), { code: 'no_change' });
+    const { step } = await run(f, [], { ...input, intent: 'admin' });
+    expect(step.emitted.map((e) => e.type)).toEqual(['failed', 'reply']);
+    expect(effectCalls(f)).toEqual([{ effect: 'changeRole', input: { ...input, role: 'admin' } }]);
+    expect(step.persisted).toBeDefined();
   });
 
   it('asks for groups, lists the existing ones, and sets the ones sent', async () => {
@@ -169,7 +216,7 @@ describe('manage-user flow', () => {
     const f = fakes();
     const { steps } = await run(f, [choose('deactivate'), choose('yes')]);
     expect(texts(steps[1]!.emitted)).toEqual([
-      'Deactivate Ada? They lose access at once; their data stays and you can reactivate them.',
+      'Deactivate Ada <ada@example.com>? They lose access at once; their data stays and you can reactivate them.',
     ]);
     expect(effectCalls(f)).toEqual([{ effect: 'deactivate', input }]);
     expect(texts(steps[2]!.emitted)[0]).toBe('Ada is deactivated.');
@@ -184,9 +231,13 @@ describe('manage-user flow', () => {
 
   it('with the deactivate intent asks for confirmation first, and No changes nothing', async () => {
     const f = fakes();
-    const { steps } = await run(f, [choose('no')], { ...input, intent: 'deactivate' });
+    const { steps } = await run(f, [choose('no')], {
+      ...input,
+      intent: 'deactivate',
+      via: '@ada on Telegram',
+    });
     expect(texts(steps[0]!.emitted)).toEqual([
-      'Deactivate Ada? They lose access at once; their data stays and you can reactivate them.',
+      'Deactivate Ada <ada@example.com> (@ada on Telegram)? They lose access at once; their data stays and you can reactivate them.',
     ]);
     expect(effectCalls(f)).toEqual([]);
     expect(texts(steps[1]!.emitted)[0]).toContain('Status: Active');
@@ -198,8 +249,16 @@ describe('manage-user flow', () => {
     expect(texts(step.emitted)[0]).toContain('Status: Deactivated');
   });
 
+  it('says which open invites deactivating an admin revokes', async () => {
+    const { step } = await run(fakes({ role: 'admin', openInvites: 1 }), [], {
+      ...input,
+      intent: 'deactivate',
+    });
+    expect(texts(step.emitted)[0]).toMatch(/reactivate them\.\nAda has 1 open invite; it will be revoked\.$/);
+  });
+
   it.each([
-    ['role', [choose('role')]],
+    ['role', [choose('role'), choose('yes')]],
     ['groups', [choose('groups'), { type: 'text', text: 'Nope' } as FlowEvent]],
     ['reset', [choose('reset')]],
     ['deactivate', [choose('deactivate'), choose('yes')]],
@@ -256,19 +315,29 @@ describe('manage-user flow', () => {
     expect(panel.value).toBe('panel');
     expect(panel.hasTag('waiting')).toBe(true);
     const next = (value: string) => transition(machine, panel, choose(value))[0].value;
-    expect(next('role')).toBe('changingRole');
+    expect(next('role')).toBe('loading');
     expect(next('groups')).toBe('askingGroups');
     expect(next('reset')).toBe('issuingReset');
-    expect(next('deactivate')).toBe('confirmingDeactivate');
+    expect(next('deactivate')).toBe('loading');
     expect(next('reactivate')).toBe('reactivating');
     expect(next('done')).toBe('ended');
     const [asking] = transition(machine, panel, choose('groups'));
     expect(asking.hasTag('waiting')).toBe(true);
     expect(transition(machine, asking, { type: 'text', text: 'Ops' })[0].value).toBe('settingGroups');
-    const [confirming] = transition(machine, panel, choose('deactivate'));
+    const loaded = (intent: string, panelData = adaPanel) =>
+      transition(machine, initialTransition(machine, { ...input, intent } as never)[0], done(panelData))[0];
+    const confirming = loaded('deactivate');
+    expect(confirming.value).toBe('confirmingDeactivate');
     expect(confirming.hasTag('waiting')).toBe(true);
     expect(transition(machine, confirming, choose('yes'))[0].value).toBe('deactivating');
     expect(transition(machine, confirming, choose('no'))[0].value).toBe('loading');
+    const confirmingRole = loaded('admin');
+    expect(confirmingRole.value).toBe('confirmingRole');
+    expect(confirmingRole.hasTag('waiting')).toBe(true);
+    expect(transition(machine, confirmingRole, choose('yes'))[0].value).toBe('changingRole');
+    expect(transition(machine, confirmingRole, choose('no'))[0].value).toBe('loading');
+    expect(loaded('member').value).toBe('changingRole');
+    expect(loaded('admin', { ...adaPanel, status: 'deactivated' }).value).toBe('changingRole');
     const [, actions] = transition(machine, panel, { type: 'text', text: 'hello' });
     expect(actions.some((a) => (a.type as string) === 'xstate.emit')).toBe(true);
   });

@@ -1,0 +1,113 @@
+// What the manage-user flow says: the panel, and the questions before a change that takes something away.
+import type { Choice, FlowEmitted } from './types.js';
+
+export type Role = 'admin' | 'member';
+type Status = 'active' | 'deactivated';
+
+/** What the panel shows about one person, as display data. */
+export interface UserPanel {
+  name: string;
+  email: string | null;
+  role: Role;
+  status: Status;
+  groups: string[];
+  platforms: string[];
+  lastSeen: string | null;
+  allGroups: string[];
+  /** Invites they issued that are neither revoked nor used up. */
+  openInvites: number;
+  /** Reset links they issued that still work. */
+  liveResetLinks: number;
+}
+
+export function listOrNone(items: string[], none: string): string {
+  return items.length > 0 ? items.join(', ') : none;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function panelReply(panel: UserPanel, userId: string): FlowEmitted {
+  const choices: Choice[][] =
+    panel.status === 'active'
+      ? [
+          [
+            panel.role === 'admin'
+              ? { label: 'Make member', value: 'role' }
+              : { label: 'Make admin', value: 'role' },
+            { label: 'Groups', value: 'groups' },
+          ],
+          [
+            { label: 'Reset password link', value: 'reset' },
+            { label: 'Deactivate', value: 'deactivate' },
+          ],
+          [{ label: 'Done', value: 'done' }],
+        ]
+      : // A deactivated account is frozen: it comes back, or goes for good.
+        [
+          [
+            { label: 'Reactivate', value: 'reactivate' },
+            { label: 'Delete', value: 'delete', command: `/delete ${userId}` },
+          ],
+          [{ label: 'Done', value: 'done' }],
+        ];
+  return {
+    type: 'reply',
+    text: [
+      panel.email ? `${panel.name} <${panel.email}>` : panel.name,
+      `Role: ${panel.role === 'admin' ? 'Admin' : 'Member'}`,
+      `Status: ${panel.status === 'active' ? 'Active' : 'Deactivated'}`,
+      `Groups: ${listOrNone(panel.groups, 'none')}`,
+      `Chats: ${listOrNone(panel.platforms, 'none')}`,
+      `Last seen: ${panel.lastSeen ?? 'never'}`,
+    ].join('\n'),
+    choices,
+  };
+}
+
+/** The person as the admin should recognise them: name, email, and the handle that found them. */
+function who(panel: UserPanel, via: string | null): string {
+  return (panel.email ? `${panel.name} <${panel.email}>` : panel.name) + (via ? ` (${via})` : '');
+}
+
+/** What an admin losing their rights takes with them, or nothing to say. */
+function withdrawalNote(panel: UserPanel): string[] {
+  if (panel.role !== 'admin') return [];
+  const issued = [
+    panel.openInvites > 0 ? plural(panel.openInvites, 'open invite', 'open invites') : '',
+    panel.liveResetLinks > 0 ? plural(panel.liveResetLinks, 'live reset link', 'live reset links') : '',
+  ].filter(Boolean);
+  if (issued.length === 0) return [];
+  const many = panel.openInvites + panel.liveResetLinks > 1;
+  return [`${panel.name} has ${issued.join(' and ')}; ${many ? 'they' : 'it'} will be revoked.`];
+}
+
+const YES_NO = (yes: string): Choice[][] => [
+  [
+    { label: yes, value: 'yes' },
+    { label: 'No', value: 'no' },
+  ],
+];
+
+export function confirmDeactivate(panel: UserPanel, via: string | null): FlowEmitted {
+  return {
+    type: 'reply',
+    text: [
+      `Deactivate ${who(panel, via)}? They lose access at once; their data stays and you can reactivate them.`,
+      ...withdrawalNote(panel),
+    ].join('\n'),
+    choices: YES_NO('Yes, deactivate'),
+  };
+}
+
+export function confirmRole(panel: UserPanel, via: string | null, role: Role): FlowEmitted {
+  return {
+    type: 'reply',
+    text: [
+      `Make ${who(panel, via)} ${role === 'admin' ? 'an admin' : 'a member'}?`,
+      ...(role === 'member' ? withdrawalNote(panel) : []),
+    ].join('\n'),
+    choices: YES_NO(role === 'admin' ? 'Yes, make admin' : 'Yes, make member'),
+  };
+}
