@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, inject } from 'vitest';
+import { afterAll, inject, onTestFinished } from 'vitest';
+import { getCurrentTest } from 'vitest/suite';
 import postgres from 'postgres';
 import { connect, type Sql } from '../../src/store/db.js';
 import { createStore, type Store } from '../../src/store/store.js';
@@ -9,6 +10,15 @@ export interface TestDatabase {
   url: string;
   sql: Sql;
   store: Store;
+}
+
+/**
+ * Runs `cleanup` when the current test ends if called inside one (a hook registered there would never
+ * run), else after the file's (or the describe block's) tests.
+ */
+export function cleanUpAfter(cleanup: () => Promise<unknown>): void {
+  if (getCurrentTest()) onTestFinished(async () => void (await cleanup()));
+  else afterAll(async () => void (await cleanup()));
 }
 
 /** The URL of `database` on the run's Postgres server. */
@@ -31,7 +41,7 @@ export async function createRunDatabase(what: string, template?: string): Promis
   } finally {
     await admin.end();
   }
-  afterAll(() => dropRunDatabase(name));
+  cleanUpAfter(() => dropRunDatabase(name));
   return name;
 }
 
@@ -53,6 +63,6 @@ export async function createTestDatabase(options: { max?: number } = {}): Promis
   const name = await createRunDatabase('db', inject('templateDatabase'));
   const url = testDatabaseUrl(name);
   const sql = connect(url, { max: options.max ?? 10 });
-  afterAll(() => sql.end({ timeout: 5 }));
+  cleanUpAfter(() => sql.end({ timeout: 5 }));
   return { url, sql, store: createStore(sql) };
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { afterAll, describe, inject, it } from 'vitest';
+import { describe, inject, it } from 'vitest';
+import { cleanUpAfter } from './db.js';
 import type { Sql } from '../../src/store/db.js';
 import { PostgresSessionStore } from '../../src/store/sessions-postgres.js';
 import { RedisSessionStore } from '../../src/store/sessions-redis.js';
@@ -16,7 +17,7 @@ export const testRedisUrl: string | undefined = inject('redisUrl') || undefined;
  */
 export function testKeyPrefix(): string {
   const prefix = keyPrefix(inject('runId'), randomBytes(4).toString('hex'));
-  if (testRedisUrl) afterAll(() => deleteKeys(testRedisUrl!, prefix));
+  if (testRedisUrl) cleanUpAfter(() => deleteKeys(testRedisUrl!, prefix));
   return prefix;
 }
 
@@ -67,7 +68,7 @@ function redisSessions(url: string): TestSessions {
   const prefix = testKeyPrefix();
   const opened: SessionStore[] = [];
   const admin = new Redis(url, { lazyConnect: true });
-  afterAll(async () => {
+  cleanUpAfter(async () => {
     await Promise.all(opened.map((s) => s.close().catch(() => undefined)));
     admin.disconnect();
   });
@@ -93,7 +94,7 @@ function redisSessions(url: string): TestSessions {
 
 function postgresSessions(sql: Sql): TestSessions {
   const opened: SessionStore[] = [];
-  afterAll(() => Promise.all(opened.map((s) => s.close())));
+  cleanUpAfter(() => Promise.all(opened.map((s) => s.close())));
   return {
     kind: 'postgres',
     open() {
