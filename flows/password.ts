@@ -1,4 +1,4 @@
-import { assign, emit, fromPromise, setup } from 'xstate';
+import { and, assign, emit, fromPromise, setup } from 'xstate';
 import { errorCode, notProvided, type FlowEmitted, type FlowEvent, type FlowIdentity } from './types.js';
 
 export const PASSWORD_FLOW_VERSION = 1;
@@ -21,7 +21,7 @@ export const passwordFlow = setup({
     emitted: {} as FlowEmitted,
   },
   actors: {
-    verifyCurrent: fromPromise<void, { userId: string; password: string }>(() =>
+    verifyCurrent: fromPromise<void, { userId: string; password: string; identity: FlowIdentity }>(() =>
       notProvided('verifyCurrent'),
     ),
     stagePassword: fromPromise<{ hash: string }, { password: string }>(() => notProvided('stagePassword')),
@@ -35,6 +35,7 @@ export const passwordFlow = setup({
   },
   guards: {
     tooManyWrong: ({ context }) => context.wrongCurrent + 1 >= MAX_WRONG_CURRENT,
+    isWrongCurrent: ({ event }) => 'error' in event && errorCode(event.error) === 'wrong_credentials',
     isWeakPassword: ({ event }) => 'error' in event && errorCode(event.error) === 'weak_password',
   },
 }).createMachine({
@@ -53,20 +54,26 @@ export const passwordFlow = setup({
         input: ({ context, event }) => ({
           userId: context.userId,
           password: event.type === 'secret' ? event.value : '',
+          identity: context.identity,
         }),
         onDone: 'askingNew',
         onError: [
           {
-            guard: 'tooManyWrong',
+            guard: and(['isWrongCurrent', 'tooManyWrong']),
             target: 'ended',
             actions: emit({ type: 'reply', text: 'That is not your current password. Nothing was changed.' }),
           },
           {
+            guard: 'isWrongCurrent',
             target: 'askingCurrent',
             actions: [
               assign({ wrongCurrent: ({ context }) => context.wrongCurrent + 1 }),
               emit({ type: 'reply', text: 'That is not your current password. Try again.' }),
             ],
+          },
+          {
+            target: 'ended',
+            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
           },
         ],
       },

@@ -29,6 +29,12 @@ export function resolveIdentity(store: Store, key: IdentityKey): Promise<UserRow
 /** Verified against when the email is unknown, so a wrong email costs as long as a wrong password. */
 const DUMMY_HASH = hashPassword(generatePassword());
 
+/** The account of a typed email, if any (a malformed one names none). */
+export async function findAccountByEmail(store: Store, email: string): Promise<UserRow | undefined> {
+  const parsed = emailSchema.safeParse(email);
+  return parsed.success ? store.users.getUserByEmail(parsed.data) : undefined;
+}
+
 /**
  * Links this chat to the account of `email` when the password matches. Unknown email, wrong password
  * and a deactivated account are the same WrongCredentialsError. Attempt limits live in the engine.
@@ -37,8 +43,7 @@ export async function loginWithPassword(
   store: Store,
   input: { email: string; password: string; identity: ChatIdentity },
 ): Promise<UserRow> {
-  const email = emailSchema.safeParse(input.email);
-  const user = email.success ? await store.users.getUserByEmail(email.data) : undefined;
+  const user = await findAccountByEmail(store, input.email);
   const hash = user ? await store.users.getPasswordHash(user.id) : undefined;
   const matches = await verifyPassword(hash ?? (await DUMMY_HASH), input.password);
   if (!user || !hash || !matches || user.status !== 'active') throw new WrongCredentialsError();

@@ -179,12 +179,12 @@ export class LastChatError extends DomainError {
   }
 }
 
-/** Too many wrong passwords or codes from one chat: it waits out the window. */
+/** The attempt limits refuse this chat for now (its own wrong guesses): it waits out the window. */
 export class LockedOutError extends DomainError {
   override readonly name = 'LockedOutError';
   readonly code = 'locked_out';
   constructor() {
-    super('too many wrong attempts from this chat');
+    super('too many wrong attempts');
   }
 }
 

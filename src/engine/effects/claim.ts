@@ -16,7 +16,8 @@ export function claimEffects(deps: EngineDeps): ClaimImplementations {
         async ({ input }) => {
           const resolved = await resolveInviteToken(deps.store, Buffer.from(input.tokenHash, 'base64url'));
           if (resolved.kind === 'unusable') {
-            if (resolved.reason === 'unknown') await recordWrongAttempt(deps, 'code', input.identity);
+            if (resolved.reason === 'unknown')
+              await recordWrongAttempt(deps, { kind: 'code', who: input.identity });
             return { usable: false, reason: resolved.reason };
           }
           const { invite } = resolved;

@@ -15,7 +15,7 @@ export function resetPasswordEffects(deps: EngineDeps): Implementations {
         async ({ input }) => {
           const resolved = await resolveResetToken(deps.store, Buffer.from(input.tokenHash, 'base64url'));
           if (resolved.kind === 'unusable' && resolved.reason === 'unknown') {
-            await recordWrongAttempt(deps, 'code', input.identity);
+            await recordWrongAttempt(deps, { kind: 'code', who: input.identity });
           }
           return resolved.kind === 'reset'
             ? { usable: true, userName: resolved.userName }
