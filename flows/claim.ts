@@ -7,8 +7,15 @@ import {
   type FlowEvent,
   type FlowIdentity,
 } from './types.js';
+import {
+  AGAIN_PROMPT,
+  isRefusedNewPassword,
+  isStagedPasswordGone,
+  newPasswordActors,
+  PASSWORDS_DIFFER,
+} from './new-password.js';
 
-export const CLAIM_FLOW_VERSION = 1;
+export const CLAIM_FLOW_VERSION = 2;
 
 export type InviteCheck =
   | { usable: true; hasEmail: boolean; role: 'admin' | 'member'; label: string | null }
@@ -20,6 +27,8 @@ interface ClaimContext {
   name: string | null;
   email: string | null;
   needsEmail: boolean;
+  /** The id of the password staged in the record until the account exists: never a hash. */
+  stagedId: string | null;
   userId: string | null;
 }
 
@@ -30,7 +39,7 @@ const UNUSABLE_TEXT = {
   used_up: 'This invite has already been used. Ask an admin for a new one.',
 } as const;
 
-/** A newcomer turns an invite into an account: name, (email), password, then onboarding. */
+/** A newcomer turns an invite into an account: name, (email), password twice, then onboarding. */
 export const claimFlow = setup({
   types: {
     context: {} as ClaimContext,
@@ -40,26 +49,36 @@ export const claimFlow = setup({
     output: {} as { userId: string } | null,
   },
   actors: {
+    ...newPasswordActors,
     checkInvite: fromPromise<InviteCheck, { tokenHash: string; identity: FlowIdentity }>(() =>
       notProvided('checkInvite'),
     ),
     createAccount: fromPromise<
       { userId: string },
-      { tokenHash: string; name: string; email: string | null; password: string; identity: FlowIdentity }
+      { tokenHash: string; name: string; email: string | null; stagedId: string; identity: FlowIdentity }
     >(() => notProvided('createAccount')),
   },
   guards: {
+    hasStagedPassword: ({ context }) => context.stagedId !== null,
+    isRefusedNewPassword: ({ event }) => 'error' in event && isRefusedNewPassword(event.error),
+    isStagedPasswordGone: ({ event }) => 'error' in event && isStagedPasswordGone(event.error),
     isValidName: ({ event }) => event.type === 'text' && /^\S.{0,99}$/su.test(event.text.trim()),
     isEmailLike: ({ event }) => event.type === 'text' && looksLikeEmail(event.text),
     isSkip: ({ event }) => event.type === 'choose' && event.value === 'skip',
     needsEmail: ({ context }) => context.needsEmail,
-    isWeakPassword: ({ event }) => 'error' in event && errorCode(event.error) === 'weak_password',
     isEmailRefused: ({ event }) =>
       'error' in event && ['email_taken', 'invalid_input'].includes(errorCode(event.error) ?? ''),
   },
 }).createMachine({
   id: 'claim',
-  context: ({ input }) => ({ ...input, name: null, email: null, needsEmail: false, userId: null }),
+  context: ({ input }) => ({
+    ...input,
+    name: null,
+    email: null,
+    needsEmail: false,
+    stagedId: null,
+    userId: null,
+  }),
   initial: 'checking',
   states: {
     checking: {
@@ -122,7 +141,7 @@ export const claimFlow = setup({
         text: [
           {
             guard: 'isEmailLike',
-            target: 'askingPassword',
+            target: 'routingAfterEmail',
             actions: assign({ email: ({ event }) => event.text.trim().toLowerCase() }),
           },
           {
@@ -132,8 +151,11 @@ export const claimFlow = setup({
             }),
           },
         ],
-        choose: { guard: 'isSkip', target: 'askingPassword' },
+        choose: { guard: 'isSkip', target: 'routingAfterEmail' },
       },
+    },
+    routingAfterEmail: {
+      always: [{ guard: 'hasStagedPassword', target: 'creating' }, { target: 'askingPassword' }],
     },
     askingPassword: {
       tags: ['waiting', 'secret'],
@@ -143,16 +165,62 @@ export const claimFlow = setup({
         prompt:
           'Now choose a password: at least 12 characters, with a letter and a digit, and not a common one.',
       }),
-      on: { secret: 'creating' },
+      on: { secret: 'staging' },
+    },
+    staging: {
+      invoke: {
+        src: 'stagePassword',
+        input: ({ event }) => ({ password: event.type === 'secret' ? event.value : '' }),
+        onDone: {
+          target: 'askingAgain',
+          actions: assign({ stagedId: ({ event }) => event.output.stagedId }),
+        },
+        onError: [
+          {
+            guard: 'isRefusedNewPassword',
+            target: 'askingPassword',
+            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          },
+          {
+            target: 'refused',
+            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          },
+        ],
+      },
+    },
+    askingAgain: {
+      tags: ['waiting', 'secret'],
+      entry: emit({ type: 'askSecret', purpose: 'confirm-password', prompt: AGAIN_PROMPT }),
+      on: { secret: 'confirming' },
+    },
+    confirming: {
+      invoke: {
+        src: 'confirmStaged',
+        input: ({ context, event }) => ({
+          stagedId: context.stagedId ?? '',
+          password: event.type === 'secret' ? event.value : '',
+        }),
+        onDone: [
+          { guard: ({ event }) => event.output, target: 'creating' },
+          {
+            target: 'askingPassword',
+            actions: [assign({ stagedId: null }), emit({ type: 'reply', text: PASSWORDS_DIFFER })],
+          },
+        ],
+        onError: {
+          target: 'refused',
+          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+        },
+      },
     },
     creating: {
       invoke: {
         src: 'createAccount',
-        input: ({ context, event }) => ({
+        input: ({ context }) => ({
           tokenHash: context.tokenHash,
           name: context.name ?? '',
           email: context.email,
-          password: event.type === 'secret' ? event.value : '',
+          stagedId: context.stagedId ?? '',
           identity: context.identity,
         }),
         onDone: {
@@ -164,14 +232,20 @@ export const claimFlow = setup({
         },
         onError: [
           {
-            guard: 'isWeakPassword',
+            guard: 'isStagedPasswordGone',
             target: 'askingPassword',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: [
+              assign({ stagedId: null }),
+              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            ],
           },
           {
             guard: and(['needsEmail', 'isEmailRefused']),
             target: 'askingEmail',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: [
+              assign({ email: null }),
+              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            ],
           },
           {
             target: 'refused',

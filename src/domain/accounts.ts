@@ -13,6 +13,7 @@ import {
   WrongCredentialsError,
 } from './errors.js';
 import { generatePassword, hashPassword, verifyPassword } from './passwords.js';
+import { prepareNewPassword, type NewPassword } from './staged-passwords.js';
 import { emailSchema, parseField } from './validation.js';
 
 export interface ChatIdentity {
@@ -96,16 +97,17 @@ export async function verifyCurrentPassword(
 }
 
 /**
- * Sets an already hashed new password (see `hashPassword`, which applies the policy) and optionally
- * logs out every other chat. Callers check the current password first.
+ * Sets a new password (typed, or staged and confirmed) and optionally logs out every other chat.
+ * Callers check the current password first. Throws WeakPasswordError or StagedPasswordGoneError.
  */
-export async function applyNewPasswordHash(
+export async function setNewPassword(
   store: Store,
-  input: { userId: string; passwordHash: string; unlinkOtherChats?: boolean; identity: IdentityKey },
+  input: { userId: string; password: NewPassword; unlinkOtherChats?: boolean; identity: IdentityKey },
 ): Promise<{ unlinked: IdentityRow[] }> {
+  const passwordHashIn = await prepareNewPassword(input.password);
   return store.tx(async (tx) => {
     const user = await requireActiveUser(tx, input.userId);
-    await tx.users.setPasswordHash(user.id, input.passwordHash);
+    await tx.users.setPasswordHash(user.id, await passwordHashIn(tx));
     const unlinked = input.unlinkOtherChats
       ? await tx.identities.deleteOtherIdentities(user.id, input.identity)
       : [];
@@ -134,8 +136,7 @@ export async function changePassword(
   if (input.newPassword === input.currentPassword) {
     throw new ValidationError('new password', 'must differ from the current one');
   }
-  const passwordHash = await hashPassword(input.newPassword);
-  return applyNewPasswordHash(store, { ...input, passwordHash });
+  return setNewPassword(store, { ...input, password: input.newPassword });
 }
 
 /**

@@ -6,8 +6,8 @@ import { recordAudit } from './audit.js';
 import type { Platform } from './enums.js';
 import { EmailTakenError, IdentityLinkedError, InviteUnusableError } from './errors.js';
 import { unusableReason } from './invites.js';
-import { hashPassword } from './passwords.js';
 import { assertSeatAvailable } from './seats.js';
+import { prepareNewPassword, type NewPassword } from './staged-passwords.js';
 import { emailSchema, parseField, personNameSchema } from './validation.js';
 
 export const PERSONAL_AGENT_NAME = 'Smithers';
@@ -15,7 +15,7 @@ export const PERSONAL_AGENT_NAME = 'Smithers';
 export interface ClaimInput {
   tokenHash: Buffer;
   name: string;
-  password: string;
+  password: NewPassword;
   /** Used only when the invite names no email. */
   email?: string | null;
   identity: { platform: Platform; externalId: string; username: string | null };
@@ -25,7 +25,8 @@ export interface ClaimInput {
 /**
  * Turns one use of an invite into an account: the user, this chat identity, the invite's groups
  * and a personal Smithers, all in one transaction. Throws InviteUnusableError (with the reason),
- * WeakPasswordError, EmailTakenError, IdentityLinkedError or SeatLimitError, and then writes nothing.
+ * WeakPasswordError, StagedPasswordGoneError, EmailTakenError, IdentityLinkedError or SeatLimitError,
+ * and then writes nothing.
  */
 export async function claimInvite(
   store: Store,
@@ -33,9 +34,10 @@ export async function claimInvite(
 ): Promise<{ user: UserRow; personalAgentId: string }> {
   const name = parseField(personNameSchema, 'name', input.name);
   const givenEmail = input.email ? parseField(emailSchema, 'email', input.email) : null;
-  const passwordHash = await hashPassword(input.password);
+  const passwordHashIn = await prepareNewPassword(input.password);
   try {
     return await store.tx(async (tx) => {
+      const passwordHash = await passwordHashIn(tx);
       if (await tx.identities.getIdentity(input.identity)) throw new IdentityLinkedError();
       const invite = await tx.invites.consumeInviteUse(input.tokenHash);
       if (!invite) {

@@ -152,6 +152,15 @@ export class WeakPasswordError extends DomainError {
   }
 }
 
+/** A confirmed new password waited longer than it is kept: the person chooses it again. */
+export class StagedPasswordGoneError extends DomainError {
+  override readonly name = 'StagedPasswordGoneError';
+  readonly code = 'staged_password_gone';
+  constructor() {
+    super('the new password was not kept that long');
+  }
+}
+
 /** Email and password do not match an active account; never says which of the two was wrong. */
 export class WrongCredentialsError extends DomainError {
   override readonly name = 'WrongCredentialsError';

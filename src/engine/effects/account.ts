@@ -2,16 +2,16 @@ import { fromPromise } from 'xstate';
 import type { loginFlow } from '../../../flows/login.js';
 import type { passwordFlow } from '../../../flows/password.js';
 import {
-  applyNewPasswordHash,
   findAccountByEmail,
   loginWithPassword,
+  setNewPassword,
   verifyCurrentPassword,
 } from '../../domain/accounts.js';
 import { asTarget, requireActiveUser } from '../../domain/actors.js';
-import { hashPassword, verifyPassword } from '../../domain/passwords.js';
 import { endConversations } from '../conversations.js';
 import type { EngineDeps } from '../deps.js';
 import { accountTarget, limitedPasswordCheck, loginTarget } from '../limits.js';
+import { newPasswordEffects } from './new-password.js';
 
 export function passwordEffects(deps: EngineDeps): Parameters<typeof passwordFlow.provide>[0] {
   return {
@@ -24,12 +24,11 @@ export function passwordEffects(deps: EngineDeps): Parameters<typeof passwordFlo
           () => verifyCurrentPassword(deps.store, input),
         );
       }),
-      stagePassword: fromPromise(async ({ input }) => ({ hash: await hashPassword(input.password) })),
-      matchesStaged: fromPromise(({ input }) => verifyPassword(input.hash, input.password)),
+      ...newPasswordEffects(deps),
       applyPassword: fromPromise(async ({ input }) => {
-        const { unlinked } = await applyNewPasswordHash(deps.store, {
+        const { unlinked } = await setNewPassword(deps.store, {
           userId: input.userId,
-          passwordHash: input.hash,
+          password: { stagedId: input.stagedId },
           unlinkOtherChats: input.logOutOthers,
           identity: input.identity,
         });

@@ -5,6 +5,7 @@ import { recordWrongAttempt } from '../limits.js';
 import { claimInvite } from '../../domain/claims.js';
 import { resolveInviteToken } from '../../domain/invites.js';
 import type { EngineDeps } from '../deps.js';
+import { newPasswordEffects } from './new-password.js';
 
 type ClaimImplementations = Parameters<typeof claimFlow.provide>[0];
 
@@ -12,6 +13,7 @@ type ClaimImplementations = Parameters<typeof claimFlow.provide>[0];
 export function claimEffects(deps: EngineDeps): ClaimImplementations {
   return {
     actors: {
+      ...newPasswordEffects(deps),
       checkInvite: fromPromise<InviteCheck, { tokenHash: string; identity: FlowIdentity }>(
         async ({ input }) => {
           const resolved = await resolveInviteToken(deps.store, Buffer.from(input.tokenHash, 'base64url'));
@@ -28,7 +30,7 @@ export function claimEffects(deps: EngineDeps): ClaimImplementations {
         const { user } = await claimInvite(deps.store, {
           tokenHash: Buffer.from(input.tokenHash, 'base64url'),
           name: input.name,
-          password: input.password,
+          password: { stagedId: input.stagedId },
           email: input.email,
           identity: input.identity,
           ...(deps.settings.seatLimit ? { seatLimit: deps.settings.seatLimit } : {}),
