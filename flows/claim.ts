@@ -1,6 +1,7 @@
 import { and, assign, emit, fromPromise, setup } from 'xstate';
 import {
   errorCode,
+  errorField,
   looksLikeEmail,
   notProvided,
   type FlowEmitted,
@@ -32,6 +33,10 @@ interface ClaimContext {
   userId: string | null;
 }
 
+const NAME_AGAIN = 'Please send a name of 1 to 100 characters, on one line.';
+/** Every email the claim cannot use gets these words, taken or malformed: they tell nobody who has an account. */
+const EMAIL_REFUSED = 'That email cannot be used here. Try another, or tap Skip.';
+
 const UNUSABLE_TEXT = {
   unknown: 'This invite link is not valid. Ask the admin who invited you for a new one.',
   expired: 'This invite has expired. Ask the admin who invited you to resend it.',
@@ -62,12 +67,17 @@ export const claimFlow = setup({
     hasStagedPassword: ({ context }) => context.stagedId !== null,
     isRefusedNewPassword: ({ event }) => 'error' in event && isRefusedNewPassword(event.error),
     isStagedPasswordGone: ({ event }) => 'error' in event && isStagedPasswordGone(event.error),
-    isValidName: ({ event }) => event.type === 'text' && /^\S.{0,99}$/su.test(event.text.trim()),
+    isValidName: ({ event }) => event.type === 'text' && /^[^\p{Cc}]{1,100}$/u.test(event.text.trim()),
+    isNameRefused: ({ event }) =>
+      'error' in event && errorCode(event.error) === 'invalid_input' && errorField(event.error) === 'name',
     isEmailLike: ({ event }) => event.type === 'text' && looksLikeEmail(event.text),
     isSkip: ({ event }) => event.type === 'choose' && event.value === 'skip',
     needsEmail: ({ context }) => context.needsEmail,
     isEmailRefused: ({ event }) =>
-      'error' in event && ['email_taken', 'invalid_input'].includes(errorCode(event.error) ?? ''),
+      'error' in event &&
+      (errorCode(event.error) === 'email_taken' ||
+        (errorCode(event.error) === 'invalid_input' && errorField(event.error) === 'email')),
+    isLockedOut: ({ event }) => 'error' in event && errorCode(event.error) === 'locked_out',
   },
 }).createMachine({
   id: 'claim',
@@ -123,12 +133,16 @@ export const claimFlow = setup({
             target: 'routingAfterName',
             actions: assign({ name: ({ event }) => event.text.trim() }),
           },
-          { actions: emit({ type: 'reply', text: 'Please send a name of 1 to 100 characters.' }) },
+          { actions: emit({ type: 'reply', text: NAME_AGAIN }) },
         ],
       },
     },
     routingAfterName: {
-      always: [{ guard: 'needsEmail', target: 'askingEmail' }, { target: 'askingPassword' }],
+      always: [
+        { guard: 'hasStagedPassword', target: 'creating' },
+        { guard: 'needsEmail', target: 'askingEmail' },
+        { target: 'askingPassword' },
+      ],
     },
     askingEmail: {
       tags: ['waiting'],
@@ -144,12 +158,7 @@ export const claimFlow = setup({
             target: 'routingAfterEmail',
             actions: assign({ email: ({ event }) => event.text.trim().toLowerCase() }),
           },
-          {
-            actions: emit({
-              type: 'reply',
-              text: 'That does not look like an email address. Try again, or tap Skip.',
-            }),
-          },
+          { actions: emit({ type: 'reply', text: EMAIL_REFUSED }) },
         ],
         choose: { guard: 'isSkip', target: 'routingAfterEmail' },
       },
@@ -240,7 +249,17 @@ export const claimFlow = setup({
             ],
           },
           {
+            guard: 'isNameRefused',
+            target: 'askingName',
+            actions: emit({ type: 'reply', text: NAME_AGAIN }),
+          },
+          {
             guard: and(['needsEmail', 'isEmailRefused']),
+            target: 'askingEmail',
+            actions: [assign({ email: null }), emit({ type: 'reply', text: EMAIL_REFUSED })],
+          },
+          {
+            guard: and(['needsEmail', 'isLockedOut']),
             target: 'askingEmail',
             actions: [
               assign({ email: null }),

@@ -27,6 +27,8 @@ export const ATTEMPT_LIMITS = {
   password: { perChat: 10, perTarget: 10 },
   /** Unknown invite or reset codes. */
   code: { perChat: 20 },
+  /** Emails an email-less invite's claim refused (taken or unusable); the target is the invite. */
+  email: { perChatAndTarget: 5, perTarget: 20 },
   /** Requests to a private web form (Telegram's Mini App), per Telegram account. */
   form: { perChat: 30 },
 } as const satisfies Record<string, Limit>;
@@ -117,7 +119,8 @@ async function auditLockout(
   about?: AuditTarget,
 ): Promise<void> {
   const limit = limitOf(attempt.kind);
-  const by = reached === 'target' ? (attempt.kind === 'password' ? 'account' : 'invite') : reached;
+  const targetNoun = attempt.kind === 'password' ? 'account' : 'invite';
+  const by = reached === 'this chat' ? reached : reached.replace('target', targetNoun);
   await recordAudit(deps.store, {
     action: 'auth.locked_out',
     actor: 'system',

@@ -116,14 +116,36 @@ describe('claim flow', () => {
     expect(skipped.value).toBe('askingPassword');
   });
 
-  it('refuses an empty name and stays where it was', () => {
+  it.each(['   ', 'Ada\nLovelace', 'Ada\u0007'])('refuses the name %j and stays where it was', (name) => {
     const [start] = initialTransition(claimFlow, input);
     const [named] = transition(claimFlow, start, {
       type: 'xstate.done.actor.0.claim.checking',
       output: usable,
     } as never);
-    const [again, actions] = transition(claimFlow, named, { type: 'text', text: '   ' });
+    const [again, actions] = transition(claimFlow, named, { type: 'text', text: name });
     expect(again.value).toBe('askingName');
     expect(actions.some((a) => (a.type as string) === 'xstate.emit')).toBe(true);
+  });
+
+  it('asks for the name again when the record refuses it, keeping the confirmed password', async () => {
+    const nameRefused = Object.assign(new Error('name'), { code: 'invalid_input', field: 'name' });
+    let refuseName = true;
+    const machine = withEffects(usable, async () => {
+      if (refuseName) throw nameRefused;
+      return { userId: 'u1' };
+    });
+    const steps = await walk(machine, [
+      { type: 'text', text: 'Ada' },
+      { type: 'secret', value: 's3cret-Horse-42' },
+      { type: 'secret', value: 's3cret-Horse-42' },
+    ]);
+    expect(steps[3]!.emitted).toEqual([{ type: 'reply', text: expect.stringMatching(/on one line/) }]);
+    refuseName = false;
+    const created = await stepFlow(
+      machine,
+      { snapshot: steps[3]!.persisted },
+      { type: 'text', text: 'Ada L' },
+    );
+    expect(created.output).toEqual({ userId: 'u1' });
   });
 });
