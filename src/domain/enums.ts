@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   'user.exported',
   'user.erased',
   'auth.locked_out',
+  'auth.password_failed',
   'group.created',
   'group.deleted',
   'agent.created',

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
-import { recordAudit, type AuditTarget } from '../domain/audit.js';
+import { recordAudit } from '../domain/audit.js';
 import { LockedOutError, WrongCredentialsError } from '../domain/errors.js';
+import {
+  closePasswordWindow,
+  recordRefusedPassword,
+  recordWrongPassword,
+  type FailureSubject,
+  type PasswordCheck,
+} from '../domain/password-failures.js';
 import type { EngineDeps } from './deps.js';
 
 /** Every limit counts in a fixed window that the first failure opens. */
@@ -47,7 +54,11 @@ export interface Attempt {
   target?: string;
 }
 
-type Reached = 'this chat' | 'target' | 'this chat and target';
+/** The limit a failure reached: which one, in the audit's words, and its size. */
+interface Reached {
+  by: string;
+  limit: number;
+}
 
 function chatOf(who: Who): string {
   return `${who.platform}:${who.externalId}`;
@@ -105,37 +116,23 @@ async function countFailure(deps: EngineDeps, attempt: Attempt): Promise<Reached
     key.target === undefined || limit.perTarget === undefined ? 0 : deps.sessions.hit(key.target, window),
     key.pair === undefined ? 0 : deps.sessions.hit(key.pair, window),
   ]);
-  if (chat === limit.perChat) return 'this chat';
-  if (pair === limit.perChatAndTarget) return 'this chat and target';
-  if (target === limit.perTarget) return 'target';
+  const targetNoun = attempt.kind === 'password' ? 'account' : 'invite';
+  if (chat === limit.perChat) return { by: 'this chat', limit: chat };
+  if (pair === limit.perChatAndTarget) return { by: `this chat and ${targetNoun}`, limit: pair };
+  if (target === limit.perTarget) return { by: targetNoun, limit: target };
   return undefined;
 }
 
 /** One `auth.locked_out` row for the failure that reached a limit: a burst of a thousand is one row. */
-async function auditLockout(
-  deps: EngineDeps,
-  attempt: Attempt,
-  reached: Reached,
-  about?: AuditTarget,
-): Promise<void> {
-  const limit = limitOf(attempt.kind);
-  const targetNoun = attempt.kind === 'password' ? 'account' : 'invite';
-  const by = reached === 'this chat' ? reached : reached.replace('target', targetNoun);
+async function auditLockout(deps: EngineDeps, attempt: Attempt, reached: Reached): Promise<void> {
   await recordAudit(deps.store, {
     action: 'auth.locked_out',
     actor: 'system',
-    ...(about ? { target: about } : {}),
     details: {
       kind: attempt.kind,
-      by,
+      ...reached,
       platform: attempt.who.platform,
       chat: attempt.who.externalId,
-      limit:
-        reached === 'this chat'
-          ? limit.perChat
-          : reached === 'target'
-            ? limit.perTarget
-            : limit.perChatAndTarget,
       windowMinutes: ATTEMPT_WINDOW_SECONDS / 60,
     },
   }).catch((error: unknown) => deps.log.warn({ err: error }, 'auditing a lockout failed'));
@@ -150,21 +147,38 @@ export async function recordWrongAttempt(deps: EngineDeps, attempt: Attempt): Pr
 /**
  * A password check under the password limits: refused with LockedOutError (unchecked) when the
  * limits refuse this chat, else `check` runs; a WrongCredentialsError from it counts for the chat
- * and the account (`account`, or the address's key for an unknown email) before it is rethrown.
+ * and `target` before it is rethrown. Both are audited per window, for `accountId` (or for this chat
+ * when the email named no account).
  */
 export async function limitedPasswordCheck<T>(
   deps: EngineDeps,
-  input: { who: Who; target: string; account: AuditTarget | undefined },
+  input: { who: Who; target: string; accountId: string | undefined; via: PasswordCheck },
   check: () => Promise<T>,
 ): Promise<T> {
   const attempt: Attempt = { kind: 'password', who: input.who, target: input.target };
-  if (await isRefused(deps, attempt)) throw new LockedOutError();
+  const chat = chatOf(input.who);
+  const subject: FailureSubject = input.accountId ? { userId: input.accountId } : { chat };
+  const audited = (write: Promise<void>) =>
+    write.catch((error: unknown) => deps.log.warn({ err: error }, 'auditing a password attempt failed'));
+  await audited(closePasswordWindow(deps.store, subject));
+  if (await isRefused(deps, attempt)) {
+    await audited(recordRefusedPassword(deps.store, subject));
+    throw new LockedOutError();
+  }
   try {
     return await check();
   } catch (error) {
     if (!(error instanceof WrongCredentialsError)) throw error;
-    const reached = await countFailure(deps, attempt);
-    if (reached) await auditLockout(deps, attempt, reached, input.account);
+    const lockout = await countFailure(deps, attempt);
+    await audited(
+      recordWrongPassword(deps.store, {
+        subject,
+        chat,
+        via: input.via,
+        windowSeconds: ATTEMPT_WINDOW_SECONDS,
+        ...(lockout ? { lockout } : {}),
+      }),
+    );
     throw error;
   }
 }
@@ -177,7 +191,7 @@ export async function admitFormRequest(deps: EngineDeps, who: Who): Promise<bool
   const attempt: Attempt = { kind: 'form', who };
   const max = ATTEMPT_LIMITS.form.perChat;
   const count = await deps.sessions.hit(keys(attempt).chat, ATTEMPT_WINDOW_SECONDS);
-  if (count === max + 1) await auditLockout(deps, attempt, 'this chat');
+  if (count === max + 1) await auditLockout(deps, attempt, { by: 'this chat', limit: max });
   return count <= max;
 }
 

@@ -6,6 +6,7 @@ import * as groups from './groups.js';
 import * as identities from './identities.js';
 import * as invites from './invites.js';
 import * as leaving from './leaving.js';
+import * as passwordFailures from './password-failures.js';
 import * as resets from './resets.js';
 import * as stagedPasswords from './staged-passwords.js';
 import * as users from './users.js';
@@ -18,6 +19,7 @@ const modules = {
   identities,
   invites,
   leaving,
+  passwordFailures,
   resets,
   stagedPasswords,
   users,

@@ -7,7 +7,7 @@ import {
   setNewPassword,
   verifyCurrentPassword,
 } from '../../domain/accounts.js';
-import { asTarget, requireActiveUser } from '../../domain/actors.js';
+import { requireActiveUser } from '../../domain/actors.js';
 import { endConversations } from '../conversations.js';
 import type { EngineDeps } from '../deps.js';
 import { accountTarget, limitedPasswordCheck, loginTarget } from '../limits.js';
@@ -20,7 +20,12 @@ export function passwordEffects(deps: EngineDeps): Parameters<typeof passwordFlo
         const user = await requireActiveUser(deps.store, input.userId);
         await limitedPasswordCheck(
           deps,
-          { who: input.identity, target: accountTarget(user.id), account: asTarget(user) },
+          {
+            who: input.identity,
+            target: accountTarget(user.id),
+            accountId: user.id,
+            via: 'current-password',
+          },
           () => verifyCurrentPassword(deps.store, input),
         );
       }),
@@ -49,7 +54,8 @@ export function loginEffects(deps: EngineDeps): Parameters<typeof loginFlow.prov
           {
             who: input.identity,
             target: loginTarget(input.email, account?.id),
-            account: account && asTarget(account),
+            accountId: account?.id,
+            via: 'login',
           },
           () => loginWithPassword(deps.store, input),
         );
