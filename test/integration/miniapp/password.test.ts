@@ -170,6 +170,29 @@ describe('the Mini App password form', () => {
     expect(await verifyPassword(await hashOf(user.id), NEW_PASSWORD)).toBe(true);
   });
 
+  it("counts a wrong current password from the form in the account's limit, with other chats", async () => {
+    const { id, user, initData, nonce } = await changeWaitingForCurrent();
+    for (let i = 0; i < ATTEMPT_LIMITS.password.perTarget - 1; i++) {
+      const stranger = new Person(app.engine, `form-guesser-${i}`);
+      await stranger.say('/login');
+      await stranger.say(user.email!);
+      expect(await stranger.secret(`wrong-Guess-${i}0`)).toMatch(/do not match/);
+    }
+    const fields = { password: NEW_PASSWORD, confirmation: NEW_PASSWORD };
+    const wrong = await app.call('/app/api/secret', {
+      initData,
+      body: { nonce, current: 'not-the-Password-1', ...fields },
+    });
+    expect(wrong.body).toMatchObject({ done: false, purpose: 'current-password' });
+    const right = await app.call('/app/api/secret', {
+      initData,
+      body: { nonce: String(wrong.body!.nonce), current: GOOD_PASSWORD, ...fields },
+    });
+    expect(right).toMatchObject({ status: 200, body: { done: true } });
+    expect(chatText(app.sent.filter((s) => s.userId === id).slice(-1))).toMatch(/Too many wrong attempts/);
+    expect(await verifyPassword(await hashOf(user.id), GOOD_PASSWORD)).toBe(true);
+  });
+
   it('logs a chat in with the password from the form', async () => {
     const { id, person, initData } = telegramPerson();
     const user = await seedUser(store, { name: 'Lena Login', email: `lena-${id}@example.com` });
