@@ -11,7 +11,7 @@ import {
 import type { EngineDeps } from './deps.js';
 
 /** Every limit counts in a fixed window that the first failure opens. */
-export const ATTEMPT_WINDOW_SECONDS = 15 * 60;
+const ATTEMPT_WINDOW_SECONDS = 15 * 60;
 
 interface Limit {
   /** Failures of one chat identity, whatever it aimed at; reaching it refuses that chat. */
@@ -40,7 +40,7 @@ export const ATTEMPT_LIMITS = {
   form: { perChat: 30 },
 } as const satisfies Record<string, Limit>;
 
-export type AttemptKind = keyof typeof ATTEMPT_LIMITS;
+type AttemptKind = keyof typeof ATTEMPT_LIMITS;
 
 interface Who {
   platform: string;
