@@ -216,10 +216,20 @@ export const claimFlow = setup({
             actions: [assign({ stagedId: null }), emit({ type: 'reply', text: PASSWORDS_DIFFER })],
           },
         ],
-        onError: {
-          target: 'refused',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
-        },
+        onError: [
+          {
+            guard: 'isStagedPasswordGone',
+            target: 'askingPassword',
+            actions: [
+              assign({ stagedId: null }),
+              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            ],
+          },
+          {
+            target: 'refused',
+            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          },
+        ],
       },
     },
     creating: {

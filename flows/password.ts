@@ -132,10 +132,20 @@ export const passwordFlow = setup({
             actions: [assign({ stagedId: null }), emit({ type: 'reply', text: PASSWORDS_DIFFER })],
           },
         ],
-        onError: {
-          target: 'ended',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
-        },
+        onError: [
+          {
+            guard: 'isStagedPasswordGone',
+            target: 'askingNew',
+            actions: [
+              assign({ stagedId: null }),
+              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            ],
+          },
+          {
+            target: 'ended',
+            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          },
+        ],
       },
     },
     askingOthers: {

@@ -129,10 +129,20 @@ export const resetPasswordFlow = setup({
             actions: [assign({ stagedId: null }), emit({ type: 'reply', text: PASSWORDS_DIFFER })],
           },
         ],
-        onError: {
-          target: 'ended',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
-        },
+        onError: [
+          {
+            guard: 'isStagedPasswordGone',
+            target: 'askingPassword',
+            actions: [
+              assign({ stagedId: null }),
+              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            ],
+          },
+          {
+            target: 'ended',
+            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          },
+        ],
       },
     },
     saving: {

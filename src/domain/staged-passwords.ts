@@ -25,13 +25,17 @@ export async function stagePassword(
   return store.stagedPasswords.insertStagedPassword(hash, STAGED_PASSWORD_TTL_SECONDS);
 }
 
-/** True when `password` is the staged one typed again; a mismatch discards it (the person starts over). */
+/**
+ * True when `password` is the staged one typed again; a mismatch discards it (the person starts
+ * over). Throws StagedPasswordGoneError when it expired meanwhile.
+ */
 export async function confirmStagedPassword(
   store: Store,
   input: { stagedId: string; password: string },
 ): Promise<boolean> {
   const hash = await store.stagedPasswords.getStagedPasswordHash(input.stagedId);
-  if (hash && (await verifyPassword(hash, input.password))) return true;
+  if (!hash) throw new StagedPasswordGoneError();
+  if (await verifyPassword(hash, input.password)) return true;
   await store.stagedPasswords.deleteStagedPassword(input.stagedId);
   return false;
 }

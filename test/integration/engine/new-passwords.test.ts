@@ -119,4 +119,18 @@ describe('a new password in the chat', () => {
     expectNoSecretIn(sol.snapshots, [NEW_PASSWORD, TYPO]);
     expect(await verifyPassword(await passwordOf(user.id), NEW_PASSWORD)).toBe(true);
   });
+
+  it('asks for the new password again when it waited too long for its confirmation', async () => {
+    const user = await accountWithPassword('tam');
+    const tam = new Watched('tam');
+    await tam.say('/password');
+    await tam.say(GOOD_PASSWORD);
+    await tam.say(NEW_PASSWORD);
+    await sql`update staged_passwords set expires_at = now() - interval '1 second'`;
+    expect(await tam.say(NEW_PASSWORD)).toMatch(/did not keep your new password[\s\S]*new password/);
+    await tam.say(NEW_PASSWORD);
+    await tam.say(NEW_PASSWORD);
+    expect(await tam.tap('No')).toMatch(/Your password is changed/);
+    expect(await verifyPassword(await passwordOf(user.id), NEW_PASSWORD)).toBe(true);
+  });
 });
