@@ -18,9 +18,10 @@ const FIRST_NEWCOMER = 500_000;
 const PASSWORD = 'violet-Harbor-Lantern-42';
 
 /**
- * Complete claims through the Telegram adapter: `/start <invite>`, a name, a password (argon2id with
- * the production ARGON2_OPTIONS, in the claim's transaction with the account, identity, groups,
- * personal agent and audit row), then the onboarding greeting; `concurrency` newcomers at a time.
+ * Complete claims through the Telegram adapter: `/start <invite>`, a name, a password (staged as an
+ * argon2id hash with the production ARGON2_OPTIONS), the password again (verified, then used in the
+ * claim's transaction with the account, identity, groups, personal agent and audit row), then the
+ * onboarding greeting; `concurrency` newcomers at a time.
  * The event loop's delay is sampled every millisecond meanwhile. The reference is bare argon2id
  * hashing at the same parameters and concurrency.
  */
@@ -56,6 +57,7 @@ export async function benchClaims(sizes: Sizes['claims']): Promise<Record<string
       const id = FIRST_NEWCOMER + i;
       await adapter.bot.handleUpdate(textUpdate(id, `/start ${payloads[i]}`));
       await adapter.bot.handleUpdate(textUpdate(id, `Newcomer ${i}`));
+      await adapter.bot.handleUpdate(textUpdate(id, PASSWORD));
       await adapter.bot.handleUpdate(textUpdate(id, PASSWORD));
     };
     const warmup = 4;

@@ -1,14 +1,22 @@
 import { and, assign, emit, fromPromise, setup } from 'xstate';
 import {
   errorCode,
+  errorField,
   looksLikeEmail,
   notProvided,
   type FlowEmitted,
   type FlowEvent,
   type FlowIdentity,
 } from './types.js';
+import {
+  AGAIN_PROMPT,
+  isRefusedNewPassword,
+  isStagedPasswordGone,
+  newPasswordActors,
+  PASSWORDS_DIFFER,
+} from './new-password.js';
 
-export const CLAIM_FLOW_VERSION = 1;
+export const CLAIM_FLOW_VERSION = 2;
 
 export type InviteCheck =
   | { usable: true; hasEmail: boolean; role: 'admin' | 'member'; label: string | null }
@@ -20,8 +28,14 @@ interface ClaimContext {
   name: string | null;
   email: string | null;
   needsEmail: boolean;
+  /** The id of the password staged in the record until the account exists: never a hash. */
+  stagedId: string | null;
   userId: string | null;
 }
+
+const NAME_AGAIN = 'Please send a name of 1 to 100 characters, on one line.';
+/** Every email the claim cannot use gets these words, taken or malformed: they tell nobody who has an account. */
+const EMAIL_REFUSED = 'That email cannot be used here. Try another, or tap Skip.';
 
 const UNUSABLE_TEXT = {
   unknown: 'This invite link is not valid. Ask the admin who invited you for a new one.',
@@ -30,7 +44,7 @@ const UNUSABLE_TEXT = {
   used_up: 'This invite has already been used. Ask an admin for a new one.',
 } as const;
 
-/** A newcomer turns an invite into an account: name, (email), password, then onboarding. */
+/** A newcomer turns an invite into an account: name, (email), password twice, then onboarding. */
 export const claimFlow = setup({
   types: {
     context: {} as ClaimContext,
@@ -40,26 +54,41 @@ export const claimFlow = setup({
     output: {} as { userId: string } | null,
   },
   actors: {
+    ...newPasswordActors,
     checkInvite: fromPromise<InviteCheck, { tokenHash: string; identity: FlowIdentity }>(() =>
       notProvided('checkInvite'),
     ),
     createAccount: fromPromise<
       { userId: string },
-      { tokenHash: string; name: string; email: string | null; password: string; identity: FlowIdentity }
+      { tokenHash: string; name: string; email: string | null; stagedId: string; identity: FlowIdentity }
     >(() => notProvided('createAccount')),
   },
   guards: {
-    isValidName: ({ event }) => event.type === 'text' && /^\S.{0,99}$/su.test(event.text.trim()),
+    hasStagedPassword: ({ context }) => context.stagedId !== null,
+    isRefusedNewPassword: ({ event }) => 'error' in event && isRefusedNewPassword(event.error),
+    isStagedPasswordGone: ({ event }) => 'error' in event && isStagedPasswordGone(event.error),
+    isValidName: ({ event }) => event.type === 'text' && /^[^\p{Cc}]{1,100}$/u.test(event.text.trim()),
+    isNameRefused: ({ event }) =>
+      'error' in event && errorCode(event.error) === 'invalid_input' && errorField(event.error) === 'name',
     isEmailLike: ({ event }) => event.type === 'text' && looksLikeEmail(event.text),
     isSkip: ({ event }) => event.type === 'choose' && event.value === 'skip',
     needsEmail: ({ context }) => context.needsEmail,
-    isWeakPassword: ({ event }) => 'error' in event && errorCode(event.error) === 'weak_password',
     isEmailRefused: ({ event }) =>
-      'error' in event && ['email_taken', 'invalid_input'].includes(errorCode(event.error) ?? ''),
+      'error' in event &&
+      (errorCode(event.error) === 'email_taken' ||
+        (errorCode(event.error) === 'invalid_input' && errorField(event.error) === 'email')),
+    isLockedOut: ({ event }) => 'error' in event && errorCode(event.error) === 'locked_out',
   },
 }).createMachine({
   id: 'claim',
-  context: ({ input }) => ({ ...input, name: null, email: null, needsEmail: false, userId: null }),
+  context: ({ input }) => ({
+    ...input,
+    name: null,
+    email: null,
+    needsEmail: false,
+    stagedId: null,
+    userId: null,
+  }),
   initial: 'checking',
   states: {
     checking: {
@@ -104,12 +133,16 @@ export const claimFlow = setup({
             target: 'routingAfterName',
             actions: assign({ name: ({ event }) => event.text.trim() }),
           },
-          { actions: emit({ type: 'reply', text: 'Please send a name of 1 to 100 characters.' }) },
+          { actions: emit({ type: 'reply', text: NAME_AGAIN }) },
         ],
       },
     },
     routingAfterName: {
-      always: [{ guard: 'needsEmail', target: 'askingEmail' }, { target: 'askingPassword' }],
+      always: [
+        { guard: 'hasStagedPassword', target: 'creating' },
+        { guard: 'needsEmail', target: 'askingEmail' },
+        { target: 'askingPassword' },
+      ],
     },
     askingEmail: {
       tags: ['waiting'],
@@ -122,18 +155,16 @@ export const claimFlow = setup({
         text: [
           {
             guard: 'isEmailLike',
-            target: 'askingPassword',
+            target: 'routingAfterEmail',
             actions: assign({ email: ({ event }) => event.text.trim().toLowerCase() }),
           },
-          {
-            actions: emit({
-              type: 'reply',
-              text: 'That does not look like an email address. Try again, or tap Skip.',
-            }),
-          },
+          { actions: emit({ type: 'reply', text: EMAIL_REFUSED }) },
         ],
-        choose: { guard: 'isSkip', target: 'askingPassword' },
+        choose: { guard: 'isSkip', target: 'routingAfterEmail' },
       },
+    },
+    routingAfterEmail: {
+      always: [{ guard: 'hasStagedPassword', target: 'creating' }, { target: 'askingPassword' }],
     },
     askingPassword: {
       tags: ['waiting', 'secret'],
@@ -143,16 +174,72 @@ export const claimFlow = setup({
         prompt:
           'Now choose a password: at least 12 characters, with a letter and a digit, and not a common one.',
       }),
-      on: { secret: 'creating' },
+      on: { secret: 'staging' },
+    },
+    staging: {
+      invoke: {
+        src: 'stagePassword',
+        input: ({ event }) => ({ password: event.type === 'secret' ? event.value : '' }),
+        onDone: {
+          target: 'askingAgain',
+          actions: assign({ stagedId: ({ event }) => event.output.stagedId }),
+        },
+        onError: [
+          {
+            guard: 'isRefusedNewPassword',
+            target: 'askingPassword',
+            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          },
+          {
+            target: 'refused',
+            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          },
+        ],
+      },
+    },
+    askingAgain: {
+      tags: ['waiting', 'secret'],
+      entry: emit({ type: 'askSecret', purpose: 'confirm-password', prompt: AGAIN_PROMPT }),
+      on: { secret: 'confirming' },
+    },
+    confirming: {
+      invoke: {
+        src: 'confirmStaged',
+        input: ({ context, event }) => ({
+          stagedId: context.stagedId ?? '',
+          password: event.type === 'secret' ? event.value : '',
+        }),
+        onDone: [
+          { guard: ({ event }) => event.output, target: 'creating' },
+          {
+            target: 'askingPassword',
+            actions: [assign({ stagedId: null }), emit({ type: 'reply', text: PASSWORDS_DIFFER })],
+          },
+        ],
+        onError: [
+          {
+            guard: 'isStagedPasswordGone',
+            target: 'askingPassword',
+            actions: [
+              assign({ stagedId: null }),
+              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            ],
+          },
+          {
+            target: 'refused',
+            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          },
+        ],
+      },
     },
     creating: {
       invoke: {
         src: 'createAccount',
-        input: ({ context, event }) => ({
+        input: ({ context }) => ({
           tokenHash: context.tokenHash,
           name: context.name ?? '',
           email: context.email,
-          password: event.type === 'secret' ? event.value : '',
+          stagedId: context.stagedId ?? '',
           identity: context.identity,
         }),
         onDone: {
@@ -164,14 +251,30 @@ export const claimFlow = setup({
         },
         onError: [
           {
-            guard: 'isWeakPassword',
+            guard: 'isStagedPasswordGone',
             target: 'askingPassword',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: [
+              assign({ stagedId: null }),
+              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            ],
+          },
+          {
+            guard: 'isNameRefused',
+            target: 'askingName',
+            actions: emit({ type: 'reply', text: NAME_AGAIN }),
           },
           {
             guard: and(['needsEmail', 'isEmailRefused']),
             target: 'askingEmail',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: [assign({ email: null }), emit({ type: 'reply', text: EMAIL_REFUSED })],
+          },
+          {
+            guard: and(['needsEmail', 'isLockedOut']),
+            target: 'askingEmail',
+            actions: [
+              assign({ email: null }),
+              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            ],
           },
           {
             target: 'refused',

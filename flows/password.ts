@@ -1,18 +1,26 @@
-import { assign, emit, fromPromise, setup } from 'xstate';
+import { and, assign, emit, fromPromise, setup } from 'xstate';
+import {
+  AGAIN_PROMPT,
+  isRefusedNewPassword,
+  isStagedPasswordGone,
+  NEW_PASSWORD_PROMPT,
+  newPasswordActors,
+  PASSWORDS_DIFFER,
+} from './new-password.js';
 import { errorCode, notProvided, type FlowEmitted, type FlowEvent, type FlowIdentity } from './types.js';
 
-export const PASSWORD_FLOW_VERSION = 1;
+export const PASSWORD_FLOW_VERSION = 2;
 const MAX_WRONG_CURRENT = 3;
 
 interface PasswordContext {
   userId: string;
   identity: FlowIdentity;
-  /** The argon2id hash of the new password, kept between "new" and "confirm": never the password. */
-  stagedHash: string | null;
+  /** The id of the new password staged in the record between "new" and the last answer: never a hash. */
+  stagedId: string | null;
   wrongCurrent: number;
 }
 
-/** `/password`: current, new, confirm, then whether to log out the person's other chats. */
+/** `/password`: current, new, again, then whether to log out the person's other chats. */
 export const passwordFlow = setup({
   types: {
     context: {} as PasswordContext,
@@ -21,25 +29,24 @@ export const passwordFlow = setup({
     emitted: {} as FlowEmitted,
   },
   actors: {
-    verifyCurrent: fromPromise<void, { userId: string; password: string }>(() =>
+    ...newPasswordActors,
+    verifyCurrent: fromPromise<void, { userId: string; password: string; identity: FlowIdentity }>(() =>
       notProvided('verifyCurrent'),
-    ),
-    stagePassword: fromPromise<{ hash: string }, { password: string }>(() => notProvided('stagePassword')),
-    matchesStaged: fromPromise<boolean, { hash: string; password: string }>(() =>
-      notProvided('matchesStaged'),
     ),
     applyPassword: fromPromise<
       { chatsLoggedOut: number },
-      { userId: string; hash: string; logOutOthers: boolean; identity: FlowIdentity }
+      { userId: string; stagedId: string; logOutOthers: boolean; identity: FlowIdentity }
     >(() => notProvided('applyPassword')),
   },
   guards: {
     tooManyWrong: ({ context }) => context.wrongCurrent + 1 >= MAX_WRONG_CURRENT,
-    isWeakPassword: ({ event }) => 'error' in event && errorCode(event.error) === 'weak_password',
+    isWrongCurrent: ({ event }) => 'error' in event && errorCode(event.error) === 'wrong_credentials',
+    isRefusedNewPassword: ({ event }) => 'error' in event && isRefusedNewPassword(event.error),
+    isStagedPasswordGone: ({ event }) => 'error' in event && isStagedPasswordGone(event.error),
   },
 }).createMachine({
   id: 'password',
-  context: ({ input }) => ({ ...input, stagedHash: null, wrongCurrent: 0 }),
+  context: ({ input }) => ({ ...input, stagedId: null, wrongCurrent: 0 }),
   initial: 'askingCurrent',
   states: {
     askingCurrent: {
@@ -53,44 +60,49 @@ export const passwordFlow = setup({
         input: ({ context, event }) => ({
           userId: context.userId,
           password: event.type === 'secret' ? event.value : '',
+          identity: context.identity,
         }),
         onDone: 'askingNew',
         onError: [
           {
-            guard: 'tooManyWrong',
+            guard: and(['isWrongCurrent', 'tooManyWrong']),
             target: 'ended',
             actions: emit({ type: 'reply', text: 'That is not your current password. Nothing was changed.' }),
           },
           {
+            guard: 'isWrongCurrent',
             target: 'askingCurrent',
             actions: [
               assign({ wrongCurrent: ({ context }) => context.wrongCurrent + 1 }),
               emit({ type: 'reply', text: 'That is not your current password. Try again.' }),
             ],
           },
+          {
+            target: 'ended',
+            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          },
         ],
       },
     },
     askingNew: {
       tags: ['waiting', 'secret'],
-      entry: emit({
-        type: 'askSecret',
-        purpose: 'new-password',
-        prompt: 'Your new password: at least 12 characters, with a letter and a digit, and not a common one.',
-      }),
+      entry: emit({ type: 'askSecret', purpose: 'new-password', prompt: NEW_PASSWORD_PROMPT }),
       on: { secret: 'staging' },
     },
     staging: {
       invoke: {
         src: 'stagePassword',
-        input: ({ event }) => ({ password: event.type === 'secret' ? event.value : '' }),
+        input: ({ context, event }) => ({
+          password: event.type === 'secret' ? event.value : '',
+          userId: context.userId,
+        }),
         onDone: {
           target: 'askingConfirm',
-          actions: assign({ stagedHash: ({ event }) => event.output.hash }),
+          actions: assign({ stagedId: ({ event }) => event.output.stagedId }),
         },
         onError: [
           {
-            guard: 'isWeakPassword',
+            guard: 'isRefusedNewPassword',
             target: 'askingNew',
             actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
           },
@@ -103,34 +115,37 @@ export const passwordFlow = setup({
     },
     askingConfirm: {
       tags: ['waiting', 'secret'],
-      entry: emit({
-        type: 'askSecret',
-        purpose: 'confirm-password',
-        prompt: 'Type the new password once more.',
-      }),
+      entry: emit({ type: 'askSecret', purpose: 'confirm-password', prompt: AGAIN_PROMPT }),
       on: { secret: 'confirming' },
     },
     confirming: {
       invoke: {
-        src: 'matchesStaged',
+        src: 'confirmStaged',
         input: ({ context, event }) => ({
-          hash: context.stagedHash ?? '',
+          stagedId: context.stagedId ?? '',
           password: event.type === 'secret' ? event.value : '',
         }),
         onDone: [
           { guard: ({ event }) => event.output, target: 'askingOthers' },
           {
             target: 'askingNew',
-            actions: [
-              assign({ stagedHash: null }),
-              emit({ type: 'reply', text: 'The two passwords differ. Let us try the new one again.' }),
-            ],
+            actions: [assign({ stagedId: null }), emit({ type: 'reply', text: PASSWORDS_DIFFER })],
           },
         ],
-        onError: {
-          target: 'ended',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
-        },
+        onError: [
+          {
+            guard: 'isStagedPasswordGone',
+            target: 'askingNew',
+            actions: [
+              assign({ stagedId: null }),
+              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            ],
+          },
+          {
+            target: 'ended',
+            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          },
+        ],
       },
     },
     askingOthers: {
@@ -157,7 +172,7 @@ export const passwordFlow = setup({
         src: 'applyPassword',
         input: ({ context, event }) => ({
           userId: context.userId,
-          hash: context.stagedHash ?? '',
+          stagedId: context.stagedId ?? '',
           logOutOthers: event.type === 'choose' && event.value === 'yes',
           identity: context.identity,
         }),
@@ -172,10 +187,20 @@ export const passwordFlow = setup({
                 : ''),
           })),
         },
-        onError: {
-          target: 'ended',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
-        },
+        onError: [
+          {
+            guard: 'isStagedPasswordGone',
+            target: 'askingNew',
+            actions: [
+              assign({ stagedId: null }),
+              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            ],
+          },
+          {
+            target: 'ended',
+            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          },
+        ],
       },
     },
     ended: { type: 'final' },

@@ -1,7 +1,15 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
-import { errorCode, notProvided, type FlowEmitted, type FlowEvent, type FlowIdentity } from './types.js';
+import {
+  AGAIN_PROMPT,
+  isRefusedNewPassword,
+  isStagedPasswordGone,
+  NEW_PASSWORD_PROMPT,
+  newPasswordActors,
+  PASSWORDS_DIFFER,
+} from './new-password.js';
+import { notProvided, type FlowEmitted, type FlowEvent, type FlowIdentity } from './types.js';
 
-export const RESET_PASSWORD_FLOW_VERSION = 1;
+export const RESET_PASSWORD_FLOW_VERSION = 2;
 
 export type ResetCheck =
   { usable: true; userName: string } | { usable: false; reason: 'unknown' | 'expired' | 'used' | 'voided' };
@@ -13,30 +21,40 @@ const UNUSABLE_TEXT = {
   voided: 'A newer reset link replaced this one. Use the newest link you were given.',
 } as const;
 
-/** A reset link opened in a chat: a new password, then only this chat stays logged in. */
+interface ResetContext {
+  tokenHash: string;
+  identity: FlowIdentity;
+  /** The id of the new password staged in the record until it is typed again: never a hash. */
+  stagedId: string | null;
+  userId: string | null;
+}
+
+/** A reset link opened in a chat: a new password, typed twice, then only this chat stays logged in. */
 export const resetPasswordFlow = setup({
   types: {
-    context: {} as { tokenHash: string; identity: FlowIdentity; userId: string | null },
+    context: {} as ResetContext,
     events: {} as FlowEvent,
     input: {} as { tokenHash: string; identity: FlowIdentity },
     emitted: {} as FlowEmitted,
     output: {} as { userId: string } | null,
   },
   actors: {
+    ...newPasswordActors,
     checkReset: fromPromise<ResetCheck, { tokenHash: string; identity: FlowIdentity }>(() =>
       notProvided('checkReset'),
     ),
     setPassword: fromPromise<
       { userId: string; chatsLoggedOut: number },
-      { tokenHash: string; password: string; identity: FlowIdentity }
+      { tokenHash: string; stagedId: string; identity: FlowIdentity }
     >(() => notProvided('setPassword')),
   },
   guards: {
-    isWeakPassword: ({ event }) => 'error' in event && errorCode(event.error) === 'weak_password',
+    isRefusedNewPassword: ({ event }) => 'error' in event && isRefusedNewPassword(event.error),
+    isStagedPasswordGone: ({ event }) => 'error' in event && isStagedPasswordGone(event.error),
   },
 }).createMachine({
   id: 'resetPassword',
-  context: ({ input }) => ({ ...input, userId: null }),
+  context: ({ input }) => ({ ...input, stagedId: null, userId: null }),
   initial: 'checking',
   states: {
     checking: {
@@ -68,19 +86,71 @@ export const resetPasswordFlow = setup({
     },
     askingPassword: {
       tags: ['waiting', 'secret'],
-      entry: emit({
-        type: 'askSecret',
-        purpose: 'reset',
-        prompt: 'Your new password: at least 12 characters, with a letter and a digit, and not a common one.',
-      }),
-      on: { secret: 'saving' },
+      entry: emit({ type: 'askSecret', purpose: 'reset', prompt: NEW_PASSWORD_PROMPT }),
+      on: { secret: 'staging' },
+    },
+    staging: {
+      invoke: {
+        src: 'stagePassword',
+        input: ({ event }) => ({ password: event.type === 'secret' ? event.value : '' }),
+        onDone: {
+          target: 'askingAgain',
+          actions: assign({ stagedId: ({ event }) => event.output.stagedId }),
+        },
+        onError: [
+          {
+            guard: 'isRefusedNewPassword',
+            target: 'askingPassword',
+            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          },
+          {
+            target: 'ended',
+            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          },
+        ],
+      },
+    },
+    askingAgain: {
+      tags: ['waiting', 'secret'],
+      entry: emit({ type: 'askSecret', purpose: 'confirm-password', prompt: AGAIN_PROMPT }),
+      on: { secret: 'confirming' },
+    },
+    confirming: {
+      invoke: {
+        src: 'confirmStaged',
+        input: ({ context, event }) => ({
+          stagedId: context.stagedId ?? '',
+          password: event.type === 'secret' ? event.value : '',
+        }),
+        onDone: [
+          { guard: ({ event }) => event.output, target: 'saving' },
+          {
+            target: 'askingPassword',
+            actions: [assign({ stagedId: null }), emit({ type: 'reply', text: PASSWORDS_DIFFER })],
+          },
+        ],
+        onError: [
+          {
+            guard: 'isStagedPasswordGone',
+            target: 'askingPassword',
+            actions: [
+              assign({ stagedId: null }),
+              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            ],
+          },
+          {
+            target: 'ended',
+            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          },
+        ],
+      },
     },
     saving: {
       invoke: {
         src: 'setPassword',
-        input: ({ context, event }) => ({
+        input: ({ context }) => ({
           tokenHash: context.tokenHash,
-          password: event.type === 'secret' ? event.value : '',
+          stagedId: context.stagedId ?? '',
           identity: context.identity,
         }),
         onDone: {
@@ -99,9 +169,12 @@ export const resetPasswordFlow = setup({
         },
         onError: [
           {
-            guard: 'isWeakPassword',
+            guard: 'isStagedPasswordGone',
             target: 'askingPassword',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: [
+              assign({ stagedId: null }),
+              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            ],
           },
           {
             target: 'ended',

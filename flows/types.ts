@@ -44,6 +44,14 @@ export function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The input field a domain error refused (a ValidationError's `field`), if it names one. */
+export function errorField(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'field' in error && typeof error.field === 'string') {
+    return error.field;
+  }
+  return undefined;
+}
+
 /** A loose shape check for typed emails; the domain validates them for real. */
 export function looksLikeEmail(text: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text.trim());

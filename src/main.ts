@@ -14,6 +14,7 @@ import { storeDirectory } from './adapters/telegram/menus.js';
 import { TELEGRAM_CAPABILITIES, TELEGRAM_MINI_APP_CAPABILITIES } from './adapters/telegram/translate.js';
 import { miniAppRoute } from './miniapp/routes.js';
 import { printSetupInviteIfNeeded } from './setup-invite.js';
+import { closeEndedPasswordWindows } from './domain/password-failures.js';
 import { createOpenAiResponder } from './agents/responder.js';
 import { createOpenAiInterviewer } from './onboarding/interviewer.js';
 
@@ -89,6 +90,9 @@ async function main(): Promise<void> {
     sessions
       .purgeExpired()
       .catch((error: unknown) => log.warn({ err: error }, 'purging expired sessions failed'));
+    closeEndedPasswordWindows(record.store).catch((error: unknown) =>
+      log.warn({ err: error }, 'closing windows of wrong passwords failed'),
+    );
   }, 10 * 60_000);
   purge.unref();
 

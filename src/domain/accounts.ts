@@ -16,6 +16,7 @@ import {
 } from './errors.js';
 import { isUniqueViolation } from '../store/db-errors.js';
 import { generatePassword, hashPassword, verifyPassword } from './passwords.js';
+import { prepareNewPassword, type NewPassword } from './staged-passwords.js';
 import { emailSchema, parseField } from './validation.js';
 
 export interface ChatIdentity {
@@ -68,6 +69,12 @@ export async function requireLinkedChat(
 /** Verified against when the email is unknown, so a wrong email costs as long as a wrong password. */
 const DUMMY_HASH = hashPassword(generatePassword());
 
+/** The account of a typed email, if any (a malformed one names none). */
+export async function findAccountByEmail(store: Store, email: string): Promise<UserRow | undefined> {
+  const parsed = emailSchema.safeParse(email);
+  return parsed.success ? store.users.getUserByEmail(parsed.data) : undefined;
+}
+
 /**
  * Links this chat to the account of `email` when the password matches. Unknown email, wrong password
  * and a deactivated account are the same WrongCredentialsError. Attempt limits live in the engine.
@@ -76,8 +83,7 @@ export async function loginWithPassword(
   store: Store,
   input: { email: string; password: string; identity: ChatIdentity },
 ): Promise<UserRow> {
-  const email = emailSchema.safeParse(input.email);
-  const user = email.success ? await store.users.getUserByEmail(email.data) : undefined;
+  const user = await findAccountByEmail(store, input.email);
   const hash = user ? await store.users.getPasswordHash(user.id) : undefined;
   const matches = await verifyPassword(hash ?? (await DUMMY_HASH), input.password);
   if (!user || !hash || !matches || user.status !== 'active') throw new WrongCredentialsError();
@@ -130,16 +136,17 @@ export async function verifyCurrentPassword(
 }
 
 /**
- * Sets an already hashed new password (see `hashPassword`, which applies the policy) and optionally
- * logs out every other chat. Callers check the current password first.
+ * Sets a new password (typed, or staged and confirmed) and optionally logs out every other chat.
+ * Callers check the current password first. Throws WeakPasswordError or StagedPasswordGoneError.
  */
-export async function applyNewPasswordHash(
+export async function setNewPassword(
   store: Store,
-  input: { userId: string; passwordHash: string; unlinkOtherChats?: boolean; identity: IdentityKey },
+  input: { userId: string; password: NewPassword; unlinkOtherChats?: boolean; identity: IdentityKey },
 ): Promise<{ unlinked: IdentityRow[] }> {
+  const passwordHashIn = await prepareNewPassword(input.password);
   return store.tx(async (tx) => {
     const user = await requireActiveUser(tx, input.userId);
-    await tx.users.setPasswordHash(user.id, input.passwordHash);
+    await tx.users.setPasswordHash(user.id, await passwordHashIn(tx));
     const unlinked = input.unlinkOtherChats
       ? await tx.identities.deleteOtherIdentities(user.id, input.identity)
       : [];
@@ -168,8 +175,7 @@ export async function changePassword(
   if (input.newPassword === input.currentPassword) {
     throw new ValidationError('new password', 'must differ from the current one');
   }
-  const passwordHash = await hashPassword(input.newPassword);
-  return applyNewPasswordHash(store, { ...input, passwordHash });
+  return setNewPassword(store, { ...input, password: input.newPassword });
 }
 
 /**

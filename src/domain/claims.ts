@@ -7,8 +7,8 @@ import type { Platform } from './enums.js';
 import { EmailTakenError, IdentityLinkedError, InviteUnusableError } from './errors.js';
 import { isActiveAdmin } from './actors.js';
 import { unusableReason } from './invites.js';
-import { hashPassword } from './passwords.js';
 import { assertSeatAvailable } from './seats.js';
+import { prepareNewPassword, type NewPassword } from './staged-passwords.js';
 import { emailSchema, parseField, personNameSchema } from './validation.js';
 
 export const PERSONAL_AGENT_NAME = 'Smithers';
@@ -16,7 +16,7 @@ export const PERSONAL_AGENT_NAME = 'Smithers';
 export interface ClaimInput {
   tokenHash: Buffer;
   name: string;
-  password: string;
+  password: NewPassword;
   /** Used only when the invite names no email. */
   email?: string | null;
   identity: { platform: Platform; externalId: string; username: string | null };
@@ -38,8 +38,8 @@ async function holdIssuer(tx: Store, tokenHash: Buffer): Promise<void> {
 /**
  * Turns one use of an invite into an account: the user, this chat identity, the invite's groups
  * and a personal Smithers, all in one transaction. Throws InviteUnusableError (with the reason),
- * WeakPasswordError, EmailTakenError, IdentityLinkedError or SeatLimitError, and then writes nothing.
- * An invite whose issuer is no longer an active admin is refused as revoked.
+ * WeakPasswordError, StagedPasswordGoneError, EmailTakenError, IdentityLinkedError or SeatLimitError,
+ * and then writes nothing. An invite whose issuer is no longer an active admin is refused as revoked.
  */
 export async function claimInvite(
   store: Store,
@@ -47,9 +47,10 @@ export async function claimInvite(
 ): Promise<{ user: UserRow; personalAgentId: string }> {
   const name = parseField(personNameSchema, 'name', input.name);
   const givenEmail = input.email ? parseField(emailSchema, 'email', input.email) : null;
-  const passwordHash = await hashPassword(input.password);
+  const passwordHashIn = await prepareNewPassword(input.password);
   try {
     return await store.tx(async (tx) => {
+      const passwordHash = await passwordHashIn(tx);
       if (await tx.identities.getIdentity(input.identity)) throw new IdentityLinkedError();
       await holdIssuer(tx, input.tokenHash);
       const invite = await tx.invites.consumeInviteUse(input.tokenHash);

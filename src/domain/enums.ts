@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = [
   'user.erased',
   'auth.locked_out',
   'audit.exported',
+  'auth.password_failed',
   'group.created',
   'group.deleted',
   'agent.created',

@@ -196,6 +196,15 @@ export class WeakPasswordError extends DomainError {
   }
 }
 
+/** A confirmed new password waited longer than it is kept: the person chooses it again. */
+export class StagedPasswordGoneError extends DomainError {
+  override readonly name = 'StagedPasswordGoneError';
+  readonly code = 'staged_password_gone';
+  constructor() {
+    super('the new password was not kept that long');
+  }
+}
+
 /** Email and password do not match an active account; never says which of the two was wrong. */
 export class WrongCredentialsError extends DomainError {
   override readonly name = 'WrongCredentialsError';
@@ -232,12 +241,12 @@ export class LastChatError extends DomainError {
   }
 }
 
-/** Too many wrong passwords or codes from one chat: it waits out the window. */
+/** The attempt limits refuse this chat for now (its own wrong guesses): it waits out the window. */
 export class LockedOutError extends DomainError {
   override readonly name = 'LockedOutError';
   readonly code = 'locked_out';
   constructor() {
-    super('too many wrong attempts from this chat');
+    super('too many wrong attempts');
   }
 }
 

@@ -12,7 +12,7 @@ import {
   UnknownUserError,
   UserDeactivatedError,
 } from './errors.js';
-import { hashPassword } from './passwords.js';
+import { prepareNewPassword, type NewPassword } from './staged-passwords.js';
 import { hashToken, newToken, toPayload } from './tokens.js';
 
 export const RESET_DAYS = 7;
@@ -86,12 +86,13 @@ export async function completeReset(
   store: Store,
   input: {
     tokenHash: Buffer;
-    password: string;
+    password: NewPassword;
     identity: { platform: Platform; externalId: string; username: string | null };
   },
 ): Promise<{ user: UserRow; unlinked: IdentityRow[] }> {
-  const passwordHash = await hashPassword(input.password);
+  const passwordHashIn = await prepareNewPassword(input.password);
   return store.tx(async (tx) => {
+    const passwordHash = await passwordHashIn(tx);
     const reset = await tx.resets.consumeReset(input.tokenHash);
     if (!reset) {
       const found = await tx.resets.getResetByTokenHash(input.tokenHash);

@@ -92,6 +92,7 @@ export function describeDomainError(error: unknown): string | undefined {
     identity_linked: 'This chat is already linked to another account. Use /logout there first.',
     chat_unlinked: STEP_ENDED,
     locked_out: LOCKED_OUT,
+    staged_password_gone: 'That took a while, so I did not keep your new password. Please choose it again.',
     model_unavailable:
       'Agents cannot answer yet: no language model is configured here. Ask an admin to set OPENAI_API_KEY.',
     last_chat:

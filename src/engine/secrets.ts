@@ -20,6 +20,9 @@ export function precheckSecret(purpose: SecretPurpose, value: string): string | 
   }
 }
 
+/** A form's refusal when its two new-password fields differ. */
+export const PASSWORDS_DIFFER = 'The two passwords differ. Type the same new password in both fields.';
+
 /** True for the purposes that set a new password (the policy applies, and a form asks for it twice). */
 export function isNewPassword(purpose: SecretPurpose): boolean {
   return NEW_PASSWORD.has(purpose);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SecretPurpose } from '../../flows/types.js';
-import { precheckSecret, type SecretForm } from '../engine/secrets.js';
+import { PASSWORDS_DIFFER, precheckSecret, type SecretForm } from '../engine/secrets.js';
 
 /** Longer than the policy allows, so an over-long password gets the policy's words, not a 400. */
 const FIELD_MAX = 1024;
@@ -15,7 +15,6 @@ export const passwordSubmission = z.object({
 
 export type PasswordSubmission = z.infer<typeof passwordSubmission>;
 
-export const PASSWORDS_DIFFER = 'The two passwords differ. Type the same new password in both fields.';
 const CURRENT_MISSING = 'Please enter your current password.';
 
 /**

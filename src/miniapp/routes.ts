@@ -6,7 +6,7 @@ import { NotAdminError } from '../domain/errors.js';
 import type { Engine } from '../engine/engine.js';
 import type { EngineDeps } from '../engine/deps.js';
 import type { Inbound } from '../engine/inbound.js';
-import { isLockedOut, recordWrongAttempt } from '../engine/limits.js';
+import { admitFormRequest } from '../engine/limits.js';
 import type { Outbound } from '../engine/outbound.js';
 import type { Route } from '../http/server.js';
 import { BadBodyError, readJson, sendEmpty, sendFile, sendJson } from './http.js';
@@ -64,23 +64,19 @@ export function miniAppRoute(options: MiniAppOptions): Route {
   /** The form asks what it is for before it shows its fields. */
   async function secretState(req: IncomingMessage, res: ServerResponse, nonce: string): Promise<void> {
     const user = authenticate(req);
-    if (await isLockedOut(deps, 'form', whoOf(user))) return sendJson(res, 429, { error: LOCKED });
+    if (!(await admitFormRequest(deps, whoOf(user)))) return sendJson(res, 429, { error: LOCKED });
     const purpose = await engine.pendingSecret(originOf(user), nonce);
-    if (!purpose) {
-      await recordWrongAttempt(deps, 'form', whoOf(user));
-      return sendJson(res, 409, { error: STALE });
-    }
+    if (!purpose) return sendJson(res, 409, { error: STALE });
     sendJson(res, 200, { purpose });
   }
 
   async function submitSecret(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const user = authenticate(req);
-    if (await isLockedOut(deps, 'form', whoOf(user))) return sendJson(res, 429, { error: LOCKED });
+    if (!(await admitFormRequest(deps, whoOf(user)))) return sendJson(res, 429, { error: LOCKED });
     const parsed = passwordSubmission.safeParse(await readJson(req));
     if (!parsed.success) return sendJson(res, 400, { error: 'The form was not filled in as expected.' });
     const outcome = await engine.submitSecret(originOf(user), parsed.data.nonce, passwordForm(parsed.data));
     if (outcome.kind !== 'taken') {
-      await recordWrongAttempt(deps, 'form', whoOf(user));
       return outcome.kind === 'stale'
         ? sendJson(res, 409, { error: STALE })
         : sendJson(res, 422, { refusal: outcome.refusal });

@@ -10,10 +10,24 @@ import * as groups from './groups.js';
 import * as identities from './identities.js';
 import * as invites from './invites.js';
 import * as leaving from './leaving.js';
+import * as passwordFailures from './password-failures.js';
 import * as resets from './resets.js';
+import * as stagedPasswords from './staged-passwords.js';
 import * as users from './users.js';
 
-const modules = { agents, audit, context, groups, identities, invites, leaving, resets, users };
+const modules = {
+  agents,
+  audit,
+  context,
+  groups,
+  identities,
+  invites,
+  leaving,
+  passwordFailures,
+  resets,
+  stagedPasswords,
+  users,
+};
 
 type Bound<M> = {
   [K in keyof M as M[K] extends (db: Db, ...args: never[]) => unknown ? K : never]: M[K] extends (

@@ -72,6 +72,7 @@ describe('one account on Telegram and Slack', () => {
     const onTelegram = new TelegramUser(tg.bot, telegram, 31, 'Pat');
     expect(await onTelegram.say(`/start ${invite!.payload}`)).toMatch(/What should we call you/);
     await onTelegram.say('Pat');
+    await onTelegram.say(GOOD);
     expect(await onTelegram.say(GOOD)).toMatch(/Your account is ready/);
     await onTelegram.say('/skip');
 

@@ -92,8 +92,9 @@ describe('kill -9 of the bot', { timeout: 120_000 }, () => {
     await bot.kill();
     await bot.start();
     expect(await say(555, 'password1234')).toMatch(/common or breached/);
+    expect(await say(555, GOOD_PASSWORD)).toMatch(/once more/);
 
-    // Killed while the password is being hashed and the account written: all or nothing.
+    // Killed while the password is being checked and the account written: all or nothing.
     const sent = bot.post(message(555, GOOD_PASSWORD)).catch(() => 0);
     await new Promise((resolve) => setTimeout(resolve, 40));
     await bot.kill();
@@ -116,6 +117,7 @@ describe('kill -9 of the bot', { timeout: 120_000 }, () => {
     });
     await say(556, `/start ${invite!.payload}`);
     expect(await say(556, 'Omar')).toMatch(/choose a password/);
+    expect(await say(556, GOOD_PASSWORD)).toMatch(/once more/);
     expect(await say(556, GOOD_PASSWORD)).toMatch(/Your account is ready[\s\S]*What's your role/);
     expect(await say(556, 'Support lead')).toMatch(/Which language/);
 

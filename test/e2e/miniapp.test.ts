@@ -162,7 +162,9 @@ describe('the Telegram Mini App in Chromium', () => {
     await page.fill('#password', GOOD_PASSWORD);
     await page.fill('#confirmation', GOOD_PASSWORD);
     await page.click('#submit');
-    await expect.poll(() => page.locator('#status').textContent()).toBe('Sent. Continue in the chat.');
+    await expect
+      .poll(() => page.locator('#status').textContent(), { timeout: 10_000 })
+      .toBe('Sent. Continue in the chat.');
     await expect
       .poll(
         () =>

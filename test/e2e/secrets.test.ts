@@ -59,6 +59,7 @@ describe('secrets', () => {
     await step(ada.say('Ada'));
     await step(ada.say('ada@example.com'));
     expect(await step(ada.say(PASSWORDS.weak))).toMatch(/common or breached/);
+    expect(await step(ada.say(PASSWORDS.ada))).toMatch(/once more/);
     expect(await step(ada.say(PASSWORDS.ada))).toMatch(/Your account is ready/);
     await step(ada.say('/skip'));
 
@@ -67,6 +68,7 @@ describe('secrets', () => {
     const bobInvite = payloadIn(inviteMessage);
     await step(bob.say(`/start ${bobInvite}`));
     await step(bob.say('Bob'));
+    expect(await step(bob.say(PASSWORDS.bob))).toMatch(/once more/);
     expect(await step(bob.say(PASSWORDS.bob))).toMatch(/Your account is ready/);
     await step(bob.say('/skip'));
 
@@ -79,6 +81,7 @@ describe('secrets', () => {
     const resetMessage = await step(ada.say('/resetpassword bob@example.com'));
     const bobReset = payloadIn(resetMessage);
     await step(bob.say(`/start ${bobReset}`));
+    expect(await step(bob.say(PASSWORDS.bobReset))).toMatch(/once more/);
     expect(await step(bob.say(PASSWORDS.bobReset))).toMatch(/Your new password is set/);
 
     await step(carol.say('/login'));

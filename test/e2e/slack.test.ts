@@ -4,7 +4,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/db.js';
 import { testSessions } from '../support/sessions.js';
-import { testEngine } from '../support/engine.js';
+import { Person, testEngine } from '../support/engine.js';
 import { form, postSigned, SLACK_SIGNING_SECRET } from '../support/slack.js';
 import { readable, SlackUser } from '../support/slack-user.js';
 import type { FakeSlack as Fake } from '../fakes/slack-server.js';
@@ -15,9 +15,10 @@ function readableDm(fake: Fake, channel: string): string {
 import { FakeSlack } from '../fakes/slack-server.js';
 import { createSlackAdapter, type UpdateHandler } from '../../src/adapters/slack/app.js';
 import { listen } from '../../src/http/server.js';
-import { createSetupInvite } from '../../src/domain/invites.js';
+import { createAdminInvite, createSetupInvite } from '../../src/domain/invites.js';
+import { ATTEMPT_LIMITS } from '../../src/engine/limits.js';
 import { hashPassword } from '../../src/domain/passwords.js';
-import { seedUser } from '../support/seed.js';
+import { linkChat, seedUser } from '../support/seed.js';
 import { FakeOpenAi } from '../fakes/openai-server.js';
 import { createOpenAiResponder } from '../../src/agents/responder.js';
 import { createAgent, setAgentAccess } from '../../src/domain/agents.js';
@@ -38,7 +39,10 @@ let server: Server;
 let eventsUrl = '';
 /** Lets a test hold updates back, as a slow database would. */
 let gate: Promise<void> = Promise.resolve();
-const gated: UpdateHandler = { handle: async (inbound: Inbound) => (await gate, engine.handle(inbound)) };
+const gated: UpdateHandler = {
+  handle: async (inbound: Inbound) => (await gate, engine.handle(inbound)),
+  submitSecret: async (...args) => (await gate, engine.submitSecret(...args)),
+};
 
 beforeAll(async () => {
   await slack.start();
@@ -140,6 +144,64 @@ describe('Gatehouse over Slack', () => {
       'kim',
     ]);
     expect(await slackKim.command('profile')).toMatch(/Chats: console, slack/);
+  });
+
+  it('asks for a new password twice in the modal, refuses a mismatch there and creates nothing', async () => {
+    const setup = await createAdminInvite(store);
+    const mo = new SlackUser(slack, eventsUrl, 'T1', 'UMO');
+    await mo.dmText(setup.payload);
+    await mo.dmText('Mo');
+    await mo.click('Skip');
+    await mo.click('Enter it privately');
+    const opened = slack.calls.filter((c) => c.method === 'views.open').pop()!;
+    const labels = (opened.body.view as { blocks: { label: { text: string } }[] }).blocks.map(
+      (b) => b.label.text,
+    );
+    expect(labels).toEqual(['Choose a password', 'The same password again']);
+    const differ = await mo.submitSecret(GOOD, `${GOOD}x`);
+    expect(JSON.parse(differ.answer)).toEqual({
+      response_action: 'errors',
+      errors: { again: expect.stringMatching(/differ/) },
+    });
+    expect(await store.identities.getUserByIdentity({ platform: 'slack', externalId: 'T1:UMO' })).toBe(
+      undefined,
+    );
+    expect((await mo.submitSecret(GOOD)).replies).toMatch(/Your account is ready/);
+  });
+
+  it('counts a wrong current password in the modal for the account, with the other chats and platforms', async () => {
+    const ned = await seedUser(store, { name: 'Ned', email: 'ned@example.com' });
+    await store.users.setPasswordHash(ned.id, await hashPassword(GOOD));
+    await linkChat(store, ned, 'T1:UNED', 'slack');
+    for (let i = 0; i < ATTEMPT_LIMITS.password.perTarget - 1; i++) {
+      const stranger = new Person(engine, `ned-guesser-${i}`);
+      await stranger.say('/login');
+      await stranger.say('ned@example.com');
+      await stranger.say(`wrong-Guess-${i}0`);
+    }
+    const slackNed = new SlackUser(slack, eventsUrl, 'T1', 'UNED');
+    await slackNed.command('password');
+    await slackNed.click('Enter it privately');
+    expect((await slackNed.submitSecret('wrong-Current-10')).replies).toMatch(/not your current password/);
+    await slackNed.click('Enter it privately');
+    expect((await slackNed.submitSecret(GOOD)).replies).toMatch(/Too many wrong attempts/);
+    const [lockout] = await sql`
+      select details from audit_log where action = 'auth.locked_out' and target_id = ${ned.id}`;
+    expect(lockout!.details).toMatchObject({ kind: 'password', by: 'account', platform: 'slack' });
+  });
+
+  it('refuses a modal whose prompt has been replaced, and changes nothing', async () => {
+    const setup = await createAdminInvite(store);
+    const ola = new SlackUser(slack, eventsUrl, 'T1', 'UOLA');
+    await ola.dmText(setup.payload);
+    await ola.dmText('Ola');
+    await ola.click('Skip');
+    await ola.click('Enter it privately');
+    expect(await ola.dmText('typed-By-Mistake-1')).toMatch(/never send a password as a message/);
+    expect((await ola.submitSecret(GOOD)).replies).toMatch(/no longer current/);
+    expect(await store.identities.getUserByIdentity({ platform: 'slack', externalId: 'T1:UOLA' })).toBe(
+      undefined,
+    );
   });
 
   it('lets a member talk to an agent in the DM and cuts them off when an admin restricts it', async () => {

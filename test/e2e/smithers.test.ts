@@ -310,6 +310,7 @@ describe('after claiming an invite', () => {
     openai.answer({ content: "Welcome, I'm Smithers! What do you do here?" });
     await pat.say(`/start ${invite!.payload}`);
     await pat.say('Pat');
+    await pat.say(GOOD_PASSWORD);
     expect(await pat.say(GOOD_PASSWORD)).toMatch(
       /Your account is ready[\s\S]*Welcome, I'm Smithers! What do you do here\?/,
     );

@@ -65,6 +65,7 @@ describe('Gatehouse over Telegram', () => {
       params: { chat_id: 11, message_id: ada.lastMessageId },
     });
     expect(refused).toMatch(/I deleted your message with the password[\s\S]*common or breached/);
+    expect(await ada.say(GOOD)).toMatch(/I deleted your message with the password[\s\S]*once more/);
     const menusBefore = telegram.calls.length;
     const accepted = await ada.say(GOOD);
     expect(menuCalls(menusBefore, 11)).toEqual(['setMyCommands']);
@@ -88,6 +89,7 @@ describe('Gatehouse over Telegram', () => {
 
     expect(await bob.say(`/start ${link}`)).toMatch(/What should we call you/);
     await bob.say('Bob');
+    await bob.say(GOOD);
     expect(await bob.say(GOOD)).toMatch(/Your account is ready/);
     await bob.say('/skip');
     expect(await bob.say('/agents')).toMatch(/Smithers \(yours\)/);

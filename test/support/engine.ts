@@ -98,6 +98,12 @@ export class Person {
     return transcript(this.last);
   }
 
+  /** Sends a secret as a private form (a console prompt, a modal) would. */
+  async secret(value: string): Promise<string> {
+    this.last = await this.engine.handle({ ...this.base(), secret: { value } });
+    return transcript(this.last);
+  }
+
   async tap(label: string): Promise<string> {
     const button = this.last
       .flatMap((r): Button[] => (r.type === 'text' ? (r.buttons?.flat() ?? []) : []))

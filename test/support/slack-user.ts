@@ -154,11 +154,20 @@ export class SlackUser {
     return readable(await this.settle(from));
   }
 
-  /** Submits the last opened modal with `value`; returns the HTTP answer (inline errors) and the replies. */
-  async submitSecret(value: string): Promise<{ answer: string; replies: string }> {
+  /**
+   * Submits the last opened modal with `value` (and `again` in its second field, if it has one: by
+   * default the same); returns the HTTP answer (inline errors) and the replies.
+   */
+  async submitSecret(value: string, again = value): Promise<{ answer: string; replies: string }> {
     const opened = [...this.slack.calls].reverse().find((c) => c.method === 'views.open');
     if (!opened) throw new Error('no modal was opened');
-    const view = opened.body.view as { callback_id: string; private_metadata: string };
+    const view = opened.body.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: { block_id?: string }[];
+    };
+    const field = (text: string) => ({ value: { type: 'plain_text_input', value: text } });
+    const asksTwice = view.blocks.some((b) => b.block_id === 'again');
     const from = this.slack.calls.length;
     const response = await postSigned(
       this.eventsUrl,
@@ -171,7 +180,7 @@ export class SlackUser {
             id: 'V1',
             callback_id: view.callback_id,
             private_metadata: view.private_metadata,
-            state: { values: { secret: { value: { type: 'plain_text_input', value } } } },
+            state: { values: { secret: field(value), ...(asksTwice ? { again: field(again) } : {}) } },
           },
         }),
       }),

@@ -2,8 +2,8 @@ import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { screenSlackBody } from './body-guard.js';
 import type { Logger } from '../../log.js';
 import type { Inbound } from '../../engine/inbound.js';
-import type { Outbound } from '../../engine/outbound.js';
-import { precheckSecret } from '../../engine/secrets.js';
+import { text, type Outbound } from '../../engine/outbound.js';
+import type { SecretForm, SecretOutcome } from '../../engine/secrets.js';
 import type { Route } from '../../http/server.js';
 import { BUTTON_ACTION_PREFIX, deliver, SECRET_ACTION, secretModal } from './render.js';
 import {
@@ -11,14 +11,20 @@ import {
   commandInbound,
   isDirectMessage,
   messageInbound,
-  secretInbound,
+  modalErrors,
+  modalForm,
+  secretOrigin,
   type SecretFormMeta,
 } from './translate.js';
 
 /** The engine as the adapter sees it. */
 export interface UpdateHandler {
   handle(inbound: Inbound): Promise<Outbound[]>;
+  submitSecret(origin: Inbound, nonce: string, form: SecretForm): Promise<SecretOutcome>;
 }
+
+const STALE_FORM =
+  'That form is no longer current (it was used already, or a newer step replaced it). Use the newest button in our chat.';
 
 export interface SlackOptions {
   botToken: string;
@@ -45,7 +51,7 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 function parseMeta(json: string): SecretFormMeta | undefined {
   try {
     const meta = JSON.parse(json) as Partial<SecretFormMeta>;
-    return typeof meta.chat === 'string' && typeof meta.purpose === 'string'
+    return typeof meta.chat === 'string' && typeof meta.purpose === 'string' && typeof meta.nonce === 'string'
       ? (meta as SecretFormMeta)
       : undefined;
   } catch {
@@ -127,16 +133,27 @@ export function createSlackAdapter(engine: UpdateHandler, options: SlackOptions)
   app.view(SECRET_ACTION, async ({ ack, body, view, client }) => {
     const meta = parseMeta(view.private_metadata);
     const value = view.state.values.secret?.value?.value ?? '';
-    const refusal = meta
-      ? precheckSecret(meta.purpose, value)
-      : 'This form has expired. Please start that step again.';
-    if (refusal) {
-      await ack({ response_action: 'errors', errors: { secret: refusal } });
+    const again = view.state.values.again?.value?.value ?? undefined;
+    if (!meta) {
+      await ack({
+        response_action: 'errors',
+        errors: { secret: 'This form has expired. Start that step again.' },
+      });
+      return;
+    }
+    const errors = modalErrors(meta.purpose, value, again);
+    if (errors) {
+      await ack({ response_action: 'errors', errors });
       return;
     }
     await ack();
-    const replies = await engine.handle(secretInbound(body.team?.id ?? '', body.user.id, meta!, value));
-    await deliver({ client, userId: body.user.id, channel: meta!.chat }, replies).catch(failed);
+    const origin = secretOrigin(body.team?.id ?? '', body.user.id, meta);
+    const outcome = await engine.submitSecret(origin, meta.nonce, modalForm(value));
+    const replies =
+      outcome.kind === 'taken'
+        ? outcome.replies
+        : [text(outcome.kind === 'stale' ? STALE_FORM : outcome.refusal)];
+    await deliver({ client, userId: body.user.id, channel: meta.chat }, replies).catch(failed);
   });
 
   app.error(async (error) => failed(error));

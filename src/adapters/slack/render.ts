@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { RespondFn } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import type { Button, Outbound } from '../../engine/outbound.js';
+import { isNewPassword } from '../../engine/secrets.js';
 import { isDirectMessage, type SecretFormMeta } from './translate.js';
 
 /** Where the replies of one update go. */
@@ -75,7 +76,7 @@ export async function deliver(target: ReplyTarget, replies: Outbound[]): Promise
         await post(target, reply.text, textBlocks(reply.text, reply.buttons), reply.privately === true);
         break;
       case 'secretPrompt': {
-        const meta: SecretFormMeta = { chat: target.channel, purpose: reply.purpose };
+        const meta: SecretFormMeta = { chat: target.channel, purpose: reply.purpose, nonce: reply.nonce };
         const blocks: Block[] = [
           ...textBlocks(reply.text),
           {
@@ -118,7 +119,20 @@ const PURPOSE_LABEL: Record<SecretFormMeta['purpose'], string> = {
   'current-password': 'Your current password',
 };
 
-/** The modal that asks for a secret, so it never becomes a message. */
+function secretInput(blockId: string, label: string) {
+  return {
+    type: 'input' as const,
+    block_id: blockId,
+    label: { type: 'plain_text' as const, text: label },
+    hint: {
+      type: 'plain_text' as const,
+      text: 'It goes straight to Gatehouse and is never posted as a message.',
+    },
+    element: { type: 'plain_text_input' as const, action_id: 'value', max_length: 256 },
+  };
+}
+
+/** The modal that asks for a secret, so it never becomes a message; a new password is asked twice. */
 export function secretModal(meta: SecretFormMeta) {
   return {
     type: 'modal' as const,
@@ -128,16 +142,8 @@ export function secretModal(meta: SecretFormMeta) {
     submit: { type: 'plain_text' as const, text: 'Send' },
     close: { type: 'plain_text' as const, text: 'Cancel' },
     blocks: [
-      {
-        type: 'input',
-        block_id: 'secret',
-        label: { type: 'plain_text' as const, text: PURPOSE_LABEL[meta.purpose] },
-        hint: {
-          type: 'plain_text' as const,
-          text: 'It goes straight to Gatehouse and is never posted as a message.',
-        },
-        element: { type: 'plain_text_input' as const, action_id: 'value', max_length: 256 },
-      },
+      secretInput('secret', PURPOSE_LABEL[meta.purpose]),
+      ...(isNewPassword(meta.purpose) ? [secretInput('again', 'The same password again')] : []),
     ],
   };
 }

@@ -1,5 +1,6 @@
 import type { SecretPurpose } from '../../../flows/types.js';
 import type { Capabilities, Inbound, Sender } from '../../engine/inbound.js';
+import { isNewPassword, PASSWORDS_DIFFER, precheckSecret, type SecretForm } from '../../engine/secrets.js';
 
 export const SLACK_CAPABILITIES: Capabilities = {
   canDeleteMessages: false,
@@ -56,17 +57,44 @@ export function actionInbound(teamId: string, userId: string, channelId: string,
   };
 }
 
-/** What a secret form carries back to its conversation (in the view's private_metadata). */
+/**
+ * What a secret form carries back to its conversation (in the view's private_metadata): the chat, what
+ * the prompt asked for and its one-time nonce, so a modal answers that prompt only while it is current.
+ */
 export interface SecretFormMeta {
   chat: string;
   purpose: SecretPurpose;
+  nonce: string;
 }
 
-export function secretInbound(teamId: string, userId: string, meta: SecretFormMeta, value: string): Inbound {
+/** The conversation a modal's submission belongs to, as the engine names it. */
+export function secretOrigin(teamId: string, userId: string, meta: SecretFormMeta): Inbound {
   return {
     platform: 'slack',
     sender: slackSender(teamId, userId),
     chat: { id: meta.chat, isPrivate: isDirectMessage(meta.chat) },
-    secret: { value },
   };
+}
+
+/**
+ * The modal's refusal, shown in it by field, or undefined when it may submit: the policy for a new
+ * password, and its second field must repeat it.
+ */
+export function modalErrors(
+  purpose: SecretPurpose,
+  value: string,
+  again: string | undefined,
+): Record<string, string> | undefined {
+  const refusal = precheckSecret(purpose, value);
+  if (refusal) return { secret: refusal };
+  if (isNewPassword(purpose) && again !== value) return { again: PASSWORDS_DIFFER };
+  return undefined;
+}
+
+/** A modal's answer as the values the flow asks for: a new password comes with its repetition. */
+export function modalForm(value: string): SecretForm {
+  return (purpose) =>
+    isNewPassword(purpose)
+      ? { values: { [purpose]: value, 'confirm-password': value } }
+      : { values: { [purpose]: value } };
 }

@@ -6,7 +6,7 @@ import { UsageError } from '../args.js';
 import { renameUser } from '../../domain/users.js';
 import { endConversations } from '../conversations.js';
 import { onboardingInput } from '../flows.js';
-import { isLockedOut, LOCKED_OUT } from '../limits.js';
+import { accountTarget, isRefused, LOCKED_OUT } from '../limits.js';
 import { text } from '../outbound.js';
 import { ago, listOrNone } from './format.js';
 import { reply, type CommandContext, type CommandSpec } from './types.js';
@@ -29,7 +29,8 @@ export const accountCommands: CommandSpec[] = [
     privateOnly: true,
     run: async (ctx) => {
       if (ctx.user) return reply(text(`This chat is already linked to your account, ${ctx.user.name}.`));
-      if (await isLockedOut(ctx.deps, 'login', identityOf(ctx))) return reply(text(LOCKED_OUT));
+      if (await isRefused(ctx.deps, { kind: 'password', who: identityOf(ctx) }))
+        return reply(text(LOCKED_OUT));
       return { startFlow: 'login', input: { identity: identityOf(ctx) } };
     },
   },
@@ -96,10 +97,12 @@ export const accountCommands: CommandSpec[] = [
     usage: 'password',
     summary: 'change your password',
     privateOnly: true,
-    run: async (ctx) => ({
-      startFlow: 'password',
-      input: { userId: ctx.user.id, identity: identityOf(ctx) },
-    }),
+    run: async (ctx) => {
+      const identity = identityOf(ctx);
+      const attempt = { kind: 'password' as const, who: identity, target: accountTarget(ctx.user.id) };
+      if (await isRefused(ctx.deps, attempt)) return reply(text(LOCKED_OUT));
+      return { startFlow: 'password', input: { userId: ctx.user.id, identity } };
+    },
   },
   {
     name: 'onboarding',

@@ -1,5 +1,5 @@
 import { hashToken, parsePayload } from '../../domain/tokens.js';
-import { isLockedOut, LOCKED_OUT, recordWrongAttempt } from '../limits.js';
+import { isRefused, LOCKED_OUT, recordWrongAttempt } from '../limits.js';
 import { text } from '../outbound.js';
 import { commandsFor } from './index.js';
 import { reply, type CommandContext, type CommandOutcome, type CommandSpec } from './types.js';
@@ -11,11 +11,11 @@ function identityOf(ctx: CommandContext) {
 
 /** Opens an invite or reset code: the deep-link payload of /start, /claim's argument, or a pasted code. */
 async function openCode(ctx: CommandContext, code: string): Promise<CommandOutcome> {
-  const who = identityOf(ctx);
-  if (await isLockedOut(ctx.deps, 'code', who)) return reply(text(LOCKED_OUT));
+  const attempt = { kind: 'code' as const, who: identityOf(ctx) };
+  if (await isRefused(ctx.deps, attempt)) return reply(text(LOCKED_OUT));
   const payload = parsePayload(code);
   if (!payload) {
-    await recordWrongAttempt(ctx.deps, 'code', who);
+    await recordWrongAttempt(ctx.deps, attempt);
     return reply(text('That code is not valid. Check that you copied all of it.'));
   }
   const tokenHash = hashToken(payload.token).toString('base64url');

@@ -1,23 +1,39 @@
 import { fromPromise } from 'xstate';
 import type { loginFlow } from '../../../flows/login.js';
 import type { passwordFlow } from '../../../flows/password.js';
-import { applyNewPasswordHash, loginWithPassword, verifyCurrentPassword } from '../../domain/accounts.js';
-import { hashPassword, verifyPassword } from '../../domain/passwords.js';
+import {
+  findAccountByEmail,
+  loginWithPassword,
+  setNewPassword,
+  verifyCurrentPassword,
+} from '../../domain/accounts.js';
+import { requireActiveUser } from '../../domain/actors.js';
 import { endConversations } from '../conversations.js';
 import type { EngineDeps } from '../deps.js';
-import { LockedOutError, WrongCredentialsError } from '../../domain/errors.js';
-import { isLockedOut, recordWrongAttempt } from '../limits.js';
+import { accountTarget, limitedPasswordCheck, loginTarget } from '../limits.js';
+import { newPasswordEffects } from './new-password.js';
 
 export function passwordEffects(deps: EngineDeps): Parameters<typeof passwordFlow.provide>[0] {
   return {
     actors: {
-      verifyCurrent: fromPromise(({ input }) => verifyCurrentPassword(deps.store, input)),
-      stagePassword: fromPromise(async ({ input }) => ({ hash: await hashPassword(input.password) })),
-      matchesStaged: fromPromise(({ input }) => verifyPassword(input.hash, input.password)),
+      verifyCurrent: fromPromise(async ({ input }) => {
+        const user = await requireActiveUser(deps.store, input.userId);
+        await limitedPasswordCheck(
+          deps,
+          {
+            who: input.identity,
+            target: accountTarget(user.id),
+            accountId: user.id,
+            via: 'current-password',
+          },
+          () => verifyCurrentPassword(deps.store, input),
+        );
+      }),
+      ...newPasswordEffects(deps),
       applyPassword: fromPromise(async ({ input }) => {
-        const { unlinked } = await applyNewPasswordHash(deps.store, {
+        const { unlinked } = await setNewPassword(deps.store, {
           userId: input.userId,
-          passwordHash: input.hash,
+          password: { stagedId: input.stagedId },
           unlinkOtherChats: input.logOutOthers,
           identity: input.identity,
         });
@@ -32,14 +48,18 @@ export function loginEffects(deps: EngineDeps): Parameters<typeof loginFlow.prov
   return {
     actors: {
       login: fromPromise(async ({ input }) => {
-        if (await isLockedOut(deps, 'login', input.identity)) throw new LockedOutError();
-        try {
-          const user = await loginWithPassword(deps.store, input);
-          return { userId: user.id, name: user.name };
-        } catch (error) {
-          if (error instanceof WrongCredentialsError) await recordWrongAttempt(deps, 'login', input.identity);
-          throw error;
-        }
+        const account = await findAccountByEmail(deps.store, input.email);
+        const user = await limitedPasswordCheck(
+          deps,
+          {
+            who: input.identity,
+            target: loginTarget(input.email, account?.id),
+            accountId: account?.id,
+            via: 'login',
+          },
+          () => loginWithPassword(deps.store, input),
+        );
+        return { userId: user.id, name: user.name };
       }),
     },
   };

@@ -5,17 +5,19 @@ import { recordWrongAttempt } from '../limits.js';
 import { completeReset, resolveResetToken } from '../../domain/resets.js';
 import type { EngineDeps } from '../deps.js';
 import { endConversations } from '../conversations.js';
+import { newPasswordEffects } from './new-password.js';
 
 type Implementations = Parameters<typeof resetPasswordFlow.provide>[0];
 
 export function resetPasswordEffects(deps: EngineDeps): Implementations {
   return {
     actors: {
+      ...newPasswordEffects(deps),
       checkReset: fromPromise<ResetCheck, { tokenHash: string; identity: FlowIdentity }>(
         async ({ input }) => {
           const resolved = await resolveResetToken(deps.store, Buffer.from(input.tokenHash, 'base64url'));
           if (resolved.kind === 'unusable' && resolved.reason === 'unknown') {
-            await recordWrongAttempt(deps, 'code', input.identity);
+            await recordWrongAttempt(deps, { kind: 'code', who: input.identity });
           }
           return resolved.kind === 'reset'
             ? { usable: true, userName: resolved.userName }
@@ -25,7 +27,7 @@ export function resetPasswordEffects(deps: EngineDeps): Implementations {
       setPassword: fromPromise(async ({ input }) => {
         const { user, unlinked } = await completeReset(deps.store, {
           tokenHash: Buffer.from(input.tokenHash, 'base64url'),
-          password: input.password,
+          password: { stagedId: input.stagedId },
           identity: input.identity,
         });
         await endConversations(deps.sessions, unlinked);

@@ -52,6 +52,8 @@ describe('console chat', () => {
     t.input.write('1\n');
     expect(await t.until(/password, hidden\)> /)).toMatch(/choose a password/);
     t.input.write(`${GOOD}\n`);
+    expect(await t.until(/password, hidden\)> /)).toMatch(/once more/);
+    t.input.write(`${GOOD}\n`);
     expect(await t.until(/Welcome aboard/)).not.toContain(GOOD);
     t.input.write('/skip\n');
     await t.until(/Skipped/);

@@ -114,6 +114,7 @@ async function annCompletesReset(engine: Engine, chat: string, ann: UserRow, bea
   const link = await issueResetLink(store, { actorId: bea.id, userId: ann.id });
   const annNew = new Person(engine, chat);
   expect(await annNew.say(`/start ${link.payload}`)).toMatch(/set a new password/);
+  expect(await annNew.say(NEW_PASSWORD)).toMatch(/Type the new password once more/);
   expect(await annNew.say(NEW_PASSWORD)).toMatch(/other chat\(s\) were logged out/);
 }
 

@@ -169,6 +169,29 @@ describe('the Mini App password form', () => {
     expect(await verifyPassword(await hashOf(user.id), NEW_PASSWORD)).toBe(true);
   });
 
+  it("counts a wrong current password from the form in the account's limit, with other chats", async () => {
+    const { id, user, initData, nonce } = await changeWaitingForCurrent();
+    for (let i = 0; i < ATTEMPT_LIMITS.password.perTarget - 1; i++) {
+      const stranger = new Person(app.engine, `form-guesser-${i}`);
+      await stranger.say('/login');
+      await stranger.say(user.email!);
+      expect(await stranger.secret(`wrong-Guess-${i}0`)).toMatch(/do not match/);
+    }
+    const fields = { password: NEW_PASSWORD, confirmation: NEW_PASSWORD };
+    const wrong = await app.call('/app/api/secret', {
+      initData,
+      body: { nonce, current: 'not-the-Password-1', ...fields },
+    });
+    expect(wrong.body).toMatchObject({ done: false, purpose: 'current-password' });
+    const right = await app.call('/app/api/secret', {
+      initData,
+      body: { nonce: String(wrong.body!.nonce), current: GOOD_PASSWORD, ...fields },
+    });
+    expect(right).toMatchObject({ status: 200, body: { done: true } });
+    expect(chatText(app.sent.filter((s) => s.userId === id).slice(-1))).toMatch(/Too many wrong attempts/);
+    expect(await verifyPassword(await hashOf(user.id), GOOD_PASSWORD)).toBe(true);
+  });
+
   it('logs a chat in with the password from the form', async () => {
     const { id, person, initData } = telegramPerson();
     const user = await seedUser(store, { name: 'Lena Login', email: `lena-${id}@example.com` });
@@ -196,14 +219,41 @@ describe('the Mini App password form', () => {
     expect(await verifyPassword(await hashOf(user.id), GOOD_PASSWORD)).toBe(true);
   });
 
-  it('refuses further submissions with 429 after too many refused ones', async () => {
+  it('refuses further submissions with 429 after too many', async () => {
     const { initData, nonce } = await claimWaitingForPassword();
     const stale = { nonce: 'A'.repeat(22), password: GOOD_PASSWORD, confirmation: GOOD_PASSWORD };
-    for (let i = 0; i < ATTEMPT_LIMITS.form.max; i++) {
+    for (let i = 0; i < ATTEMPT_LIMITS.form.perChat; i++) {
       expect((await app.call('/app/api/secret', { initData, body: stale })).status).toBe(409);
     }
     const good = { nonce, password: GOOD_PASSWORD, confirmation: GOOD_PASSWORD };
     expect((await app.call('/app/api/secret', { initData, body: good })).status).toBe(429);
+  });
+
+  it('refuses a concurrent burst of submissions from one account beyond the limit', async () => {
+    const { initData } = await claimWaitingForPassword();
+    const stale = { nonce: 'B'.repeat(22), password: GOOD_PASSWORD, confirmation: GOOD_PASSWORD };
+    const burst = await Promise.all(
+      Array.from({ length: 100 }, () => app.call('/app/api/secret', { initData, body: stale })),
+    );
+    const statuses = burst.map((r) => r.status);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(ATTEMPT_LIMITS.form.perChat);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(100 - ATTEMPT_LIMITS.form.perChat);
+  });
+
+  it("serves the owner's form after a dozen accounts had theirs refused", async () => {
+    for (let account = 0; account < 12; account++) {
+      const initData = initDataFor(++nextId);
+      const stale = { nonce: 'C'.repeat(22), password: GOOD_PASSWORD, confirmation: GOOD_PASSWORD };
+      for (let i = 0; i <= 20; i++) await app.call('/app/api/secret', { initData, body: stale });
+    }
+    const { user, initData, nonce } = await changeWaitingForCurrent();
+    expect(await app.call(`/app/api/secret?n=${nonce}`, { initData })).toMatchObject({ status: 200 });
+    const changed = await app.call('/app/api/secret', {
+      initData,
+      body: { nonce, current: GOOD_PASSWORD, password: NEW_PASSWORD, confirmation: NEW_PASSWORD },
+    });
+    expect(changed).toMatchObject({ status: 200, body: { done: true } });
+    expect(await verifyPassword(await hashOf(user.id), GOOD_PASSWORD)).toBe(true);
   });
 
   it('answers a malformed submission with 400', async () => {

@@ -1,61 +1,97 @@
 import { describe, expect, it } from 'vitest';
 import { fromPromise, initialTransition, transition } from 'xstate';
 import { claimFlow, type InviteCheck } from '../../../flows/claim.js';
-import { stepFlow } from '../../../src/engine/flow-runner.js';
-import type { FlowIdentity } from '../../../flows/types.js';
+import { stepFlow, type FlowStep } from '../../../src/engine/flow-runner.js';
+import type { FlowEvent, FlowIdentity } from '../../../flows/types.js';
 
 const identity: FlowIdentity = { platform: 'console', externalId: 'ada', username: null };
 const input = { tokenHash: 'hash', identity };
 
-function withEffects(
-  check: InviteCheck,
-  create: (input: { password: string; email: string | null }) => Promise<{ userId: string }>,
-) {
+interface Created {
+  password: string | undefined;
+  email: string | null;
+}
+
+/** The claim flow with fakes: staged passwords in a map, the account from `create`. */
+function withEffects(check: InviteCheck, create: (created: Created) => Promise<{ userId: string }>) {
+  const staged = new Map<string, string>();
   return claimFlow.provide({
     actors: {
       checkInvite: fromPromise(async () => check),
-      createAccount: fromPromise(async ({ input }) => create(input)),
+      stagePassword: fromPromise(async ({ input }) => {
+        if (input.password.length < 12) throw Object.assign(new Error('weak'), { code: 'weak_password' });
+        staged.set(`s${staged.size}`, input.password);
+        return { stagedId: `s${staged.size - 1}` };
+      }),
+      confirmStaged: fromPromise(async ({ input }) => staged.get(input.stagedId) === input.password),
+      createAccount: fromPromise(async ({ input }) =>
+        create({ password: staged.get(input.stagedId), email: input.email }),
+      ),
     },
   });
+}
+
+async function walk(machine: ReturnType<typeof withEffects>, events: FlowEvent[]): Promise<FlowStep[]> {
+  const steps = [await stepFlow(machine, { input }, undefined)];
+  for (const event of events)
+    steps.push(await stepFlow(machine, { snapshot: steps[steps.length - 1]!.persisted }, event));
+  return steps;
 }
 
 const usable: InviteCheck = { usable: true, hasEmail: true, role: 'member', label: null };
 
 describe('claim flow', () => {
-  it('asks for a name, then a password, then creates the account', async () => {
-    const passwords: string[] = [];
-    const machine = withEffects(usable, async ({ password }) => {
-      passwords.push(password);
+  it('asks for a name, then the password twice, then creates the account', async () => {
+    const created: Created[] = [];
+    const machine = withEffects(usable, async (c) => {
+      created.push(c);
       return { userId: 'u1' };
     });
-    const first = await stepFlow(machine, { input }, undefined);
-    expect(first.emitted.map((e) => e.type)).toEqual(['reply']);
-    const second = await stepFlow(machine, { snapshot: first.persisted }, { type: 'text', text: 'Ada' });
-    expect(second.awaitsSecret).toBe(true);
-    expect(JSON.stringify(second.persisted)).not.toContain('password');
-    const third = await stepFlow(
-      machine,
-      { snapshot: second.persisted },
+    const steps = await walk(machine, [
+      { type: 'text', text: 'Ada' },
       { type: 'secret', value: 's3cret-Horse-42' },
-    );
-    expect(third.persisted).toBeUndefined();
-    expect(third.output).toEqual({ userId: 'u1' });
-    expect(passwords).toEqual(['s3cret-Horse-42']);
+      { type: 'secret', value: 's3cret-Horse-42' },
+    ]);
+    expect(steps[0]!.emitted.map((e) => e.type)).toEqual(['reply']);
+    expect(steps[1]!.awaitsSecret).toBe(true);
+    expect(steps[2]!.emitted).toEqual([
+      { type: 'askSecret', purpose: 'confirm-password', prompt: expect.stringMatching(/once more/) },
+    ]);
+    expect(JSON.stringify(steps.map((s) => s.persisted))).not.toContain('Horse');
+    expect(steps[3]!.persisted).toBeUndefined();
+    expect(steps[3]!.output).toEqual({ userId: 'u1' });
+    expect(created).toEqual([{ password: 's3cret-Horse-42', email: null }]);
+  });
+
+  it('asks for the password again, and only that, when the second one differs', async () => {
+    const created: Created[] = [];
+    const machine = withEffects(usable, async (c) => {
+      created.push(c);
+      return { userId: 'u1' };
+    });
+    const steps = await walk(machine, [
+      { type: 'text', text: 'Ada' },
+      { type: 'secret', value: 's3cret-Horse-42' },
+      { type: 'secret', value: 's3cret-Horse-43' },
+      { type: 'secret', value: 'other-Pony-77' },
+      { type: 'secret', value: 'other-Pony-77' },
+    ]);
+    expect(steps[3]!.emitted).toEqual([
+      { type: 'reply', text: expect.stringMatching(/differ/) },
+      { type: 'askSecret', purpose: 'claim', prompt: expect.stringMatching(/choose a password/) },
+    ]);
+    expect(created).toEqual([{ password: 'other-Pony-77', email: null }]);
   });
 
   it('asks again after a refused password and keeps no password in the snapshot', async () => {
-    const weak = Object.assign(new Error('weak'), { code: 'weak_password' });
-    const machine = withEffects(usable, async () => Promise.reject(weak));
-    const start = await stepFlow(machine, { input }, undefined);
-    const named = await stepFlow(machine, { snapshot: start.persisted }, { type: 'text', text: 'Ada' });
-    const refused = await stepFlow(
-      machine,
-      { snapshot: named.persisted },
-      { type: 'secret', value: 'password1234' },
-    );
-    expect(refused.emitted.map((e) => e.type)).toEqual(['failed', 'askSecret']);
-    expect(refused.awaitsSecret).toBe(true);
-    expect(JSON.stringify(refused.persisted)).not.toContain('password1234');
+    const machine = withEffects(usable, async () => ({ userId: 'u1' }));
+    const steps = await walk(machine, [
+      { type: 'text', text: 'Ada' },
+      { type: 'secret', value: 'short' },
+    ]);
+    expect(steps[2]!.emitted.map((e) => e.type)).toEqual(['failed', 'askSecret']);
+    expect(steps[2]!.awaitsSecret).toBe(true);
+    expect(JSON.stringify(steps[2]!.persisted)).not.toContain('short');
   });
 
   it('ends with the reason when the invite cannot be used', async () => {
@@ -80,14 +116,36 @@ describe('claim flow', () => {
     expect(skipped.value).toBe('askingPassword');
   });
 
-  it('refuses an empty name and stays where it was', () => {
+  it.each(['   ', 'Ada\nLovelace', 'Ada\u0007'])('refuses the name %j and stays where it was', (name) => {
     const [start] = initialTransition(claimFlow, input);
     const [named] = transition(claimFlow, start, {
       type: 'xstate.done.actor.0.claim.checking',
       output: usable,
     } as never);
-    const [again, actions] = transition(claimFlow, named, { type: 'text', text: '   ' });
+    const [again, actions] = transition(claimFlow, named, { type: 'text', text: name });
     expect(again.value).toBe('askingName');
     expect(actions.some((a) => (a.type as string) === 'xstate.emit')).toBe(true);
+  });
+
+  it('asks for the name again when the record refuses it, keeping the confirmed password', async () => {
+    const nameRefused = Object.assign(new Error('name'), { code: 'invalid_input', field: 'name' });
+    let refuseName = true;
+    const machine = withEffects(usable, async () => {
+      if (refuseName) throw nameRefused;
+      return { userId: 'u1' };
+    });
+    const steps = await walk(machine, [
+      { type: 'text', text: 'Ada' },
+      { type: 'secret', value: 's3cret-Horse-42' },
+      { type: 'secret', value: 's3cret-Horse-42' },
+    ]);
+    expect(steps[3]!.emitted).toEqual([{ type: 'reply', text: expect.stringMatching(/on one line/) }]);
+    refuseName = false;
+    const created = await stepFlow(
+      machine,
+      { snapshot: steps[3]!.persisted },
+      { type: 'text', text: 'Ada L' },
+    );
+    expect(created.output).toEqual({ userId: 'u1' });
   });
 });

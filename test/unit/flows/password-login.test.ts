@@ -6,8 +6,6 @@ import { stepFlow, type FlowStep } from '../../../src/engine/flow-runner.js';
 import type { FlowEvent } from '../../../flows/types.js';
 
 const identity = { platform: 'telegram' as const, externalId: '1', username: null };
-/** Stands in for argon2: differs for different passwords, shows none of them. */
-const fakeHash = (password: string) => `h${password.length}-${password.charCodeAt(password.length - 1)}`;
 const wrong = () => Object.assign(new Error('wrong'), { code: 'wrong_credentials' });
 
 async function walk(
@@ -22,7 +20,9 @@ async function walk(
 }
 
 describe('password flow', () => {
-  const applied: { hash: string; logOutOthers: boolean }[] = [];
+  /** Stands in for the record's staged passwords. */
+  const staged = new Map<string, string>();
+  const applied: { password: string | undefined; logOutOthers: boolean }[] = [];
   const machine = passwordFlow.provide({
     actors: {
       verifyCurrent: fromPromise(async ({ input }) => {
@@ -30,11 +30,15 @@ describe('password flow', () => {
       }),
       stagePassword: fromPromise(async ({ input }) => {
         if (input.password.length < 12) throw Object.assign(new Error('weak'), { code: 'weak_password' });
-        return { hash: fakeHash(input.password) };
+        if (input.password === 'current-Pass-1')
+          throw Object.assign(new Error('same'), { code: 'invalid_input' });
+        const stagedId = `staged-${staged.size + 1}`;
+        staged.set(stagedId, input.password);
+        return { stagedId };
       }),
-      matchesStaged: fromPromise(async ({ input }) => input.hash === fakeHash(input.password)),
+      confirmStaged: fromPromise(async ({ input }) => staged.get(input.stagedId) === input.password),
       applyPassword: fromPromise(async ({ input }) => {
-        applied.push({ hash: input.hash, logOutOthers: input.logOutOthers });
+        applied.push({ password: staged.get(input.stagedId), logOutOthers: input.logOutOthers });
         return { chatsLoggedOut: input.logOutOthers ? 2 : 0 };
       }),
     },
@@ -44,19 +48,21 @@ describe('password flow', () => {
     const steps = await walk(machine, { userId: 'u', identity }, [
       { type: 'secret', value: 'current-Pass-1' },
       { type: 'secret', value: 'short' },
+      { type: 'secret', value: 'current-Pass-1' },
       { type: 'secret', value: 'brand-New-Pass-22' },
       { type: 'secret', value: 'brand-New-Pass-2X' },
       { type: 'secret', value: 'brand-New-Pass-33' },
       { type: 'secret', value: 'brand-New-Pass-33' },
       { type: 'choose', value: 'yes' },
     ]);
-    expect(steps.slice(0, 6).every((s) => s.awaitsSecret)).toBe(true);
-    expect(steps[4]!.emitted).toContainEqual({ type: 'reply', text: expect.stringMatching(/differ/) });
-    expect(applied).toEqual([{ hash: fakeHash('brand-New-Pass-33'), logOutOthers: true }]);
+    expect(steps.slice(0, 7).every((s) => s.awaitsSecret)).toBe(true);
+    expect(steps[3]!.emitted[0]).toMatchObject({ type: 'failed' });
+    expect(steps[5]!.emitted).toContainEqual({ type: 'reply', text: expect.stringMatching(/differ/) });
+    expect(applied).toEqual([{ password: 'brand-New-Pass-33', logOutOthers: true }]);
     const saved = JSON.stringify(steps.map((s) => s.persisted));
     for (const secret of ['current-Pass-1', 'brand-New-Pass-22', 'brand-New-Pass-33'])
       expect(saved).not.toContain(secret);
-    expect(steps[7]!.emitted).toEqual([
+    expect(steps[8]!.emitted).toEqual([
       { type: 'reply', text: expect.stringMatching(/changed\. 2 other chat/) },
     ]);
   });
@@ -71,6 +77,16 @@ describe('password flow', () => {
     expect(steps[3]!.emitted).toEqual([
       { type: 'reply', text: expect.stringMatching(/Nothing was changed/) },
     ]);
+  });
+
+  it('ends at once, with the refusal, when the limits refuse the check', async () => {
+    const lockedOut = Object.assign(new Error('locked'), { code: 'locked_out' });
+    const refusing = machine.provide({
+      actors: { verifyCurrent: fromPromise(() => Promise.reject(lockedOut)) },
+    });
+    const steps = await walk(refusing, { userId: 'u', identity }, [{ type: 'secret', value: 'x1' }]);
+    expect(steps[1]!.persisted).toBeUndefined();
+    expect(steps[1]!.emitted).toEqual([{ type: 'failed', error: lockedOut }]);
   });
 });
 

@@ -1,0 +1,32 @@
+import { fromPromise } from 'xstate';
+import { errorCode, notProvided } from './types.js';
+
+/**
+ * The two effects of every flow that sets a new password: the password is staged in the record (the
+ * flow keeps only its id, never a hash) and must be typed again before it is used.
+ */
+export const newPasswordActors = {
+  /** Checks the policy (and, with `userId`, refuses the account's current password) and stages it. */
+  stagePassword: fromPromise<{ stagedId: string }, { password: string; userId?: string }>(() =>
+    notProvided('stagePassword'),
+  ),
+  /** True when the password typed again is the staged one; a mismatch discards it. */
+  confirmStaged: fromPromise<boolean, { stagedId: string; password: string }>(() =>
+    notProvided('confirmStaged'),
+  ),
+};
+
+export const NEW_PASSWORD_PROMPT =
+  'Your new password: at least 12 characters, with a letter and a digit, and not a common one.';
+export const AGAIN_PROMPT = 'Type the new password once more.';
+export const PASSWORDS_DIFFER = 'The two passwords differ. Let us try the new one again.';
+
+/** A new password the person can fix by choosing another: the policy's refusal, or their current one. */
+export function isRefusedNewPassword(error: unknown): boolean {
+  return ['weak_password', 'invalid_input'].includes(errorCode(error) ?? '');
+}
+
+/** The staged password expired before it was used: it is asked for again. */
+export function isStagedPasswordGone(error: unknown): boolean {
+  return errorCode(error) === 'staged_password_gone';
+}
