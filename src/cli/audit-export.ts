@@ -6,5 +6,4 @@ const code = await runWithRecord(async ({ store }) => {
   process.stderr.write(`Exported ${rows} audit rows, oldest first.\n`);
   return 0;
 });
-// Exit explicitly: the embedded server's exit hooks would otherwise report success.
 process.exit(code);

@@ -12,5 +12,4 @@ const code = await runWithRecord(async ({ store }) => {
   );
   return 2;
 });
-// Exit explicitly: the embedded server's exit hooks would otherwise report success.
 process.exit(code);

@@ -1,0 +1,94 @@
+import { chmodSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import { describe, expect, it } from 'vitest';
+import { reachableBy, startEmbeddedPostgres } from '../../../src/store/embedded-postgres.js';
+
+/** The database `npm start` runs when DATABASE_URL is unset, for root and for an ordinary user. */
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** A user that owns nothing here: only the "others" permission bits apply to it. */
+const STRANGER = { uid: 54_321, gid: 54_321 };
+
+describe('reachableBy', () => {
+  it('needs every directory on the way to let the user pass', async () => {
+    const top = mkdtempSync(path.join(tmpdir(), 'gatehouse-reach-'));
+    const inner = path.join(top, 'app', 'data');
+    mkdirSync(inner, { recursive: true });
+    chmodSync(top, 0o711);
+    chmodSync(path.join(top, 'app'), 0o755);
+    expect(await reachableBy(STRANGER, inner)).toBe(true);
+    chmodSync(path.join(top, 'app'), 0o700);
+    expect(await reachableBy(STRANGER, inner)).toBe(false);
+    expect(await reachableBy({ uid: process.getuid!(), gid: -1 }, inner)).toBe(true);
+  });
+});
+
+describe('startEmbeddedPostgres', () => {
+  it('runs from a DATA_DIR only its user can enter, with a random password only that user can read, and keeps the record across restarts', async () => {
+    // Like a clone under /root: nobody but its owner may enter the directory above DATA_DIR.
+    const home = mkdtempSync(path.join(tmpdir(), 'gatehouse-home-'));
+    chmodSync(home, 0o700);
+    const dataDir = path.join(home, 'app', 'data');
+    const serverHome = mkdtempSync(path.join(tmpdir(), 'gatehouse-server-home-'));
+    chmodSync(serverHome, 0o755);
+    const port = await freePort();
+    const asRoot = process.getuid?.() === 0;
+
+    const first = await startEmbeddedPostgres(dataDir, { port, serverHome });
+    try {
+      const sql = postgres(first.url, { max: 1, onnotice: () => {} });
+      await sql`create table kept (note text)`;
+      await sql`insert into kept values ('still here')`;
+      const [where] = await sql<{ dir: string }[]>`select current_setting('data_directory') as dir`;
+      await sql.end();
+      // PostgreSQL refuses root: as root its own user runs it, from where that user can reach.
+      expect(where!.dir).toBe(
+        asRoot ? path.join(serverHome, dataDir, 'postgres') : path.join(dataDir, 'postgres'),
+      );
+      expect(statSync(first.clusterDir).mode & 0o777).toBe(0o700);
+      if (asRoot) expect(statSync(first.clusterDir).uid).not.toBe(0);
+    } finally {
+      await first.stop();
+    }
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(statSync(path.join(dataDir, 'postgres-password')).mode & 0o777).toBe(0o600);
+    expect(first.url).not.toContain('gatehouse-embedded');
+
+    const again = await startEmbeddedPostgres(dataDir, { port, serverHome });
+    try {
+      const sql = postgres(again.url, { max: 1, onnotice: () => {} });
+      expect(await sql`select note from kept`).toEqual([{ note: 'still here' }]);
+      await sql.end();
+    } finally {
+      await again.stop();
+    }
+  });
+
+  it('says in one line that its port is taken, instead of failing somewhere later', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const serverHome = mkdtempSync(path.join(tmpdir(), 'gatehouse-server-home-'));
+    chmodSync(serverHome, 0o755);
+    try {
+      await expect(
+        startEmbeddedPostgres(path.join(mkdtempSync(path.join(tmpdir(), 'gatehouse-taken-')), 'data'), {
+          port,
+          serverHome,
+        }),
+      ).rejects.toThrow(new RegExp(`^The embedded database's port ${port} is in use .*set DATABASE_URL$`));
+    } finally {
+      server.close();
+    }
+  });
+});
