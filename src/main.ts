@@ -14,7 +14,7 @@ import { createTelegramAdapter, fetchBotInfo } from './adapters/telegram/bot.js'
 import { storeDirectory } from './adapters/telegram/menus.js';
 import { TELEGRAM_CAPABILITIES, TELEGRAM_MINI_APP_CAPABILITIES } from './adapters/telegram/translate.js';
 import { miniAppRoute } from './miniapp/routes.js';
-import { printSetupInviteIfNeeded } from './setup-invite.js';
+import { configuredPlatforms, printSetupInviteIfNeeded } from './setup-invite.js';
 import { createOpenAiResponder } from './agents/responder.js';
 import { createOpenAiInterviewer } from './onboarding/interviewer.js';
 import { makePrivateDir, PRIVATE_UMASK, warnAboutSharedKeyFiles } from './private-files.js';
@@ -131,7 +131,11 @@ async function start(): Promise<() => Promise<void>> {
   const server = await listen(config.PORT, routes, (error) =>
     log.error({ err: error }, 'http handler failed'),
   );
-  await printSetupInviteIfNeeded(record.store, deps.settings, process.stdout);
+  const releasePrinter = await printSetupInviteIfNeeded(
+    record.store,
+    configuredPlatforms(config, botInfo?.username),
+    process.stdout,
+  );
 
   const shutdown = once(async () => {
     // Stop taking updates, finish the ones in flight, then close the pools.
@@ -139,6 +143,7 @@ async function start(): Promise<() => Promise<void>> {
     server.close();
     await slack?.stop();
     await sessions.close();
+    await releasePrinter?.().catch(() => undefined);
     await record.close();
   });
   const exit = () => void shutdown().then(() => process.exit(0));
