@@ -8,7 +8,7 @@ import type { EngineDeps } from './engine/deps.js';
 import { healthRoutes, listen, type Route } from './http/server.js';
 import { createMetrics } from './http/metrics.js';
 import { CONSOLE_CAPABILITIES, runConsole } from './adapters/console/console.js';
-import { createSlackAdapter } from './adapters/slack/app.js';
+import { createSlackAdapter, fetchSlackIdentity } from './adapters/slack/app.js';
 import { SLACK_CAPABILITIES } from './adapters/slack/translate.js';
 import { createTelegramAdapter, fetchBotInfo } from './adapters/telegram/bot.js';
 import { storeDirectory } from './adapters/telegram/menus.js';
@@ -39,6 +39,12 @@ async function start(): Promise<() => Promise<void>> {
           `Telegram did not answer getMe (${error instanceof Error ? error.message : String(error)}): ` +
             'check TELEGRAM_BOT_TOKEN (the token BotFather gave you) and TELEGRAM_API_ROOT',
         );
+      })
+    : undefined;
+  const slackIdentity = config.SLACK_BOT_TOKEN
+    ? await fetchSlackIdentity({
+        botToken: config.SLACK_BOT_TOKEN,
+        ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
       })
     : undefined;
   if (config.REDIS_URL) await reachRedis(config.REDIS_URL);
@@ -102,6 +108,7 @@ async function start(): Promise<() => Promise<void>> {
         ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
         ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
         ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+        ...(slackIdentity ? { identity: slackIdentity } : {}),
         log,
       })
     : undefined;
