@@ -37,6 +37,9 @@ const RESET_UNUSABLE: Record<ResetLinkUnusableError['reason'], string> = {
   voided: 'A newer reset link replaced this one. Use the newest link you were given.',
 };
 
+/** When Redis (conversation state) is away: said at once, instead of silence until it is back. */
+export const SESSION_STORE_AWAY = "I can't reach my session store right now; try again in a minute.";
+
 /** The words a person sees for a refusal they caused; undefined for anything that is not one. */
 export function describeDomainError(error: unknown): string | undefined {
   if (!(error instanceof DomainError)) return undefined;

@@ -47,6 +47,7 @@ export const accountCommands: CommandSpec[] = [
   },
   {
     name: 'profile',
+    stateless: true,
     audience: 'member',
     usage: 'profile',
     summary: 'your account',
