@@ -3,10 +3,14 @@ import { chmod, mkdir, stat, writeFile } from 'node:fs/promises';
 /** New files 0600, new directories 0700: what Gatehouse writes is its own user's alone. */
 export const PRIVATE_UMASK = 0o077;
 
-/** Creates `dir` (and its parents) if missing and makes it `mode` (0700 unless said otherwise). */
+/**
+ * Creates `dir` (and its parents) if missing, and makes it `mode` (0700 unless said otherwise) when it is
+ * this user's own: a directory of someone else's, or a shared one like /tmp (sticky), keeps its mode.
+ */
 export async function makePrivateDir(dir: string, mode = 0o700): Promise<void> {
   await mkdir(dir, { recursive: true, mode });
-  await chmod(dir, mode);
+  const info = await stat(dir);
+  if (info.uid === process.getuid?.() && (info.mode & 0o1000) === 0) await chmod(dir, mode);
 }
 
 /** Writes a secret (a key, a password) to a file only its owner can read, whatever was there before. */

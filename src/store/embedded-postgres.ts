@@ -94,15 +94,20 @@ async function serverUser(): Promise<ServerUser> {
   }
 }
 
-/** Makes each missing directory from `base` down to `dir` with `mode`. */
-async function makeDirsUnder(base: string, dir: string, mode: number): Promise<void> {
-  let current = base;
-  for (const part of path.relative(base, dir).split(path.sep).filter(Boolean)) {
+/** Makes each missing directory on the way to `dir` with `mode`; the ones that exist stay as they are. */
+async function makeMissingDirs(dir: string, mode: number): Promise<void> {
+  let current = path.parse(dir).root;
+  for (const part of path.relative(current, dir).split(path.sep).filter(Boolean)) {
     current = path.join(current, part);
-    await mkdir(current, { mode }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-    });
-    await chmod(current, mode);
+    const made = await mkdir(current, { mode }).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+        return false;
+      },
+    );
+    // The process's umask would take the others' bits off what it makes.
+    if (made) await chmod(current, mode);
   }
 }
 
@@ -110,7 +115,7 @@ async function makeDirsUnder(base: string, dir: string, mode: number): Promise<v
 async function copyBinaries(nativeDir: string, version: string, serverHome: string): Promise<string> {
   const target = path.join(serverHome, `postgres-${version}`);
   if (await stat(path.join(target, 'bin', 'postgres')).catch(() => undefined)) return target;
-  await makeDirsUnder('/', serverHome, 0o755);
+  await makeMissingDirs(serverHome, 0o755);
   const building = await mkdtemp(`${target}.partial-`);
   await cp(nativeDir, building, { recursive: true, verbatimSymlinks: true });
   await chmod(building, 0o755);
@@ -141,11 +146,11 @@ export async function placeCluster(
     : path.join(await copyBinaries(binaries.nativeDir, binaries.version, serverHome), 'bin');
   let clusterDir: string;
   if (await reachableBy(user, path.dirname(home))) {
-    await chmod(home, 0o711);
+    await makePrivateDir(home, 0o711);
     clusterDir = path.join(home, 'postgres');
   } else {
     clusterDir = path.join(serverHome, home, 'postgres');
-    await makeDirsUnder('/', path.dirname(clusterDir), 0o755);
+    await makeMissingDirs(path.dirname(clusterDir), 0o755);
   }
   await mkdir(clusterDir, { recursive: true, mode: 0o700 });
   await chown(clusterDir, user.uid, user.gid);

@@ -1,4 +1,4 @@
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,14 @@ describe('private files', () => {
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     await makePrivateDir(path.dirname(dir));
     expect(statSync(path.dirname(dir)).mode & 0o777).toBe(0o700);
+  });
+
+  it('leaves a shared directory such as /tmp as it is', async () => {
+    const shared = path.join(scratch(), 'shared');
+    mkdirSync(shared);
+    chmodSync(shared, 0o1777);
+    await makePrivateDir(shared);
+    expect(statSync(shared).mode & 0o7777).toBe(0o1777);
   });
 
   it('warns once for each key file that others may read, and says how to fix it', async () => {

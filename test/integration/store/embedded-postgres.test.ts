@@ -43,6 +43,8 @@ describe('startEmbeddedPostgres', () => {
     chmodSync(serverHome, 0o755);
     const port = await freePort();
     const asRoot = process.getuid?.() === 0;
+    const modesAbove = () => [tmpdir(), path.dirname(serverHome)].map((dir) => statSync(dir).mode);
+    const before = modesAbove();
 
     const first = await startEmbeddedPostgres(dataDir, { port, serverHome });
     try {
@@ -63,6 +65,9 @@ describe('startEmbeddedPostgres', () => {
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
     expect(statSync(path.join(dataDir, 'postgres-password')).mode & 0o777).toBe(0o600);
     expect(first.url).not.toContain('gatehouse-embedded');
+
+    // Nothing outside what it made changes mode on the way (/tmp stays world-writable and sticky).
+    expect(modesAbove()).toEqual(before);
 
     const again = await startEmbeddedPostgres(dataDir, { port, serverHome });
     try {
