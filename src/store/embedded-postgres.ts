@@ -309,7 +309,11 @@ export async function startEmbeddedPostgres(
     await createDatabaseIfMissing(url.replace(/\/[^/]*$/, '/postgres'), database);
   } catch (error) {
     await stop();
-    throw error;
+    if ((error as { code?: string }).code !== '28P01') throw error;
+    throw new EmbeddedDatabaseError(
+      `The embedded database in ${placement.clusterDir} does not take the password in ${passwordFile} ` +
+        '(was DATA_DIR replaced?): put back the file it was made with, or remove that directory to start afresh',
+    );
   }
   return { url, clusterDir: placement.clusterDir, stop };
 }

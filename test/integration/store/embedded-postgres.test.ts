@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -77,6 +77,12 @@ describe('startEmbeddedPostgres', () => {
     } finally {
       await again.stop();
     }
+
+    // DATA_DIR replaced, the cluster kept (as root it lives elsewhere): one line that says what to do.
+    rmSync(path.join(dataDir, 'postgres-password'));
+    await expect(startEmbeddedPostgres(dataDir, { port, serverHome })).rejects.toThrow(
+      /^The embedded database in .* does not take the password in .*postgres-password \(was DATA_DIR replaced\?\)/,
+    );
   });
 
   it('says in one line that its port is taken, instead of failing somewhere later', async () => {
