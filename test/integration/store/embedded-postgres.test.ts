@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { reachableBy, startEmbeddedPostgres } from '../../../src/store/embedded-postgres.js';
 
 /** The database `npm start` runs when DATABASE_URL is unset, for root and for an ordinary user. */
@@ -16,12 +16,21 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** Temporary directories of this file, clusters included (about 40 MB each), removed after it. */
+const made: string[] = [];
+function scratch(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 /** A user that owns nothing here: only the "others" permission bits apply to it. */
 const STRANGER = { uid: 54_321, gid: 54_321 };
 
 describe('reachableBy', () => {
   it('needs every directory on the way to let the user pass', async () => {
-    const top = mkdtempSync(path.join(tmpdir(), 'gatehouse-reach-'));
+    const top = scratch('gatehouse-reach-');
     const inner = path.join(top, 'app', 'data');
     mkdirSync(inner, { recursive: true });
     chmodSync(top, 0o711);
@@ -36,10 +45,10 @@ describe('reachableBy', () => {
 describe('startEmbeddedPostgres', () => {
   it('runs from a DATA_DIR only its user can enter, with a random password only that user can read, and keeps the record across restarts', async () => {
     // Like a clone under /root: nobody but its owner may enter the directory above DATA_DIR.
-    const home = mkdtempSync(path.join(tmpdir(), 'gatehouse-home-'));
+    const home = scratch('gatehouse-home-');
     chmodSync(home, 0o700);
     const dataDir = path.join(home, 'app', 'data');
-    const serverHome = mkdtempSync(path.join(tmpdir(), 'gatehouse-server-home-'));
+    const serverHome = scratch('gatehouse-server-home-');
     chmodSync(serverHome, 0o755);
     const port = await freePort();
     const asRoot = process.getuid?.() === 0;
@@ -89,11 +98,11 @@ describe('startEmbeddedPostgres', () => {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
-    const serverHome = mkdtempSync(path.join(tmpdir(), 'gatehouse-server-home-'));
+    const serverHome = scratch('gatehouse-server-home-');
     chmodSync(serverHome, 0o755);
     try {
       await expect(
-        startEmbeddedPostgres(path.join(mkdtempSync(path.join(tmpdir(), 'gatehouse-taken-')), 'data'), {
+        startEmbeddedPostgres(path.join(scratch('gatehouse-taken-'), 'data'), {
           port,
           serverHome,
         }),
