@@ -4,6 +4,7 @@ import { benchClaims } from './claims.js';
 import { benchRecordScale } from './record-scale.js';
 import { benchRss } from './rss.js';
 import { benchSessions } from './sessions.js';
+import { benchStartup } from './startup.js';
 import { benchStepCost } from './step-cost.js';
 import { benchThroughput } from './throughput.js';
 import { benchTwoProcess } from './two-process.js';
@@ -30,6 +31,7 @@ const BENCHES: [string, () => Promise<Record<string, number>>][] = [
   ['sessions', () => benchSessions()],
   ['rss', () => benchRss(sizes.rss)],
   ['two-process', () => benchTwoProcess(sizes.twoProcess)],
+  ['startup', () => benchStartup(sizes.startup)],
 ];
 
 const unknown = only?.filter((name) => !BENCHES.some(([n]) => n === name)) ?? [];

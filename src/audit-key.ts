@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { link, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, type Config } from './config.js';
+import { makePrivateDir } from './private-files.js';
 
 const KEY_HEX = /^[0-9a-fA-F]{64}$/;
 
@@ -51,7 +52,7 @@ export async function loadAuditKey(
   const file = auditKeyPath(config.DATA_DIR);
   const existing = await readKeyFile(file);
   if (existing) return existing;
-  await mkdir(config.DATA_DIR, { recursive: true });
+  await makePrivateDir(config.DATA_DIR);
   if (await createKeyFile(file)) onCreated(file);
   return (await readKeyFile(file))!;
 }

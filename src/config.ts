@@ -24,6 +24,8 @@ const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+const PORT_NUMBER = 'must be a port number (1–65535)';
+
 const schema = z
   .object({
     DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
@@ -73,7 +75,12 @@ const schema = z
       z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
     ),
     REQUIRE_INVITE: boolean.default(true),
-    PORT: z.coerce.number().int('must be a whole number').min(1).max(65535).default(3000),
+    PORT: z.coerce
+      .number({ message: PORT_NUMBER })
+      .int(PORT_NUMBER)
+      .min(1, PORT_NUMBER)
+      .max(65535, PORT_NUMBER)
+      .default(3000),
     PUBLIC_URL: optionalUrl(['https:']).refine(
       (v) => v === undefined || !URL.canParse(v) || (new URL(v).search === '' && new URL(v).hash === ''),
       'must be a plain https address, without ?query or #fragment (links are built by adding paths to it)',

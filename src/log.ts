@@ -1,3 +1,5 @@
+import { fchmodSync, mkdirSync, openSync } from 'node:fs';
+import path from 'node:path';
 import pino, { type Logger } from 'pino';
 
 /** Paths whose values never reach a log line, wherever they appear in a logged object. */
@@ -34,6 +36,14 @@ export const REDACTED_PATHS = [
 
 export type { Logger };
 
+/** Opens a log file for appending that only its owner may read (one written before is made so too). */
+function privateLogFile(file: string): number {
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const fd = openSync(file, 'a', 0o600);
+  fchmodSync(fd, 0o600);
+  return fd;
+}
+
 /** The process logger: JSON lines on stdout (or appended to `file`), secrets redacted by path. */
 export function createLogger(
   level: string,
@@ -41,7 +51,7 @@ export function createLogger(
 ): Logger {
   const destination =
     options.destination ??
-    (options.file ? pino.destination({ dest: options.file, mkdir: true, sync: false }) : undefined);
+    (options.file ? pino.destination({ fd: privateLogFile(options.file), sync: false }) : undefined);
   return pino(
     { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { app: 'gatehouse' } },
     destination,

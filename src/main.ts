@@ -1,48 +1,65 @@
-import { ConfigError, loadConfig, type Config } from './config.js';
-import { auditKeyCreatedNotice, loadAuditKey } from './audit-key.js';
+import path from 'node:path';
+import { ConfigError, loadConfig } from './config.js';
+import { auditKeyCreatedNotice, auditKeyPath, loadAuditKey } from './audit-key.js';
 import { createLogger } from './log.js';
-import { openRecord, openSessionStore } from './store/open.js';
+import { openRecord, openSessionStore, reachRedis } from './store/open.js';
+import { PASSWORD_FILE } from './store/embedded-postgres.js';
 import { Engine } from './engine/engine.js';
 import type { EngineDeps } from './engine/deps.js';
 import { healthRoutes, listen, type Route } from './http/server.js';
 import { createMetrics } from './http/metrics.js';
 import { CONSOLE_CAPABILITIES, runConsole } from './adapters/console/console.js';
-import { createSlackAdapter } from './adapters/slack/app.js';
+import { createSlackAdapter, fetchSlackIdentity } from './adapters/slack/app.js';
 import { SLACK_CAPABILITIES } from './adapters/slack/translate.js';
 import { createTelegramAdapter, fetchBotInfo } from './adapters/telegram/bot.js';
 import { storeDirectory } from './adapters/telegram/menus.js';
 import { TELEGRAM_CAPABILITIES, TELEGRAM_MINI_APP_CAPABILITIES } from './adapters/telegram/translate.js';
 import { miniAppRoute } from './miniapp/routes.js';
-import { printSetupInviteIfNeeded } from './setup-invite.js';
+import { configuredPlatforms, printSetupInviteIfNeeded } from './setup-invite.js';
 import { closeEndedPasswordWindows } from './domain/password-failures.js';
 import { createOpenAiResponder } from './agents/responder.js';
 import { createOpenAiInterviewer } from './onboarding/interviewer.js';
+import { makePrivateDir, PRIVATE_UMASK, warnAboutSharedKeyFiles } from './private-files.js';
+import { StartupError } from './startup-error.js';
 
 const SESSION_TTL_SECONDS = 7 * 24 * 3600;
 
-function readConfig(): Config {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`Configuration error: ${error.message}\n`);
-    process.exit(1);
-  }
+/** The one line a failed start prints: what went wrong and what to do, never a stack trace. */
+function startupFailure(error: unknown): string {
+  if (error instanceof ConfigError) return `Configuration error: ${error.message}`;
+  if (error instanceof StartupError) return error.message;
+  return `Gatehouse could not start: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-async function main(): Promise<void> {
-  const config = readConfig();
+/** Opens everything and connects the platforms; returns what runs until the process stops. */
+async function start(): Promise<() => Promise<void>> {
+  const config = loadConfig();
+  await makePrivateDir(config.DATA_DIR);
   const botInfo = config.TELEGRAM_BOT_TOKEN
     ? await fetchBotInfo(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT).catch((error: unknown) => {
-        process.stderr.write(`Telegram did not accept TELEGRAM_BOT_TOKEN (getMe failed): ${String(error)}\n`);
-        process.exit(1);
+        throw new StartupError(
+          `Telegram did not answer getMe (${error instanceof Error ? error.message : String(error)}): ` +
+            'check TELEGRAM_BOT_TOKEN (the token BotFather gave you) and TELEGRAM_API_ROOT',
+        );
       })
     : undefined;
+  const slackIdentity = config.SLACK_BOT_TOKEN
+    ? await fetchSlackIdentity({
+        botToken: config.SLACK_BOT_TOKEN,
+        ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+      })
+    : undefined;
+  if (config.REDIS_URL) await reachRedis(config.REDIS_URL);
   const consoleChat = !config.SLACK_BOT_TOKEN && !botInfo;
   // The Mini App needs an https address Telegram can open; without one, typed passwords are deleted.
   const miniApp = Boolean(botInfo && config.PUBLIC_URL);
   // The console chat owns stdout; its logs go to a file under DATA_DIR instead.
   const log = createLogger(config.LOG_LEVEL, consoleChat ? { file: `${config.DATA_DIR}/gatehouse.log` } : {});
+  // Said where the operator looks: the terminal when it holds the chat, else the log.
+  const keyFiles = [path.join(config.DATA_DIR, PASSWORD_FILE), auditKeyPath(config.DATA_DIR)];
+  await warnAboutSharedKeyFiles(keyFiles, (warning) =>
+    consoleChat ? process.stderr.write(`Warning: ${warning}\n`) : log.warn(warning),
+  );
   const auditKey = await loadAuditKey(config, (file) => log.warn({ file }, auditKeyCreatedNotice(file)));
   const record = await openRecord({
     databaseUrl: config.DATABASE_URL,
@@ -102,6 +119,7 @@ async function main(): Promise<void> {
         ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
         ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
         ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+        ...(slackIdentity ? { identity: slackIdentity } : {}),
         log,
       })
     : undefined;
@@ -131,7 +149,11 @@ async function main(): Promise<void> {
   const server = await listen(config.PORT, routes, (error) =>
     log.error({ err: error }, 'http handler failed'),
   );
-  await printSetupInviteIfNeeded(record.store, deps.settings, process.stdout);
+  const releasePrinter = await printSetupInviteIfNeeded(
+    record.store,
+    configuredPlatforms(config, botInfo?.username),
+    process.stdout,
+  );
 
   const shutdown = once(async () => {
     // Stop taking updates, finish the ones in flight, then close the pools.
@@ -139,6 +161,7 @@ async function main(): Promise<void> {
     server.close();
     await slack?.stop();
     await sessions.close();
+    await releasePrinter?.().catch(() => undefined);
     await record.close();
   });
   const exit = () => void shutdown().then(() => process.exit(0));
@@ -157,17 +180,18 @@ async function main(): Promise<void> {
       },
       'gatehouse is up',
     );
-    return;
+    return async () => {};
   }
   log.info(ready, 'console chat started');
-  await runConsole(engine, {
-    input: process.stdin,
-    output: process.stdout,
-    filesDir: `${config.DATA_DIR}/files`,
-  });
-  await shutdown();
-  // Exit explicitly: the embedded server's exit hooks would otherwise keep or rewrite the exit.
-  process.exit(0);
+  return async () => {
+    await runConsole(engine, {
+      input: process.stdin,
+      output: process.stdout,
+      filesDir: `${config.DATA_DIR}/files`,
+    });
+    await shutdown();
+    process.exit(0);
+  };
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {
@@ -175,4 +199,10 @@ function once(fn: () => Promise<void>): () => Promise<void> {
   return () => (running ??= fn());
 }
 
-await main();
+process.umask(PRIVATE_UMASK);
+const run = await start().catch((error: unknown) => {
+  process.stderr.write(`${startupFailure(error)}\n`);
+  // Whatever started already (the embedded server) stops on exit.
+  process.exit(1);
+});
+await run();

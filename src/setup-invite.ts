@@ -1,6 +1,7 @@
-import { createSetupInvite } from './domain/invites.js';
+import { issueFirstStartInvite } from './domain/invites.js';
 import type { Store } from './store/store.js';
 import type { EngineSettings } from './engine/deps.js';
+import type { Config } from './config.js';
 
 /** How a person opens an invite or reset payload on each platform. */
 export function codeInstructions(
@@ -15,22 +16,64 @@ export function codeInstructions(
   ];
 }
 
-/** With no account in the record, creates the first admin's invite and prints it (only there, once). */
+/** The platforms this process serves, as the operator's banners name them. */
+export interface ConfiguredPlatforms {
+  /** Telegram, with the bot's username when known (for a deep link). */
+  telegram?: { username: string | undefined };
+  slack?: boolean;
+  /** The chat in this terminal. */
+  console?: boolean;
+}
+
+/** The platforms the settings enable; the terminal chat runs when none is. */
+export function configuredPlatforms(
+  config: Pick<Config, 'TELEGRAM_BOT_TOKEN' | 'SLACK_BOT_TOKEN'>,
+  telegramUsername?: string,
+): ConfiguredPlatforms {
+  return {
+    ...(config.TELEGRAM_BOT_TOKEN ? { telegram: { username: telegramUsername } } : {}),
+    ...(config.SLACK_BOT_TOKEN ? { slack: true } : {}),
+    ...(!config.TELEGRAM_BOT_TOKEN && !config.SLACK_BOT_TOKEN ? { console: true } : {}),
+  };
+}
+
+/** What the operator does with an admin invite's payload, on each platform this process serves. */
+export function operatorInstructions(payload: string, platforms: ConfiguredPlatforms): string[] {
+  const telegram = platforms.telegram;
+  return [
+    ...(telegram?.username ? [`  Telegram: open https://t.me/${telegram.username}?start=${payload}`] : []),
+    ...(telegram && !telegram.username
+      ? [`  Telegram: send /start ${payload} to the bot in a private chat`]
+      : []),
+    ...(platforms.slack
+      ? [`  Slack: send ${payload} to the bot in a DM, or type /gatehouse claim ${payload} there`]
+      : []),
+    ...(platforms.console ? [`  In the terminal chat: type /start ${payload}`] : []),
+  ];
+}
+
+/**
+ * With no account in the record, prints the first admin's invite, or (when another live process
+ * printed it) where to look instead. Returns the release of the printer's lock, if this process holds it.
+ */
 export async function printSetupInviteIfNeeded(
   store: Store,
-  settings: Pick<EngineSettings, 'telegramBotUsername'>,
+  platforms: ConfiguredPlatforms,
   out: NodeJS.WritableStream,
-): Promise<boolean> {
-  if ((await store.users.countUsers()) > 0) return false;
-  const { payload } = await createSetupInvite(store);
-  out.write(
-    [
-      '',
-      'No account exists yet. Whoever opens this invite becomes the first admin:',
-      ...codeInstructions(payload, settings),
-      'It is valid for 7 days and works once. `npm run admin-invite` prints a new one.',
-      '',
-    ].join('\n') + '\n',
-  );
-  return true;
+): Promise<(() => Promise<void>) | undefined> {
+  const outcome = await issueFirstStartInvite(store);
+  if (outcome.kind === 'not_needed') return undefined;
+  const lines =
+    outcome.kind === 'issued'
+      ? [
+          'No account exists yet. Whoever opens this invite becomes the first admin (it works once, for 7 days):',
+          ...operatorInstructions(outcome.issued.payload, platforms),
+          '`npm run admin-invite` prints a new one at any time.',
+        ]
+      : [
+          'No account exists yet. Another Gatehouse process sharing this database printed the first',
+          "admin's invite; use that one, or run `npm run admin-invite` to print a new one.",
+        ];
+  out.write(['', ...lines, ''].join('\n') + '\n');
+  return outcome.kind === 'issued' ? outcome.release : undefined;
 }

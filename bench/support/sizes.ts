@@ -13,6 +13,7 @@ export interface Sizes {
   scale: { iterations: number };
   rss: { conversations: number };
   twoProcess: { updates: number; inFlight: number };
+  startup: { starts: number };
 }
 
 export function sizesFor(full: boolean): Sizes {
@@ -25,6 +26,7 @@ export function sizesFor(full: boolean): Sizes {
         scale: { iterations: 1_000 },
         rss: { conversations: 10_000 },
         twoProcess: { updates: 2_000, inFlight: 32 },
+        startup: { starts: 7 },
       }
     : {
         mode: 'quick',
@@ -34,5 +36,6 @@ export function sizesFor(full: boolean): Sizes {
         scale: { iterations: 200 },
         rss: { conversations: 10_000 },
         twoProcess: { updates: 300, inFlight: 16 },
+        startup: { starts: 3 },
       };
 }

@@ -17,5 +17,4 @@ const code = await runWithRecord(async ({ store }) => {
   process.stderr.write(`Exported ${rows} audit rows, oldest first (audited as audit.exported).\n`);
   return 0;
 });
-// Exit explicitly: the embedded server's exit hooks would otherwise report success.
 process.exit(code);

@@ -71,6 +71,5 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
-  // Exit explicitly: the embedded server's exit hooks would otherwise report success.
   process.exit(await auditVerify(process.argv.slice(2), process.env, process.stdout));
 }

@@ -7,5 +7,4 @@ const code = await runWithRecord(async (record) => {
   );
   return 0;
 });
-// Exit explicitly: the embedded server's exit hooks would otherwise report success.
 process.exit(code);

@@ -60,6 +60,5 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
-  // Exit explicitly: the embedded server's exit hooks would otherwise report success.
   process.exit(await resetAdmin(process.argv.slice(2), process.env, process.stdout));
 }

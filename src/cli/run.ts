@@ -2,16 +2,19 @@ import { auditKeyCreatedNotice, loadAuditKey } from '../audit-key.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { DomainError } from '../domain/errors.js';
 import { openRecord, type OpenedRecord } from '../store/open.js';
+import { PRIVATE_UMASK } from '../private-files.js';
+import { StartupError } from '../startup-error.js';
 
 /**
  * Runs an operator command with the record open: prints a one-line reason and exits 1 on a bad
- * setting or a refusal a person caused, and closes the record whatever happens.
+ * setting, a database it cannot use or a refusal a person caused, and closes the record whatever happens.
  */
 export async function runWithRecord(
   command: (record: OpenedRecord, config: Config) => Promise<number>,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   let record: OpenedRecord | undefined;
+  process.umask(PRIVATE_UMASK);
   try {
     const config = loadConfig(env);
     const key = await loadAuditKey(config, (file) =>
@@ -25,7 +28,7 @@ export async function runWithRecord(
     });
     return await command(record, config);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DomainError) {
+    if (error instanceof ConfigError || error instanceof StartupError || error instanceof DomainError) {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }

@@ -320,6 +320,30 @@ export async function createSetupInvite(store: Store): Promise<IssuedInvite> {
   return createAdminInvite(store, { replaceSetupInvites: true });
 }
 
+/** What a start on an empty record prints: the first admin's invite, or that another process has it. */
+export type FirstStartInvite =
+  | { kind: 'not_needed' }
+  | { kind: 'printed_elsewhere' }
+  | { kind: 'issued'; issued: IssuedInvite; release(): Promise<void> };
+
+/**
+ * The setup invite of a start on an empty record. Of processes starting together exactly one issues
+ * it (and holds a lock while it runs, released by `release` or its death); the others learn that it
+ * was printed elsewhere and change nothing. A later start, once that process is gone, replaces it.
+ */
+export async function issueFirstStartInvite(store: Store): Promise<FirstStartInvite> {
+  if ((await store.users.countUsers()) > 0) return { kind: 'not_needed' };
+  const release = await store.invites.holdSetupPrinterLock();
+  if (!release) return { kind: 'printed_elsewhere' };
+  try {
+    return { kind: 'issued', issued: await createSetupInvite(store), release };
+  } catch (error) {
+    await release();
+    if (error instanceof NoChangeError) return { kind: 'not_needed' };
+    throw error;
+  }
+}
+
 /** What a token opens: the invite to preview and claim, or why it cannot be used. */
 export type ResolvedInvite =
   | { kind: 'invite'; invite: InviteRow & { groupNames: string[] } }

@@ -6,7 +6,8 @@ import { withoutNul } from './sanitize.js';
 import { capabilitiesOf, type EngineDeps } from './deps.js';
 import { conversationKey, type Inbound } from './inbound.js';
 import { text, type Outbound } from './outbound.js';
-import { APOLOGY } from './replies.js';
+import { APOLOGY, SESSION_STORE_AWAY } from './replies.js';
+import { SessionStoreUnavailableError } from '../store/sessions.js';
 import { nonceMatches, type SecretForm, type SecretOutcome } from './secrets.js';
 import type { SecretPurpose } from '../../flows/types.js';
 import { Turn, type SessionData } from './turn.js';
@@ -50,15 +51,41 @@ export class Engine {
         );
         return inbound === asked ? replies : withGroupNotice(asked, replies.map(sentPrivately));
       } catch (error) {
-        this.deps.log.error(
-          { err: error, platform: inbound.platform, chat: inbound.chat.id },
-          'update failed',
-        );
-        metrics?.failed('update');
-        metrics?.updateHandled(inbound.platform, 'failed', (performance.now() - started) / 1000);
-        return [text(APOLOGY)];
+        return this.failed(key, inbound, error, started);
       }
-    });
+    }).catch((error: unknown) => this.failed(key, inbound, error, started));
+  }
+
+  /** The answer to an update that failed: a short apology, or what can be done while the session store is away. */
+  private async failed(key: string, inbound: Inbound, error: unknown, started: number): Promise<Outbound[]> {
+    const storeAway = error instanceof SessionStoreUnavailableError;
+    this.deps.log[storeAway ? 'warn' : 'error'](
+      { err: error, platform: inbound.platform, chat: inbound.chat.id },
+      'update failed',
+    );
+    this.deps.metrics?.failed('update');
+    const answered = storeAway ? await this.withoutSessionStore(key, inbound) : undefined;
+    this.deps.metrics?.updateHandled(
+      inbound.platform,
+      answered ? 'ok' : 'failed',
+      (performance.now() - started) / 1000,
+    );
+    return answered ?? [text(storeAway ? SESSION_STORE_AWAY : APOLOGY)];
+  }
+
+  /**
+   * With the session store away, a command that needs no conversation state is still answered from
+   * the record (no lock, nothing saved); undefined for anything else.
+   */
+  private async withoutSessionStore(key: string, inbound: Inbound): Promise<Outbound[] | undefined> {
+    const name = inbound.command?.name ?? inbound.action?.match(/^\/(\w+)/)?.[1];
+    if (!name || !findCommand(name)?.stateless) return undefined;
+    try {
+      return (await this.process(key, inbound, (turn) => turn.run(), { withoutSession: true })).replies;
+    } catch (error) {
+      this.deps.log.error({ err: error, platform: inbound.platform }, 'update failed without sessions');
+      return undefined;
+    }
   }
 
   /**
@@ -126,6 +153,7 @@ export class Engine {
     key: string,
     inbound: Inbound,
     work: (turn: Turn) => Promise<T>,
+    options: { withoutSession?: boolean } = {},
   ): Promise<{ result: T; replies: Outbound[] }> {
     const { store, sessions } = this.deps;
     const [user, stored] = await Promise.all([
@@ -134,7 +162,7 @@ export class Engine {
         externalId: inbound.sender.externalId,
         username: inbound.sender.username,
       }),
-      sessions.load(key),
+      options.withoutSession ? undefined : sessions.load(key),
     ]);
     const session = parseSession(stored?.data);
     const turn = new Turn(this.deps, inbound, user, session);

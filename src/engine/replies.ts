@@ -48,6 +48,9 @@ const FROZEN: Record<AccountFrozenError['change'], string> = {
   reset: 'they get no reset link',
 };
 
+/** When Redis (conversation state) is away: said at once, instead of silence until it is back. */
+export const SESSION_STORE_AWAY = "I can't reach my session store right now; try again in a minute.";
+
 /** The words a person sees for a refusal they caused; undefined for anything that is not one. */
 export function describeDomainError(error: unknown): string | undefined {
   if (!(error instanceof DomainError)) return undefined;

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { StartupError } from '../startup-error.js';
 
 /** A route of the one HTTP listener; returns false when it does not handle the request. */
 export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<boolean> | boolean;
@@ -45,7 +46,10 @@ export async function readBody(req: IncomingMessage, maxBytes: number): Promise<
   return Buffer.concat(chunks);
 }
 
-/** The process's one HTTP listener; routes are tried in order, anything else is a 404. */
+/**
+ * The process's one HTTP listener; routes are tried in order, anything else is a 404. A port it cannot
+ * take is a StartupError saying what to do.
+ */
 export async function listen(
   port: number,
   routes: Route[],
@@ -62,8 +66,18 @@ export async function listen(
     }
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => reject(portFailure(port, error)));
     server.listen(port, () => resolve());
   });
   return server;
+}
+
+function portFailure(port: number, error: NodeJS.ErrnoException): Error {
+  if (error.code === 'EADDRINUSE')
+    return new StartupError(
+      `Port ${port} is already in use (another Gatehouse, or another program): stop it, or set PORT to a free port`,
+    );
+  if (error.code === 'EACCES')
+    return new StartupError(`Port ${port} needs privileges this user lacks: set PORT to 1024 or above`);
+  return error;
 }

@@ -184,6 +184,27 @@ export async function revokeOpenSetupInvites(db: Db): Promise<number> {
 }
 
 /**
+ * Takes the lock of the process that prints the first admin's invite, held by one reserved connection
+ * until the returned release (or the connection's end, when the process dies); undefined when another
+ * live process holds it.
+ */
+export async function holdSetupPrinterLock(db: Db): Promise<(() => Promise<void>) | undefined> {
+  if (!('reserve' in db))
+    throw new Error('the setup printer lock outlives transactions; take it on the pool');
+  const connection = await db.reserve();
+  const [row] = await connection<{ held: boolean }[]>`
+    select pg_try_advisory_lock(hashtext('gatehouse.setup-printer')) as held`;
+  if (!row!.held) {
+    connection.release();
+    return undefined;
+  }
+  return async () => {
+    await connection`select pg_advisory_unlock(hashtext('gatehouse.setup-printer'))`;
+    connection.release();
+  };
+}
+
+/**
  * Seats in use, decided under a transaction-scoped lock so concurrent invites, claims and
  * reactivations see each other: active accounts plus remaining uses of open, unexpired invites.
  * Must run inside a transaction.

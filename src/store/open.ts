@@ -1,3 +1,5 @@
+import { Redis } from 'ioredis';
+import postgres from 'postgres';
 import { connect, type Sql } from './db.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { migrate } from './migrate.js';
@@ -5,6 +7,7 @@ import { createStore, type AuditSettings, type Store } from './store.js';
 import type { SessionStore } from './sessions.js';
 import { RedisSessionStore } from './sessions-redis.js';
 import { PostgresSessionStore } from './sessions-postgres.js';
+import { StartupError } from '../startup-error.js';
 
 export interface OpenedRecord {
   readonly sql: Sql;
@@ -16,9 +19,76 @@ export interface OpenedRecord {
   close(): Promise<void>;
 }
 
+/** How long a start waits for DATABASE_URL or REDIS_URL to answer. */
+const REACH_TIMEOUT_SECONDS = 10;
+
+/** Host, port and database of a URL: what an operator needs to find it, without its password. */
+function address(url: string, defaultPort: number): string {
+  const u = new URL(url);
+  return `${u.hostname}:${u.port || defaultPort}${u.pathname.length > 1 ? u.pathname : ''}`;
+}
+
+function reasonOf(error: unknown): string {
+  const { code, message } = error as { code?: string; message?: string };
+  if (code === 'ECONNREFUSED') return 'nothing answers there';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'that host name is unknown';
+  if (code === 'CONNECT_TIMEOUT' || code === 'ETIMEDOUT')
+    return `no answer within ${REACH_TIMEOUT_SECONDS} s`;
+  if (code === '28P01' || code === '28000') return 'it refused the user name or password';
+  if (code === '3D000') return 'that database does not exist';
+  return message ?? String(error);
+}
+
+/** Fails with one line naming DATABASE_URL's address and what to check when it cannot be used. */
+async function reachDatabase(url: string): Promise<void> {
+  const sql = postgres(url, { max: 1, connect_timeout: REACH_TIMEOUT_SECONDS, onnotice: () => {} });
+  try {
+    await sql`select 1`;
+  } catch (error) {
+    throw new StartupError(
+      `Cannot use the database at DATABASE_URL (${address(url, 5432)}): ${reasonOf(error)}. Check that ` +
+        'PostgreSQL runs there and the URL is right, or unset DATABASE_URL to use the embedded database.',
+    );
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}
+
+/** Fails with one line naming REDIS_URL's address and what to check when Redis does not answer. */
+export async function reachRedis(url: string): Promise<void> {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: REACH_TIMEOUT_SECONDS * 1000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  // The connection's own error says why; the failed command only says that it closed.
+  let cause: unknown;
+  redis.on('error', (error) => (cause ??= error));
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(Object.assign(new Error('late'), { code: 'ETIMEDOUT' })),
+      REACH_TIMEOUT_SECONDS * 1000,
+    );
+  });
+  try {
+    await Promise.race([redis.connect().then(() => redis.ping()), late]);
+  } catch (error) {
+    throw new StartupError(
+      `Cannot use Redis at REDIS_URL (${address(url, 6379)}): ${reasonOf(cause ?? error)}. Start Redis there, ` +
+        'or unset REDIS_URL to keep conversations in the database.',
+    );
+  } finally {
+    clearTimeout(timer);
+    redis.disconnect();
+  }
+}
+
 /**
  * Connects to DATABASE_URL, or starts the embedded PostgreSQL under `dataDir` when it is unset,
- * and brings the schema up to date. The store writes the audit trail with `audit`.
+ * and brings the schema up to date. The store writes the audit trail with `audit`. Throws
+ * StartupError when the database cannot be used.
  */
 export async function openRecord(options: {
   databaseUrl: string | undefined;
@@ -26,6 +96,7 @@ export async function openRecord(options: {
   audit: AuditSettings;
   maxConnections?: number;
 }): Promise<OpenedRecord> {
+  if (options.databaseUrl) await reachDatabase(options.databaseUrl);
   const embedded = options.databaseUrl ? undefined : await startEmbeddedPostgres(options.dataDir);
   const url = options.databaseUrl ?? embedded!.url;
   let applied: string[];

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { renewWhileHeld, type SessionStore, type StoredSession } from './sessions.js';
+import {
+  renewWhileHeld,
+  SessionStoreUnavailableError,
+  type SessionStore,
+  type StoredSession,
+} from './sessions.js';
 
 interface SessionScripts {
   saveIfVersion(
@@ -38,7 +43,13 @@ const SCRIPTS = {
     return 1`,
 };
 
-/** Sessions in Redis: one hash per conversation (`v` version, `d` data) with a TTL. */
+/** A command Redis has not answered by then is given up: the person is answered within seconds. */
+const COMMAND_TIMEOUT_MS = 1_000;
+
+/**
+ * Sessions in Redis: one hash per conversation (`v` version, `d` data) with a TTL. While Redis is away
+ * every call fails at once with SessionStoreUnavailableError, instead of waiting in a queue for its return.
+ */
 export class RedisSessionStore implements SessionStore {
   private readonly redis: Redis & SessionScripts;
   private readonly heldLocks = new Set<NodeJS.Timeout>();
@@ -47,33 +58,57 @@ export class RedisSessionStore implements SessionStore {
     url: string,
     private readonly prefix = 'gh:s:',
   ) {
-    const redis = new Redis(url, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
+    const redis = new Redis(url, {
+      maxRetriesPerRequest: 2,
+      enableAutoPipelining: true,
+      commandTimeout: COMMAND_TIMEOUT_MS,
+    });
     for (const [name, lua] of Object.entries(SCRIPTS)) redis.defineCommand(name, { numberOfKeys: 1, lua });
+    // Commands wait for the first connection only: a command queued during an outage would run
+    // after it, long after its update was answered (a lock taken, a stale session written).
+    redis.once('ready', () => (redis.options.enableOfflineQueue = false));
+    // Failures reach the callers as SessionStoreUnavailableError; the event would repeat them on stderr.
+    redis.on('error', () => undefined);
     this.redis = redis as Redis & SessionScripts;
   }
 
+  /** A failure of Redis to answer, as the engine understands it; an error Redis replied with is kept. */
+  private readonly unavailable = (error: unknown): never => {
+    if ((error as Error).name === 'ReplyError') throw error;
+    // A Redis that stopped answering keeps the connection open: reconnect, so the next calls fail at
+    // once (until it answers again) instead of each waiting out its timeout.
+    if ((error as Error).message === 'Command timed out') this.redis.disconnect(true);
+    throw new SessionStoreUnavailableError(error);
+  };
+
   async load(key: string): Promise<StoredSession | undefined> {
-    const [version, data] = await this.redis.hmget(this.prefix + key, 'v', 'd');
+    const [version, data] = await this.redis.hmget(this.prefix + key, 'v', 'd').catch(this.unavailable);
     return version && data != null ? { version: Number(version), data } : undefined;
   }
 
   async save(key: string, data: string, expectedVersion: number, ttlSeconds: number): Promise<boolean> {
-    const saved = await this.redis.saveIfVersion(
-      this.prefix + key,
-      String(expectedVersion),
-      String(expectedVersion + 1),
-      data,
-      String(ttlSeconds),
-    );
+    const saved = await this.redis
+      .saveIfVersion(
+        this.prefix + key,
+        String(expectedVersion),
+        String(expectedVersion + 1),
+        data,
+        String(ttlSeconds),
+      )
+      .catch(this.unavailable);
     return saved === 1;
   }
 
   async endByPrefix(prefix: string): Promise<number> {
     let ended = 0;
     const stream = this.redis.scanStream({ match: `${this.prefix}${escapeGlob(prefix)}*`, count: 500 });
-    for await (const keys of stream as AsyncIterable<string[]>) {
-      const results = await Promise.all(keys.map((key) => this.redis.endIfLive(key)));
-      ended += results.reduce((sum, one) => sum + one, 0);
+    try {
+      for await (const keys of stream as AsyncIterable<string[]>) {
+        const results = await Promise.all(keys.map((key) => this.redis.endIfLive(key)));
+        ended += results.reduce((sum, one) => sum + one, 0);
+      }
+    } catch (error) {
+      this.unavailable(error);
     }
     return ended;
   }
@@ -81,7 +116,8 @@ export class RedisSessionStore implements SessionStore {
   async tryLock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined> {
     const lockKey = `${this.prefix}lock:${key}`;
     const owner = randomUUID();
-    if ((await this.redis.set(lockKey, owner, 'PX', ttlMs, 'NX')) !== 'OK') return undefined;
+    if ((await this.redis.set(lockKey, owner, 'PX', ttlMs, 'NX').catch(this.unavailable)) !== 'OK')
+      return undefined;
     const stop = renewWhileHeld(
       () => this.redis.extendIfOwner(lockKey, owner, String(ttlMs)),
       ttlMs,
@@ -89,7 +125,8 @@ export class RedisSessionStore implements SessionStore {
     );
     return async () => {
       stop();
-      await this.redis.releaseIfOwner(lockKey, owner);
+      // Unreleased, the lock frees itself within ttlMs; the update's replies matter more.
+      await this.redis.releaseIfOwner(lockKey, owner).catch(() => undefined);
     };
   }
 
@@ -99,12 +136,13 @@ export class RedisSessionStore implements SessionStore {
       .multi()
       .incr(counter)
       .expire(counter, windowSeconds, 'NX')
-      .exec()) as [[Error | null, number]];
+      .exec()
+      .catch(this.unavailable)) as [[Error | null, number]];
     return count;
   }
 
   async peek(key: string): Promise<number> {
-    return Number((await this.redis.get(`${this.prefix}hits:${key}`)) ?? 0);
+    return Number((await this.redis.get(`${this.prefix}hits:${key}`).catch(this.unavailable)) ?? 0);
   }
 
   async purgeExpired(): Promise<number> {
@@ -113,7 +151,7 @@ export class RedisSessionStore implements SessionStore {
 
   async close(): Promise<void> {
     for (const timer of this.heldLocks) clearInterval(timer);
-    await this.redis.quit();
+    await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }
 

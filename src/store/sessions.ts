@@ -1,3 +1,11 @@
+/** The session store did not answer (unreachable, or too slow): the update cannot use conversation state. */
+export class SessionStoreUnavailableError extends Error {
+  override readonly name = 'SessionStoreUnavailableError';
+  constructor(override readonly cause: unknown) {
+    super(`session store unavailable: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
 /**
  * One conversation's saved state and the version it was saved at. Empty `data` is a conversation
  * whose state has ended: it keeps its version, so a save that read the state before still fails.

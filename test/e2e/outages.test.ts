@@ -1,16 +1,21 @@
-import type { AddressInfo } from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import pino from 'pino';
 import postgres from 'postgres';
 import { describe, expect, inject, it } from 'vitest';
 import { createTestDatabase } from '../support/db.js';
-import { testSessions } from '../support/sessions.js';
+import { describeWithRedis, testSessions } from '../support/sessions.js';
 import { Person, testEngine } from '../support/engine.js';
 import { linkChat, seedUser } from '../support/seed.js';
-import { APOLOGY } from '../../src/engine/replies.js';
+import { RedisSessionStore } from '../../src/store/sessions-redis.js';
+import { APOLOGY, SESSION_STORE_AWAY } from '../../src/engine/replies.js';
 import { healthRoutes, listen } from '../../src/http/server.js';
 import { createInvites } from '../../src/domain/invites.js';
 
-/** What the bot does when its session store loses the conversations or its Postgres goes away for a while. */
+/**
+ * What the bot does when its session store loses the conversations, when Redis stops answering or
+ * goes away, and when its Postgres goes away for a while.
+ */
 
 const { url, sql, store } = await createTestDatabase();
 const sessions = testSessions(sql).open();
@@ -91,5 +96,115 @@ describe('Postgres going away under load', () => {
     expect(after).toMatch(/Load 0/);
     expect((await fetch(readyz)).status).toBe(200);
     server.close();
+  });
+});
+
+/** A Redis of this test's own, on a port of its own, that the test can freeze, kill and start again. */
+class OwnRedis {
+  private server: ChildProcess | undefined;
+  constructor(readonly port: number) {}
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    const server = spawn(
+      'redis-server',
+      ['--bind', '127.0.0.1', '--port', String(this.port), '--save', '', '--appendonly', 'no'],
+      {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.stdout!.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('Ready to accept connections')) resolve();
+      });
+      server.once('exit', () => reject(new Error('redis-server exited')));
+    });
+  }
+
+  /** Stops answering, its connections open (SIGSTOP): the hardest outage to notice. */
+  freeze(): void {
+    this.server?.kill('SIGSTOP');
+  }
+
+  async kill(): Promise<void> {
+    const server = this.server;
+    if (!server || server.exitCode !== null || server.signalCode !== null) return;
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGKILL');
+    await exited;
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** The reply, or a note that none came within `ms`: the person is answered, not left waiting. */
+function answeredWithin(ms: number, reply: Promise<string>): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<string>(
+    (resolve) => (timer = setTimeout(() => resolve(`(no reply within ${ms} ms)`), ms)),
+  );
+  return Promise.race([reply, late]).finally(() => clearTimeout(timer));
+}
+
+describeWithRedis('Redis unreachable', () => {
+  it('answers every update within 3 s: commands that need no conversation state from Postgres, the rest with a polite "try again"; and recovers when Redis is back', async () => {
+    const redis = new OwnRedis(await freePort());
+    await redis.start();
+    const ownSessions = new RedisSessionStore(redis.url);
+    const bot = testEngine(store, ownSessions);
+    const members = await Promise.all(
+      [0, 1, 2].map(async (i) => {
+        const user = await seedUser(store, { name: `Cut ${i}` });
+        await linkChat(store, user, `cut-${i}`);
+        return new Person(bot, `cut-${i}`);
+      }),
+    );
+    const mid = new Person(bot, 'ada');
+    try {
+      expect(await members[0]!.say('/agents')).toMatch(/agents/i);
+      expect(await mid.say('/invite')).toMatch(/email/i);
+
+      /** Every member sends three commands at once, and the admin answers the step she is in. */
+      const burst = () =>
+        Promise.all([
+          ...members.flatMap((m) =>
+            ['/agents', '/help', '/profile'].map((c) => answeredWithin(3_000, m.say(c))),
+          ),
+          answeredWithin(3_000, mid.say('kim@example.com')),
+          answeredWithin(3_000, members[1]!.say('/name Someone Else')),
+        ]);
+      const expectPolite = (replies: string[]) => {
+        const stateless = replies.slice(0, members.length * 3);
+        for (const reply of stateless) expect(reply).not.toMatch(/no reply|can't reach|Sorry/);
+        expect(stateless.filter((r) => /^Cut \d/.test(r))).toHaveLength(members.length);
+        expect(replies.slice(-2)).toEqual([SESSION_STORE_AWAY, SESSION_STORE_AWAY]);
+      };
+
+      redis.freeze();
+      expectPolite(await burst());
+      await redis.kill();
+      expectPolite(await burst());
+
+      await redis.start();
+      let back = '';
+      for (let i = 0; i < 60 && (back === '' || back === SESSION_STORE_AWAY); i++) {
+        if (back) await new Promise((resolve) => setTimeout(resolve, 100));
+        back = await mid.say('/invite');
+      }
+      expect(back).toMatch(/email/i);
+    } finally {
+      await ownSessions.close();
+      await redis.kill();
+    }
   });
 });

@@ -41,6 +41,10 @@ export class FakeSlack {
   private server: Server | undefined;
   private nextId = 1;
   url = '';
+  /** How long every call takes to be answered, as a slow Slack would (recorded when it arrives). */
+  delayMs = 0;
+  /** Calls received and not answered yet. */
+  inFlight = 0;
 
   async start(): Promise<void> {
     this.server = createServer(async (req, res) => {
@@ -49,6 +53,9 @@ export class FakeSlack {
       const method = path.startsWith('/api/') ? path.slice(5) : (path.split('/')[1] ?? path);
       // Bolt checks its token now and then; that is not something the bot says.
       if (method !== 'auth.test') this.calls.push({ method, body });
+      this.inFlight += 1;
+      if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+      this.inFlight -= 1;
       res
         .writeHead(200, { 'content-type': 'application/json' })
         .end(JSON.stringify(this.answer(method, body)));

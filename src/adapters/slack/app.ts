@@ -1,4 +1,6 @@
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
+import { StartupError } from '../../startup-error.js';
 import { screenSlackBody } from './body-guard.js';
 import type { Logger } from '../../log.js';
 import type { Inbound } from '../../engine/inbound.js';
@@ -36,7 +38,15 @@ export interface SlackOptions {
   apiUrl?: string;
   /** Retries of a failed Web API call (Slack's default retries for ~30 minutes). */
   retries?: number;
+  /** From an earlier `fetchSlackIdentity`; without it the first request asks Slack once. */
+  identity?: SlackIdentity;
   log: Logger;
+}
+
+/** Who the bot is on Slack: Bolt needs it for every request (to ignore the bot's own messages). */
+export interface SlackIdentity {
+  botId: string;
+  botUserId: string;
 }
 
 export interface SlackAdapter {
@@ -47,6 +57,33 @@ export interface SlackAdapter {
 }
 
 export const SLACK_EVENTS_PATH = '/slack/events';
+
+function apiUrlOption(apiUrl: string | undefined) {
+  return apiUrl ? { slackApiUrl: `${apiUrl.replace(/\/$/, '')}/api/` } : {};
+}
+
+/** Asks Slack who the bot is (`auth.test`), once; throws StartupError saying what to check. */
+export async function fetchSlackIdentity(options: {
+  botToken: string;
+  apiUrl?: string;
+  retries?: number;
+}): Promise<SlackIdentity> {
+  const client = new WebClient(options.botToken, {
+    ...apiUrlOption(options.apiUrl),
+    retryConfig: { retries: options.retries ?? 2 },
+    logLevel: LogLevel.ERROR,
+  });
+  const result = await client.auth.test().catch((error: { data?: { error?: string }; message?: string }) => {
+    throw new StartupError(
+      error.data?.error
+        ? `Slack did not accept SLACK_BOT_TOKEN (auth.test: ${error.data.error}): use the app's Bot User OAuth Token (xoxb-…)`
+        : `Cannot reach Slack's Web API (auth.test: ${error.message ?? 'no answer'}): check the network or SLACK_API_URL`,
+    );
+  });
+  if (!result.bot_id || !result.user_id)
+    throw new StartupError("SLACK_BOT_TOKEN is not a bot token: use the app's Bot User OAuth Token (xoxb-…)");
+  return { botId: result.bot_id, botUserId: result.user_id };
+}
 
 function parseMeta(json: string): SecretFormMeta | undefined {
   try {
@@ -65,8 +102,18 @@ function parseMeta(json: string): SecretFormMeta | undefined {
  */
 export function createSlackAdapter(engine: UpdateHandler, options: SlackOptions): SlackAdapter {
   const clientOptions = {
-    ...(options.apiUrl ? { slackApiUrl: `${options.apiUrl.replace(/\/$/, '')}/api/` } : {}),
+    ...apiUrlOption(options.apiUrl),
     retryConfig: { retries: options.retries ?? 3 },
+  };
+  // Bolt's own authorization asks auth.test before every request's listeners (and so before `ack`) when
+  // token verification is off; the bot's identity is asked once instead and kept.
+  let identity: Promise<SlackIdentity> | undefined = options.identity && Promise.resolve(options.identity);
+  const authorize = async () => {
+    identity ??= fetchSlackIdentity({ ...options, retries: options.retries ?? 3 }).catch((error: unknown) => {
+      identity = undefined;
+      throw error;
+    });
+    return { botToken: options.botToken, ...(await identity) };
   };
   const receiver =
     options.appToken || !options.signingSecret
@@ -78,12 +125,11 @@ export function createSlackAdapter(engine: UpdateHandler, options: SlackOptions)
           unhandledRequestTimeoutMillis: 2_500,
         });
   const app = new App({
-    token: options.botToken,
+    authorize,
     ...(receiver ? { receiver } : { socketMode: true, appToken: options.appToken }),
     clientOptions,
     logLevel: LogLevel.ERROR,
     developerMode: false,
-    tokenVerificationEnabled: false,
   });
   const failed = (error: unknown) => options.log.error({ err: error }, 'slack update failed');
 

@@ -48,6 +48,7 @@ export const accountCommands: CommandSpec[] = [
   },
   {
     name: 'profile',
+    stateless: true,
     audience: 'member',
     usage: 'profile',
     summary: 'your account',

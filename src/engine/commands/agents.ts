@@ -13,6 +13,7 @@ import { reply, type CommandSpec } from './types.js';
 export const agentCommands: CommandSpec[] = [
   {
     name: 'agents',
+    stateless: true,
     audience: 'member',
     usage: 'agents',
     summary: 'the agents you may use',

@@ -72,6 +72,7 @@ export const startCommands: CommandSpec[] = [
   },
   {
     name: 'help',
+    stateless: true,
     audience: 'anyone',
     usage: 'help',
     summary: 'what you can do here',

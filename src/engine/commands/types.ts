@@ -39,6 +39,8 @@ interface BaseCommand {
   answersPrivately?: boolean;
   /** Hidden from /help (aliases, internal button commands). */
   hidden?: boolean;
+  /** Reads and writes no conversation state: answered from the record alone while the session store is away. */
+  stateless?: boolean;
 }
 
 export type CommandSpec =
