@@ -7,6 +7,8 @@ import { RedisSessionStore } from './sessions-redis.js';
 import { PostgresSessionStore } from './sessions-postgres.js';
 
 export interface OpenedRecord {
+  /** Where the record is, for tools that open their own connection (the migration runner). */
+  readonly url: string;
   readonly sql: Sql;
   readonly store: Store;
   /** True when the database runs inside this process (no DATABASE_URL). */
@@ -18,24 +20,27 @@ export interface OpenedRecord {
 
 /**
  * Connects to DATABASE_URL, or starts the embedded PostgreSQL under `dataDir` when it is unset,
- * and brings the schema up to date.
+ * and brings the schema up to date unless `migrate` is false (backups and restores leave the
+ * schema as they find it).
  */
 export async function openRecord(options: {
   databaseUrl: string | undefined;
   dataDir: string;
   maxConnections?: number;
+  migrate?: boolean;
 }): Promise<OpenedRecord> {
   const embedded = options.databaseUrl ? undefined : await startEmbeddedPostgres(options.dataDir);
   const url = options.databaseUrl ?? embedded!.url;
-  let applied: string[];
+  let applied: string[] = [];
   try {
-    applied = await migrate(url);
+    if (options.migrate ?? true) applied = await migrate(url);
   } catch (error) {
     await embedded?.stop();
     throw error;
   }
   const sql = connect(url, { max: options.maxConnections ?? 10 });
   return {
+    url,
     sql,
     store: createStore(sql),
     embedded: embedded !== undefined,
