@@ -1,21 +1,28 @@
+import { parseArgs } from 'node:util';
 import { restoreRecord } from '../store/restore.js';
 import { describeRows } from './row-counts.js';
 import { runWithRecord } from './run.js';
 
-const USAGE = 'Usage: npm run restore <file>   (into an empty database: DATABASE_URL, or a new DATA_DIR)\n';
+const USAGE =
+  'Usage: npm run restore [-- --no-upgrade] <file>   (into an empty database: DATABASE_URL, or a new DATA_DIR)\n' +
+  "  --no-upgrade  leave the schema at the backup's version, for the older Gatehouse that wrote it\n";
 
 /**
- * Restores a backup into the empty record, brings it up to this version's schema and checks the
- * audit trail. Exits 1 with one line when it refuses, 2 when the restored trail does not verify.
+ * Restores a backup into the empty record, brings it up to this version's schema (unless `upgrade`
+ * is false) and checks the audit trail. Exits 1 with one line when it refuses, 2 when the restored trail does not verify.
  */
-async function restore(file: string): Promise<number> {
+async function restore(file: string, upgrade: boolean): Promise<number> {
   return runWithRecord(
     async ({ url, sql, store }) => {
-      const { header, rows, applied } = await restoreRecord(url, sql, file);
+      const { header, rows, applied } = await restoreRecord(url, sql, file, { upgrade });
       const { total, perTable } = describeRows(rows);
       process.stdout.write(
         `Restored ${total} rows at schema ${header.schemaVersion}, backed up at ${header.takenAt}:\n  ${perTable}\n` +
-          (applied.length === 0 ? 'No newer migrations to apply.\n' : `Applied: ${applied.join(', ')}\n`),
+          (!upgrade
+            ? `Left at schema ${header.schemaVersion}: start the Gatehouse of that version on it.\n`
+            : applied.length === 0
+              ? 'No newer migrations to apply.\n'
+              : `Applied: ${applied.join(', ')}\n`),
       );
       const broken = await store.audit.firstBrokenAuditLink();
       const audited = await store.audit.countAudit();
@@ -34,15 +41,27 @@ async function restore(file: string): Promise<number> {
 }
 
 async function main(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: { 'no-upgrade': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
+    return 1;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (args.length !== 1 || args[0]!.startsWith('-')) {
+  if (positionals.length !== 1) {
     process.stderr.write(USAGE);
     return 1;
   }
-  return restore(args[0]!);
+  return restore(positionals[0]!, !values['no-upgrade']);
 }
 
 // Exit explicitly: the embedded server's exit hooks would otherwise report success.

@@ -24,11 +24,16 @@ export interface RestoreResult {
  * Loads the archive in `file` into the empty database at `url` (`sql` connects to it): migrates it
  * to the archive's schema version, loads every row exactly as written (audit hashes included, with
  * triggers off for this session only) and the sequences in one transaction, then applies newer
- * migrations. Throws RestoreRefusedError before changing anything for a database with rows or an
+ * migrations unless `upgrade` is false (a rollback, for the older Gatehouse that wrote it). Throws RestoreRefusedError before changing anything for a database with rows or an
  * archive from a newer or another Gatehouse; a damaged archive loads nothing (the schema it
  * migrated to stays, so the restore can simply run again).
  */
-export async function restoreRecord(url: string, sql: Sql, file: string): Promise<RestoreResult> {
+export async function restoreRecord(
+  url: string,
+  sql: Sql,
+  file: string,
+  options: { upgrade?: boolean } = {},
+): Promise<RestoreResult> {
   const archive = await openArchive(file);
   try {
     const { header } = archive;
@@ -46,7 +51,7 @@ export async function restoreRecord(url: string, sql: Sql, file: string): Promis
       await assertEmpty(tx);
       return load(tx, archive);
     });
-    return { header, rows, applied: await migrate(url) };
+    return { header, rows, applied: (options.upgrade ?? true) ? await migrate(url) : [] };
   } finally {
     archive.close();
   }

@@ -87,4 +87,18 @@ describe('upgrading from the previous release', () => {
     );
     expect(await createStore(target.sql).audit.firstBrokenAuditLink()).toBeNull();
   });
+
+  it('rolls back: restores a backup at its own schema, without the newer migrations, for the release that wrote it', async () => {
+    const previous = await previousRelease();
+    const file = path.join(dir, 'rollback.jsonl.gz');
+    await backupRecord(previous.sql, createWriteStream(file));
+
+    const target = await createEmptyDatabase();
+    const { applied } = await restoreRecord(target.url, target.sql, file, { upgrade: false });
+    expect(applied).toEqual([]);
+    const schema = await target.sql<{ name: string }[]>`select name from schema_migrations order by id`;
+    expect(schema.map((m) => m.name)).toEqual(PREVIOUS_RELEASE);
+    expect(await recordContents(target.sql)).toEqual(await recordContents(previous.sql));
+    expect(await createStore(target.sql).audit.firstBrokenAuditLink()).toBeNull();
+  });
 });
