@@ -3,7 +3,7 @@ import { ARCHIVE_FORMAT, ArchiveWriter, type ArchiveTable, type SequencePosition
 import type { Db, Sql } from './db.js';
 
 /** Tables whose rows stay out of every backup: conversation state, not the record. */
-export const LEFT_OUT_TABLES = ['sessions'];
+const LEFT_OUT_TABLES = ['sessions'];
 
 export interface BackupSummary {
   schemaVersion: string;
