@@ -41,17 +41,23 @@ async function createKeyFile(file: string): Promise<boolean> {
 
 /**
  * The key of the audit trail's hash chain: AUDIT_KEY, else the one in DATA_DIR/audit.key, created
- * there (mode 0600) on first use, when `onCreated` is told its path. Processes starting together
- * agree on one key: only one of them can put the file in place.
+ * there (mode 0600) on first use, when `onCreated` is told its path, unless `create` is false (a
+ * restore must verify with the key the trail was written with: throws ConfigError). Processes
+ * starting together agree on one key: only one of them can put the file in place.
  */
 export async function loadAuditKey(
   config: Pick<Config, 'AUDIT_KEY' | 'DATA_DIR'>,
   onCreated: (file: string) => void,
+  options: { create?: boolean } = {},
 ): Promise<Buffer> {
   if (config.AUDIT_KEY) return Buffer.from(config.AUDIT_KEY, 'hex');
   const file = auditKeyPath(config.DATA_DIR);
   const existing = await readKeyFile(file);
   if (existing) return existing;
+  if (options.create === false)
+    throw new ConfigError(
+      `No audit key: set AUDIT_KEY, or put the audit.key the trail was written with in ${config.DATA_DIR}`,
+    );
   await makePrivateDir(config.DATA_DIR);
   if (await createKeyFile(file)) onCreated(file);
   return (await readKeyFile(file))!;

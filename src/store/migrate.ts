@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runner } from 'node-pg-migrate';
@@ -6,6 +7,15 @@ import { AUDIT_ACTIONS } from '../domain/enums.js';
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
+/** The migrations this code knows, oldest first, named as `schema_migrations` records them. */
+export async function migrationNames(): Promise<string[]> {
+  const files = await readdir(MIGRATIONS_DIR);
+  return files
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((f) => f.slice(0, -'.sql'.length));
+}
+
 /**
  * Applies every pending file of `migrations/` in order, then makes sure every action of
  * `AUDIT_ACTIONS` may be written to the trail. Processes starting together wait on the runner's
@@ -13,28 +23,48 @@ export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.met
  * closed when it returns.
  */
 export async function migrate(databaseUrl: string): Promise<string[]> {
+  return withClient(databaseUrl, async (client) => {
+    const applied = await applyMigrations(client, Number.POSITIVE_INFINITY);
+    await client.query(
+      'insert into audit_actions (action) select unnest($1::text[]) on conflict do nothing',
+      [[...AUDIT_ACTIONS]],
+    );
+    return applied;
+  });
+}
+
+/**
+ * Applies only the next `count` pending files: the schema of an older release, as a restore of
+ * its backup needs it. The audit actions are left to the full `migrate` that follows.
+ */
+export async function migrateSome(databaseUrl: string, count: number): Promise<string[]> {
+  return withClient(databaseUrl, (client) => applyMigrations(client, count));
+}
+
+async function withClient<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   // Our own client: the runner's own is ended without being awaited, still connected when it returns.
   const client = new pg.Client({ connectionString: databaseUrl, application_name: 'gatehouse-migrate' });
   client.on('error', () => {});
   await client.connect();
   try {
-    const applied = await runner({
-      dbClient: client,
-      dir: MIGRATIONS_DIR,
-      direction: 'up',
-      migrationsTable: 'schema_migrations',
-      advisoryLockMode: 'wait',
-      singleTransaction: true,
-      checkOrder: true,
-      log: () => {},
-      logger: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
-    });
-    await client.query(
-      'insert into audit_actions (action) select unnest($1::text[]) on conflict do nothing',
-      [[...AUDIT_ACTIONS]],
-    );
-    return applied.map((m) => m.name);
+    return await work(client);
   } finally {
     await client.end();
   }
+}
+
+async function applyMigrations(client: pg.Client, count: number): Promise<string[]> {
+  const applied = await runner({
+    dbClient: client,
+    dir: MIGRATIONS_DIR,
+    direction: 'up',
+    count,
+    migrationsTable: 'schema_migrations',
+    advisoryLockMode: 'wait',
+    singleTransaction: true,
+    checkOrder: true,
+    log: () => {},
+    logger: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+  });
+  return applied.map((m) => m.name);
 }

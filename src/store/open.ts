@@ -10,6 +10,8 @@ import { PostgresSessionStore } from './sessions-postgres.js';
 import { StartupError } from '../startup-error.js';
 
 export interface OpenedRecord {
+  /** Where the record is, for tools that open their own connection (the migration runner). */
+  readonly url: string;
   readonly sql: Sql;
   readonly store: Store;
   /** True when the database runs inside this process (no DATABASE_URL). */
@@ -87,27 +89,30 @@ export async function reachRedis(url: string): Promise<void> {
 
 /**
  * Connects to DATABASE_URL, or starts the embedded PostgreSQL under `dataDir` when it is unset,
- * and brings the schema up to date. The store writes the audit trail with `audit`. Throws
- * StartupError when the database cannot be used.
+ * and brings the schema up to date unless `migrate` is false (backups and restores leave the
+ * schema as they find it). The store writes the audit trail with `audit`. Throws StartupError when
+ * the database cannot be used.
  */
 export async function openRecord(options: {
   databaseUrl: string | undefined;
   dataDir: string;
   audit: AuditSettings;
   maxConnections?: number;
+  migrate?: boolean;
 }): Promise<OpenedRecord> {
   if (options.databaseUrl) await reachDatabase(options.databaseUrl);
   const embedded = options.databaseUrl ? undefined : await startEmbeddedPostgres(options.dataDir);
   const url = options.databaseUrl ?? embedded!.url;
-  let applied: string[];
+  let applied: string[] = [];
   try {
-    applied = await migrate(url);
+    if (options.migrate ?? true) applied = await migrate(url);
   } catch (error) {
     await embedded?.stop();
     throw error;
   }
   const sql = connect(url, { max: options.maxConnections ?? 10 });
   return {
+    url,
     sql,
     store: createStore(sql, options.audit),
     embedded: embedded !== undefined,

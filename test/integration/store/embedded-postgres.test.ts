@@ -111,4 +111,33 @@ describe('startEmbeddedPostgres', () => {
       server.close();
     }
   });
+
+  it('uses the server already running for the same DATA_DIR, and leaves it running when done', async () => {
+    const dataDir = path.join(scratch('gatehouse-beside-'), 'data');
+    const serverHome = scratch('gatehouse-server-home-');
+    chmodSync(serverHome, 0o755);
+    const port = await freePort();
+    const bot = await startEmbeddedPostgres(dataDir, { port, serverHome });
+    try {
+      const command = await startEmbeddedPostgres(dataDir, { port, serverHome });
+      expect(command.url).toBe(bot.url);
+      await command.stop();
+      expect(await answers(bot.url)).toBe(true);
+    } finally {
+      await bot.stop();
+    }
+    expect(await answers(bot.url)).toBe(false);
+  });
 });
+
+async function answers(url: string): Promise<boolean> {
+  const sql = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });
+  try {
+    await sql`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}
