@@ -38,7 +38,7 @@ describe('admin output asked for in a Telegram group', () => {
   it.each([
     ['/users', /Bob · bob@example\.com/],
     ['/user bob@example.com', /Bob &lt;bob@example\.com&gt;[\s\S]*\[Reset password link\]/],
-    ['/deactivate bob@example.com', /Deactivate Bob\?/],
+    ['/deactivate bob@example.com', /Deactivate Bob &lt;bob@example\.com&gt;\?/],
     ['/invites', /carol@example\.com/],
     ['/audit', /user\.invited/],
     ['/profile', /Ada &lt;ada@example\.com&gt;/],
