@@ -16,7 +16,8 @@ import { storeDirectory } from './adapters/telegram/menus.js';
 import { TELEGRAM_CAPABILITIES, TELEGRAM_MINI_APP_CAPABILITIES } from './adapters/telegram/translate.js';
 import { miniAppRoute } from './miniapp/routes.js';
 import { configuredPlatforms, printSetupInviteIfNeeded } from './setup-invite.js';
-import { closeEndedPasswordWindows } from './domain/password-failures.js';
+import { maintenanceJobs } from './jobs/maintenance.js';
+import { startScheduler } from './jobs/scheduler.js';
 import { createOpenAiResponder } from './agents/responder.js';
 import { createOpenAiInterviewer } from './onboarding/interviewer.js';
 import { makePrivateDir, PRIVATE_UMASK, warnAboutSharedKeyFiles } from './private-files.js';
@@ -103,15 +104,7 @@ async function start(): Promise<() => Promise<void>> {
       : {}),
   };
   const engine = new Engine(deps);
-  const purge = setInterval(() => {
-    sessions
-      .purgeExpired()
-      .catch((error: unknown) => log.warn({ err: error }, 'purging expired sessions failed'));
-    closeEndedPasswordWindows(record.store).catch((error: unknown) =>
-      log.warn({ err: error }, 'closing windows of wrong passwords failed'),
-    );
-  }, 10 * 60_000);
-  purge.unref();
+  const scheduler = await startScheduler(record.url, maintenanceJobs(record.store, sessions), log);
 
   const slack = config.SLACK_BOT_TOKEN
     ? createSlackAdapter(engine, {
@@ -160,6 +153,7 @@ async function start(): Promise<() => Promise<void>> {
     await telegram?.stop();
     server.close();
     await slack?.stop();
+    await scheduler.stop();
     await sessions.close();
     await releasePrinter?.().catch(() => undefined);
     await record.close();

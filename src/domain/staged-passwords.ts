@@ -56,3 +56,8 @@ export async function prepareNewPassword(password: NewPassword): Promise<(tx: St
     return hash;
   };
 }
+
+/** Drops staged hashes nobody confirmed in time (a scheduled job); returns how many. */
+export function purgeExpiredStagedPasswords(store: Store): Promise<number> {
+  return store.stagedPasswords.deleteExpiredStagedPasswords();
+}

@@ -1,12 +1,11 @@
 import type { Db } from './db.js';
 
-/** Keeps a new password's hash for `ttlSeconds` and returns its id; expired ones are dropped first. */
+/** Keeps a new password's hash for `ttlSeconds` and returns its id. */
 export async function insertStagedPassword(
   db: Db,
   passwordHash: string,
   ttlSeconds: number,
 ): Promise<string> {
-  await db`delete from staged_passwords where expires_at <= now()`;
   const [row] = await db<{ id: string }[]>`
     insert into staged_passwords (password_hash, expires_at)
     values (${passwordHash}, now() + make_interval(secs => ${ttlSeconds}))
@@ -31,4 +30,9 @@ export async function takeStagedPasswordHash(db: Db, id: string): Promise<string
 
 export async function deleteStagedPassword(db: Db, id: string): Promise<void> {
   await db`delete from staged_passwords where id = ${id}`;
+}
+
+/** Drops the hashes whose time is up; returns how many. */
+export async function deleteExpiredStagedPasswords(db: Db): Promise<number> {
+  return (await db`delete from staged_passwords where expires_at <= now()`).count;
 }

@@ -1,0 +1,71 @@
+import pg from 'pg';
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+
+/** Work that runs on a schedule: once per due time across every process, never a timer per process. */
+export interface ScheduledJob {
+  /** The queue's name in pg-boss (letters, digits, `-`). */
+  name: string;
+  /** When, as cron in UTC. */
+  cron: string;
+  run(): Promise<unknown>;
+}
+
+export interface Scheduler {
+  /** Runs `name` now, as its schedule would (operators, tests). */
+  runNow(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts pg-boss on the record's database (its own schema, `pgboss`) and schedules `jobs` there:
+ * pg-boss's cron hands each due run to one process whichever of them are up, and a run that throws is
+ * retried by the queue. A job's failure is logged, never thrown at the caller.
+ */
+export async function startScheduler(
+  databaseUrl: string,
+  jobs: readonly ScheduledJob[],
+  log: Pick<Logger, 'warn' | 'error'>,
+): Promise<Scheduler> {
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    schema: 'pgboss',
+    application_name: 'gatehouse-jobs',
+    max: 2,
+  });
+  boss.on('error', (error: unknown) => log.warn({ err: error }, 'the job queue reported an error'));
+  await boss.start();
+  // pg-boss deadlocks when processes starting together create the same queue: one at a time.
+  await oneAtATime(databaseUrl, async () => {
+    for (const job of jobs) {
+      await boss.createQueue(job.name);
+      await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
+    }
+  });
+  for (const job of jobs) {
+    await boss.work(job.name, async () => {
+      try {
+        await job.run();
+      } catch (error) {
+        log.error({ err: error, job: job.name }, 'a scheduled job failed');
+        throw error;
+      }
+    });
+  }
+  return {
+    runNow: async (name) => void (await boss.send(name, {})),
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  };
+}
+
+async function oneAtATime(databaseUrl: string, work: () => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'gatehouse-jobs' });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    await client.query("select pg_advisory_lock(hashtext('gatehouse.jobs.setup'))");
+    await work();
+  } finally {
+    await client.end();
+  }
+}
