@@ -25,7 +25,7 @@ export function describeVerification(v: AuditVerification): string {
       : `${v.broken.length} of ${v.rows} rows checked do not verify.`,
     v.keyedFrom === null
       ? 'No row is hashed with the key yet (all predate keyed hashing).'
-      : `Keyed hashing (HMAC-SHA256) began at row ${v.keyedFrom}; rows before it carry an unkeyed SHA-256.`,
+      : `Keyed hashing (HMAC-SHA256) began at row ${v.keyedFrom}; any row before it carries an unkeyed SHA-256.`,
   );
   if (v.last) lines.push(`Last row checked: ${v.last.id}, hash ${v.last.hash}.`);
   return `${lines.join('\n')}\n`;

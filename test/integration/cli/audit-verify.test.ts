@@ -35,7 +35,7 @@ describe('npm run audit-verify', () => {
     expect(stdout).toBe(
       [
         'The audit trail verifies: 6 rows checked, each follows the one before it.',
-        `Keyed hashing (HMAC-SHA256) began at row ${rows[0]!.id}; rows before it carry an unkeyed SHA-256.`,
+        `Keyed hashing (HMAC-SHA256) began at row ${rows[0]!.id}; any row before it carries an unkeyed SHA-256.`,
         `Last row checked: ${rows[5]!.id}, hash ${rows[5]!.hash}.`,
         '',
       ].join('\n'),
