@@ -56,6 +56,8 @@ const anyText = fc.oneof(
   ),
   fc.string({ unit: 'binary-ascii', minLength: 4000, maxLength: 20_000 }),
 );
+/** Names every plain JavaScript object answers to: a lookup keyed by outside text must not find them. */
+const BUILT_IN_NAMES = ['valueOf', '__proto__', 'constructor', 'toString', 'hasOwnProperty'];
 const commandName = fc.oneof(fc.constantFrom(...WORDS, 'cancel', 'skip'), fc.string({ maxLength: 20 }));
 
 /** One update: a command with random arguments, a text, a forged button or a forged secret. */
@@ -254,7 +256,7 @@ describe('hostile bodies posted to the webhooks', () => {
                   command: fc.constantFrom('/gatehouse', '/other', ''),
                   text: anyText,
                   user_id: fc.string({ maxLength: 12 }),
-                  team_id: fc.string({ maxLength: 12 }),
+                  team_id: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom(...BUILT_IN_NAMES)),
                   channel_id: fc.string({ maxLength: 12 }),
                   response_url: fc.constant(''),
                 },
@@ -276,6 +278,20 @@ describe('hostile bodies posted to the webhooks', () => {
       );
     },
   );
+
+  it('answers a signed body naming a workspace after a built-in of JavaScript objects without a 5xx', async () => {
+    for (const team of BUILT_IN_NAMES) {
+      const body = form({
+        command: '/gatehouse',
+        text: 'help',
+        team_id: team,
+        user_id: 'U1',
+        channel_id: 'D1',
+      });
+      const response = await postSigned(`${base}/slack/events`, body, 'application/x-www-form-urlencoded');
+      expect(response.status, team).toBe(400);
+    }
+  });
 
   it('shows names with HTML or Slack markup as text on both platforms', async () => {
     await seedUser(store, { name: '<b>Sly</b> <!channel> *bold* &amp;', email: 'sly@example.com' });
