@@ -83,7 +83,8 @@ async function databasesOf(admin: postgres.Sql, pick: (name: string) => boolean)
 }
 
 /**
- * Finds a Postgres (TEST_DATABASE_URL, the machine's, or an embedded one under ./data) and a Redis
+ * Finds a Postgres (TEST_DATABASE_URL, the machine's, or an embedded one under ./data/test, or
+ * GATEHOUSE_TEST_DATA_DIR) and a Redis
  * (REDIS_TEST_URL or the machine's; none is fine), sweeps what killed runs left behind, and builds
  * this run's migrated template database, which each test file clones (see `test/support/db.ts`).
  * The teardown drops every database and deletes every Redis key of this run.
@@ -95,7 +96,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let adminUrl = process.env.TEST_DATABASE_URL ?? MACHINE_POSTGRES;
   if (!(await postgresAnswers(adminUrl))) {
     if (process.env.TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL does not answer');
-    embedded = await startEmbeddedPostgres('./data/test', { port: 54330, database: 'postgres' });
+    const dataDir = process.env.GATEHOUSE_TEST_DATA_DIR || './data/test';
+    embedded = await startEmbeddedPostgres(dataDir, { port: 54330, database: 'postgres' });
     adminUrl = embedded.url;
   }
   const redis = await redisAnswering(process.env.REDIS_TEST_URL ?? MACHINE_REDIS);
