@@ -117,7 +117,9 @@ export class FakeTelegram {
   async stop(): Promise<void> {
     for (const wake of this.wake.splice(0)) wake();
     this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    const server = this.server;
+    if (!server) return;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
   private answer(method: string, params: Record<string, unknown>): unknown {
