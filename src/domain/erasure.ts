@@ -1,155 +1,14 @@
 import type { Store } from '../store/store.js';
 import type { UserRow } from '../store/users.js';
 import type { IdentityRow } from '../store/identities.js';
-import type { AuditRow } from '../store/audit.js';
-import type { SuccessorRow } from '../store/leaving.js';
+import type { SuccessorRow } from '../store/erasure.js';
 import { isLastAdminViolation } from '../store/db-errors.js';
 import { asActor, asTarget, requireActiveAdmin } from './actors.js';
-import { openAuditRows, personal, recordAudit } from './audit.js';
+import { personal, recordAudit } from './audit.js';
 import { LastAdminError, SelfActionError, UnknownUserError, ValidationError } from './errors.js';
 import { findUser } from './users.js';
 
 const SUCCESSOR_CHOICES = 6;
-const WITHHELD = '(withheld)';
-const EMAIL = /[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[^\s@<>"'(),;:]+/gu;
-
-/** Everything the record holds about one person, as they may take it away. */
-export interface OwnDataExport {
-  exportedAt: string;
-  account: {
-    id: string;
-    name: string;
-    email: string | null;
-    role: string;
-    status: string;
-    createdAt: string;
-    lastSeenAt: string | null;
-    deactivatedAt: string | null;
-  };
-  chats: { platform: string; externalId: string; username: string | null; linkedAt: string }[];
-  groups: string[];
-  personalContext: Record<string, string>;
-  personalAgents: { name: string; description: string; instructions: string; hidden: boolean }[];
-  invitesIssued: {
-    id: string;
-    role: string;
-    label: string | null;
-    forAnEmail: boolean;
-    uses: number;
-    maxUses: number;
-    groups: string[];
-    createdAt: string;
-    expiresAt: string;
-    revokedAt: string | null;
-  }[];
-  auditTrail: {
-    id: string;
-    at: string;
-    action: string;
-    actor: { you: boolean; name: string; email?: string | null };
-    target: { you: boolean; name: string | null; email?: string | null } | null;
-    details: unknown;
-  }[];
-}
-
-/** Replaces every email in `value` but the person's own, so an export never names another's address. */
-function withoutOthersEmails(value: unknown, own: string | null): unknown {
-  if (typeof value === 'string')
-    return value.replace(EMAIL, (match) => (own !== null && match.toLowerCase() === own ? match : WITHHELD));
-  if (Array.isArray(value)) return value.map((v) => withoutOthersEmails(v, own));
-  if (typeof value === 'object' && value !== null)
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutOthersEmails(v, own)]));
-  return value;
-}
-
-function auditEntry(row: AuditRow, user: UserRow): OwnDataExport['auditTrail'][number] {
-  const actorIsYou = row.actorId === user.id;
-  const targetIsYou = row.targetId === user.id;
-  return {
-    id: String(row.id),
-    at: row.at.toISOString(),
-    action: row.action,
-    actor: actorIsYou
-      ? { you: true, name: row.actorName, email: row.actorEmail }
-      : { you: false, name: row.actorName },
-    target:
-      row.targetId === null && row.targetName === null
-        ? null
-        : targetIsYou
-          ? { you: true, name: row.targetName, email: row.targetEmail }
-          : { you: false, name: row.targetName },
-    details: withoutOthersEmails(row.details, user.email),
-  };
-}
-
-const iso = (at: Date | null): string | null => (at ? at.toISOString() : null);
-
-/**
- * A person's own data as JSON: account, chats, groups, personal context, personal agents, invites they
- * issued and the audit rows about them. Never a password or token hash, never another person's email.
- * Open to deactivated people too. Audited as `user.exported`.
- */
-export async function exportOwnData(store: Store, input: { userId: string }): Promise<OwnDataExport> {
-  return store.tx(async (tx) => {
-    const user = await tx.users.getUserById(input.userId);
-    if (!user) throw new UnknownUserError(input.userId);
-    const [identities, groups, personalContext, agents, invites, audit] = await Promise.all([
-      tx.identities.listIdentities(user.id),
-      tx.groups.listUserGroupNames(user.id),
-      tx.context.getPersonalContext(user.id),
-      tx.agents.listPersonalAgents(user.id),
-      tx.leaving.listIssuedInvites(user.id),
-      tx.leaving.listAuditAbout(user.id).then((rows) => openAuditRows(tx, rows)),
-    ]);
-    const exported: OwnDataExport = {
-      exportedAt: new Date().toISOString(),
-      account: {
-        id: user.id,
-        name: user.name,
-        email: user.email,
-        role: user.role,
-        status: user.status,
-        createdAt: user.createdAt.toISOString(),
-        lastSeenAt: iso(user.lastSeenAt),
-        deactivatedAt: iso(user.deactivatedAt),
-      },
-      chats: identities.map((i) => ({
-        platform: i.platform,
-        externalId: i.externalId,
-        username: i.username,
-        linkedAt: i.linkedAt.toISOString(),
-      })),
-      groups,
-      personalContext,
-      personalAgents: agents.map((a) => ({
-        name: a.name,
-        description: a.description,
-        instructions: a.instructions,
-        hidden: a.deletedAt !== null,
-      })),
-      invitesIssued: invites.map((i) => ({
-        id: i.id,
-        role: i.role,
-        label: i.label === null ? null : (withoutOthersEmails(i.label, user.email) as string),
-        forAnEmail: i.forAnEmail,
-        uses: i.uses,
-        maxUses: i.maxUses,
-        groups: i.groupNames,
-        createdAt: i.createdAt.toISOString(),
-        expiresAt: i.expiresAt.toISOString(),
-        revokedAt: iso(i.revokedAt),
-      })),
-      auditTrail: audit.map((row) => auditEntry(row, user)),
-    };
-    await recordAudit(tx, {
-      action: 'user.exported',
-      actor: asActor(user),
-      target: asTarget(user),
-      details: { auditRows: audit.length, invites: invites.length },
-    });
-    return exported;
-  });
-}
 
 /** What erasing a person would leave behind, for the confirmation. */
 export interface ErasurePlan {
@@ -183,13 +42,13 @@ function lastAdminGuard(error: unknown): never {
 
 async function isLastActiveAdmin(store: Store, user: UserRow): Promise<boolean> {
   if (user.role !== 'admin' || user.status !== 'active') return false;
-  const others = await store.leaving.listSuccessorCandidates(user.id, 1);
+  const others = await store.erasure.listSuccessorCandidates(user.id, 1);
   return others[0]?.role !== 'admin';
 }
 
 async function planFor(store: Store, user: UserRow, successor: SuccessorRow | null): Promise<ErasurePlan> {
   const [agents, openInvites, personalAgents] = await Promise.all([
-    store.leaving.listAgentsCreatedFor(user.id),
+    store.erasure.listAgentsCreatedFor(user.id),
     store.invites.countOpenInvitesIssuedBy(user.id),
     store.agents.listPersonalAgents(user.id),
   ]);
@@ -201,7 +60,7 @@ async function planFor(store: Store, user: UserRow, successor: SuccessorRow | nu
     openInvites,
     personalAgents: personalAgents.length,
     candidates:
-      agents.length > 0 ? await store.leaving.listSuccessorCandidates(user.id, SUCCESSOR_CHOICES) : [],
+      agents.length > 0 ? await store.erasure.listSuccessorCandidates(user.id, SUCCESSOR_CHOICES) : [],
     successor,
   };
 }
@@ -223,7 +82,7 @@ async function ruledSuccessor(store: Store, user: UserRow): Promise<SuccessorRow
   const inviter = user.invitedBy ? await store.users.getUserById(user.invitedBy) : undefined;
   if (inviter && inviter.role === 'admin' && inviter.status === 'active' && inviter.id !== user.id)
     return { id: inviter.id, name: inviter.name, email: inviter.email, role: inviter.role };
-  return (await store.leaving.findFirstAdminExcept(user.id)) ?? null;
+  return (await store.erasure.findFirstAdminExcept(user.id)) ?? null;
 }
 
 /** What `/deleteme` would do. Refused for the last active admin. Deactivated people may ask too. */
@@ -243,9 +102,9 @@ async function erase(
   const identities = await tx.identities.listIdentities(target.id);
   const invitesRevoked = (await tx.invites.revokeInvitesIssuedBy(target.id, revokedBy)).length;
   await tx.resets.voidResetsIssuedBy(target.id);
-  const agents = await tx.leaving.transferCreatedAgents(target.id, successor?.id ?? null);
-  const personalAgentsDeleted = await tx.leaving.deletePersonalAgents(target.id);
-  await tx.leaving.deleteUser(target.id);
+  const agents = await tx.erasure.transferCreatedAgents(target.id, successor?.id ?? null);
+  const personalAgentsDeleted = await tx.erasure.deletePersonalAgents(target.id);
+  await tx.erasure.deleteUser(target.id);
   return { identities, invitesRevoked, agents, personalAgentsDeleted };
 }
 
@@ -308,13 +167,13 @@ export async function eraseUser(
   return store
     .tx(async (tx) => {
       // Erasures run one at a time, so two admins erasing each other wait instead of deadlocking.
-      await tx.leaving.serialiseAdminChanges();
+      await tx.erasure.serialiseAdminChanges();
       const actor = await requireActiveAdmin(tx, input.actorId);
       const target = await tx.users.lockUserById(input.userId);
       if (!target) throw new UnknownUserError(input.userId);
       const successor =
         input.successorId === null ? null : await lockSuccessor(tx, input.successorId, target.id);
-      if (!successor && (await tx.leaving.listAgentsCreatedFor(target.id)).length > 0)
+      if (!successor && (await tx.erasure.listAgentsCreatedFor(target.id)).length > 0)
         throw new ValidationError('new owner', 'is needed for the agents they created');
       const done = await erase(tx, target, successor, actor.id);
       await recordAudit(tx, {
@@ -336,7 +195,7 @@ export async function eraseUser(
 export async function eraseSelf(store: Store, input: { userId: string }): Promise<Erasure> {
   return store
     .tx(async (tx) => {
-      await tx.leaving.serialiseAdminChanges();
+      await tx.erasure.serialiseAdminChanges();
       const user = await tx.users.lockUserById(input.userId);
       if (!user) throw new UnknownUserError(input.userId);
       if (await isLastActiveAdmin(tx, user)) throw new LastAdminError();
