@@ -2,11 +2,10 @@ import type { Store } from '../store/store.js';
 import type { UserRow } from '../store/users.js';
 import type { IdentityRow } from '../store/identities.js';
 import type { SuccessorRow } from '../store/erasure.js';
-import { isLastAdminViolation } from '../store/db-errors.js';
 import { asActor, asTarget, requireActiveAdmin } from './actors.js';
 import { personal, recordAudit } from './audit.js';
 import { LastAdminError, SelfActionError, UnknownUserError, ValidationError } from './errors.js';
-import { findUser } from './users.js';
+import { findUser, lastAdminGuard } from './users.js';
 
 const SUCCESSOR_CHOICES = 6;
 
@@ -33,11 +32,6 @@ export interface Erasure {
   invitesRevoked: number;
   personalAgentsDeleted: number;
   identities: IdentityRow[];
-}
-
-function lastAdminGuard(error: unknown): never {
-  if (isLastAdminViolation(error)) throw new LastAdminError();
-  throw error;
 }
 
 async function isLastActiveAdmin(store: Store, user: UserRow): Promise<boolean> {
@@ -81,7 +75,7 @@ export async function describeErasure(
 async function ruledSuccessor(store: Store, user: UserRow): Promise<SuccessorRow | null> {
   const inviter = user.invitedBy ? await store.users.getUserById(user.invitedBy) : undefined;
   if (inviter && inviter.role === 'admin' && inviter.status === 'active' && inviter.id !== user.id)
-    return { id: inviter.id, name: inviter.name, email: inviter.email, role: inviter.role };
+    return successorOf(inviter);
   return (await store.erasure.findFirstAdminExcept(user.id)) ?? null;
 }
 
@@ -141,6 +135,10 @@ async function lockSuccessor(tx: Store, successorId: string, targetId: string): 
 function asSuccessor(user: UserRow | undefined, targetId: string): SuccessorRow {
   if (!user || user.id === targetId || user.status !== 'active')
     throw new ValidationError('new owner', 'must be another active person');
+  return successorOf(user);
+}
+
+function successorOf(user: UserRow): SuccessorRow {
   return { id: user.id, name: user.name, email: user.email, role: user.role };
 }
 

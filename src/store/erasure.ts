@@ -1,5 +1,5 @@
 import type { Db } from './db.js';
-import type { Role } from '../domain/enums.js';
+import type { UserRow } from './users.js';
 
 /** Names of the live agents `userId` created that outlive them: shared ones and others' personal ones. */
 export async function listAgentsCreatedFor(db: Db, userId: string): Promise<string[]> {
@@ -40,12 +40,8 @@ export async function deleteUser(db: Db, userId: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-export interface SuccessorRow {
-  id: string;
-  name: string;
-  email: string | null;
-  role: Role;
-}
+/** Someone who could take over what a leaving person created. */
+export type SuccessorRow = Pick<UserRow, 'id' | 'name' | 'email' | 'role'>;
 
 /** Active people other than `excludeId` who could take things over: admins first, then by name. */
 export async function listSuccessorCandidates(
