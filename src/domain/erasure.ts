@@ -87,26 +87,9 @@ export async function describeOwnErasure(store: Store, input: { userId: string }
   return planFor(store, user, await ruledSuccessor(store, user));
 }
 
-async function erase(
-  tx: Store,
-  target: UserRow,
-  successor: SuccessorRow | null,
-  revokedBy: string,
-): Promise<Omit<Erasure, 'name' | 'successor'>> {
-  const identities = await tx.identities.listIdentities(target.id);
-  const invitesRevoked = (await tx.invites.revokeInvitesIssuedBy(target.id, revokedBy)).length;
-  await tx.resets.voidResetsIssuedBy(target.id);
-  const agents = await tx.erasure.transferCreatedAgents(target.id, successor?.id ?? null);
-  const personalAgentsDeleted = await tx.erasure.deletePersonalAgents(target.id);
-  await tx.erasure.deleteUser(target.id);
-  return { identities, invitesRevoked, agents, personalAgentsDeleted };
-}
+type Erased = Omit<Erasure, 'name' | 'successor'>;
 
-function erasureDetails(
-  by: 'admin' | 'self',
-  successor: SuccessorRow | null,
-  done: Omit<Erasure, 'name' | 'successor'>,
-) {
+function erasureDetails(by: 'admin' | 'self', successor: SuccessorRow | null, done: Erased) {
   return {
     by,
     agentsTo: successor
@@ -121,6 +104,32 @@ function erasureDetails(
     personalAgentsDeleted: done.personalAgentsDeleted,
     chatsUnlinked: done.identities.length,
   };
+}
+
+/**
+ * Erases `target` on behalf of `actor` (themselves for /deleteme), hands their agents to `successor`,
+ * audits it as `user.erased` and forgets them in the audit trail as configured. Runs inside `tx`.
+ */
+async function erase(
+  tx: Store,
+  input: { actor: UserRow; target: UserRow; successor: SuccessorRow | null },
+): Promise<Erasure> {
+  const { actor, target, successor } = input;
+  const identities = await tx.identities.listIdentities(target.id);
+  const invitesRevoked = (await tx.invites.revokeInvitesIssuedBy(target.id, actor.id)).length;
+  await tx.resets.voidResetsIssuedBy(target.id);
+  const agents = await tx.erasure.transferCreatedAgents(target.id, successor?.id ?? null);
+  const personalAgentsDeleted = await tx.erasure.deletePersonalAgents(target.id);
+  await tx.erasure.deleteUser(target.id);
+  const done: Erased = { identities, invitesRevoked, agents, personalAgentsDeleted };
+  await recordAudit(tx, {
+    action: 'user.erased',
+    actor: asActor(actor),
+    target: asTarget(target),
+    details: erasureDetails(actor.id === target.id ? 'self' : 'admin', successor, done),
+  });
+  await tx.audit.forgetAuditSubject({ userId: target.id, email: target.email });
+  return { name: target.name, successor, ...done };
 }
 
 /** Reads the successor under lock: another active person, or a ValidationError. */
@@ -173,15 +182,7 @@ export async function eraseUser(
         input.successorId === null ? null : await lockSuccessor(tx, input.successorId, target.id);
       if (!successor && (await tx.erasure.listAgentsCreatedFor(target.id)).length > 0)
         throw new ValidationError('new owner', 'is needed for the agents they created');
-      const done = await erase(tx, target, successor, actor.id);
-      await recordAudit(tx, {
-        action: 'user.erased',
-        actor: asActor(actor),
-        target: asTarget(target),
-        details: erasureDetails('admin', successor, done),
-      });
-      await tx.audit.forgetAuditSubject({ userId: target.id, email: target.email });
-      return { name: target.name, successor, ...done };
+      return erase(tx, { actor, target, successor });
     })
     .catch(lastAdminGuard);
 }
@@ -199,15 +200,7 @@ export async function eraseSelf(store: Store, input: { userId: string }): Promis
       if (await isLastActiveAdmin(tx, user)) throw new LastAdminError();
       const ruled = await ruledSuccessor(tx, user);
       const successor = ruled ? await lockSuccessor(tx, ruled.id, user.id) : null;
-      const done = await erase(tx, user, successor, user.id);
-      await recordAudit(tx, {
-        action: 'user.erased',
-        actor: asActor(user),
-        target: asTarget(user),
-        details: erasureDetails('self', successor, done),
-      });
-      await tx.audit.forgetAuditSubject({ userId: user.id, email: user.email });
-      return { name: user.name, successor, ...done };
+      return erase(tx, { actor: user, target: user, successor });
     })
     .catch(lastAdminGuard);
 }
