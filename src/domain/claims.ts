@@ -6,7 +6,7 @@ import { recordAudit } from './audit.js';
 import type { Platform } from './enums.js';
 import { EmailTakenError, IdentityLinkedError, InviteUnusableError } from './errors.js';
 import { isActiveAdmin } from './actors.js';
-import { unusableReason } from './invites.js';
+import { inviteReference, unusableReason } from './invites.js';
 import { assertSeatAvailable } from './seats.js';
 import { prepareNewPassword, type NewPassword } from './staged-passwords.js';
 import { emailSchema, parseField, personNameSchema } from './validation.js';
@@ -86,7 +86,7 @@ export async function claimInvite(
         actor: asActor(user),
         target: { id: user.id, name: user.name, email: user.email },
         details: {
-          invite: invite.id.slice(0, 8),
+          invite: inviteReference(invite),
           role: user.role,
           groups: groupIds.length,
           platform: input.identity.platform,

@@ -65,8 +65,34 @@ function statusOf(invite: InviteRow & { expired?: boolean }): InviteStatus {
   return (invite.expired ?? invite.expiresAt.getTime() <= Date.now()) ? 'Expired' : 'Pending';
 }
 
+/** How people and the audit trail name an invite: the first 8 characters of its id (findInvite takes it). */
+export function inviteReference(invite: Pick<InviteRow, 'id'>): string {
+  return invite.id.slice(0, 8);
+}
+
 function view(row: InviteListRow): InviteView {
-  return { ...row, status: statusOf(row), reference: row.id.slice(0, 8) };
+  return { ...row, status: statusOf(row), reference: inviteReference(row) };
+}
+
+/** Audits `invite` as revoked by `actor`; `why` says why when it was not revoked by hand. */
+async function auditRevoked(
+  tx: Store,
+  actor: UserRow,
+  invite: InviteRow,
+  why?: { reason: string; issuer: string },
+): Promise<void> {
+  await recordAudit(tx, {
+    action: 'user.invite_revoked',
+    actor: asActor(actor),
+    target: { id: null, name: null, email: invite.email },
+    details: {
+      invite: inviteReference(invite),
+      uses: invite.uses,
+      maxUses: invite.maxUses,
+      label: invite.label,
+      ...why,
+    },
+  });
 }
 
 function issue(): { token: string; tokenHash: Buffer; payload: string } {
@@ -122,7 +148,7 @@ export async function createInvites(store: Store, input: CreateInvitesInput): Pr
           actor: asActor(actor),
           target: { id: null, name: null, email },
           details: {
-            invite: invite.id.slice(0, 8),
+            invite: inviteReference(invite),
             role: parsed.role,
             groups: groups.map((g) => g.name),
             label,
@@ -189,23 +215,10 @@ export async function withdrawIssued(
   input: { actor: UserRow; issuer: UserRow; reason: 'issuer demoted' | 'issuer deactivated' },
 ): Promise<Withdrawn> {
   const revoked = await tx.invites.revokeInvitesIssuedBy(input.issuer.id, input.actor.id);
-  for (const invite of revoked) {
-    await recordAudit(tx, {
-      action: 'user.invite_revoked',
-      actor: asActor(input.actor),
-      target: { id: null, name: null, email: invite.email },
-      details: {
-        invite: invite.id.slice(0, 8),
-        uses: invite.uses,
-        maxUses: invite.maxUses,
-        label: invite.label,
-        reason: input.reason,
-        issuer: input.issuer.name,
-      },
-    });
-  }
+  for (const invite of revoked)
+    await auditRevoked(tx, input.actor, invite, { reason: input.reason, issuer: input.issuer.name });
   const resetLinks = await tx.resets.voidResetsIssuedBy(input.issuer.id);
-  return { invites: revoked.map((i) => i.id.slice(0, 8)), resetLinks };
+  return { invites: revoked.map(inviteReference), resetLinks };
 }
 
 /** The one invite matching an id, an 8+ character id prefix, an email or a label; else UnknownInviteError. */
@@ -230,17 +243,7 @@ export async function revokeInvite(
     const invite = await findInvite(tx, input.reference);
     const revoked = await tx.invites.revokeInvite(invite.id, actor.id);
     if (!revoked) throw new NoChangeError('that invite is already revoked or used up');
-    await recordAudit(tx, {
-      action: 'user.invite_revoked',
-      actor: asActor(actor),
-      target: { id: null, name: null, email: invite.email },
-      details: {
-        invite: invite.id.slice(0, 8),
-        uses: invite.uses,
-        maxUses: invite.maxUses,
-        label: invite.label,
-      },
-    });
+    await auditRevoked(tx, actor, invite);
     return revoked;
   });
 }
@@ -270,7 +273,7 @@ export async function resendInvite(
         action: 'user.invite_resent',
         actor: asActor(actor),
         target: { id: null, name: null, email: invite.email },
-        details: { invite: invite.id.slice(0, 8), expiresAt: invite.expiresAt.toISOString() },
+        details: { invite: inviteReference(invite), expiresAt: invite.expiresAt.toISOString() },
       });
       return { invite, token, payload };
     });
@@ -308,7 +311,7 @@ export async function createAdminInvite(
     await recordAudit(tx, {
       action: 'user.setup_invite_created',
       actor: 'system',
-      details: { invite: invite.id.slice(0, 8), expiresAt: invite.expiresAt.toISOString() },
+      details: { invite: inviteReference(invite), expiresAt: invite.expiresAt.toISOString() },
     });
     return { invite, token, payload };
   });

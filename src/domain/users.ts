@@ -168,7 +168,8 @@ async function lockTarget(store: Store, userId: string): Promise<UserRow> {
   return user;
 }
 
-function lastAdminGuard(error: unknown): never {
+/** Turns the database's last-admin refusal into LastAdminError; rethrows anything else. */
+export function lastAdminGuard(error: unknown): never {
   if (isLastAdminViolation(error)) throw new LastAdminError();
   throw error;
 }

@@ -8,12 +8,15 @@ export const emailSchema = z
   .max(254, 'is too long')
   .pipe(z.email('is not an email address'));
 
-export const personNameSchema = z
+/** A line of free text a person types: 1–100 characters once trimmed, no control characters. */
+const shortTextSchema = z
   .string()
   .trim()
   .min(1, 'must not be empty')
   .max(100, 'must be at most 100 characters')
   .refine((v) => !/\p{Cc}/u.test(v), 'must not contain control characters');
+
+export const personNameSchema = shortTextSchema;
 
 /** Group and agent names: 1–64 letters, digits, spaces, `_`, `.` or `-`, starting with a letter or digit. */
 export const entityNameSchema = z
@@ -23,12 +26,8 @@ export const entityNameSchema = z
   .max(64, 'must be at most 64 characters')
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} _.-]*$/u, 'may use letters, digits, spaces, _ . and - only');
 
-export const labelSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(100, 'must be at most 100 characters')
-  .refine((v) => !/\p{Cc}/u.test(v), 'must not contain control characters');
+/** An invite's label. */
+export const labelSchema = shortTextSchema;
 
 export const uuidSchema = z.uuid('is not a valid id');
 

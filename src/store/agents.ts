@@ -14,14 +14,10 @@ export interface AgentRow {
   deletedReason: AgentDeletedReason | null;
 }
 
-export interface NewAgent {
-  name: string;
-  description: string;
-  instructions: string;
-  visibility: AgentVisibility;
-  ownerId: string | null;
-  createdBy: string | null;
-}
+export type NewAgent = Pick<
+  AgentRow,
+  'name' | 'description' | 'instructions' | 'visibility' | 'ownerId' | 'createdBy'
+>;
 
 /** Throws the unique violation `agents_shared_name` (or `agents_personal_name`) when the name is taken. */
 export async function insertAgent(db: Db, agent: NewAgent): Promise<AgentRow> {

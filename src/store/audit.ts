@@ -59,7 +59,7 @@ const AUDIT_COLUMNS = [
   'targetEmail',
   'details',
   'sealed',
-];
+] as const;
 
 /**
  * Appends `row` when it extends the chain's current tail; false when another append came first (the
@@ -69,17 +69,7 @@ export async function appendAuditRow(db: Db, row: ChainedAuditRow): Promise<bool
   const inserted = await db`
     insert into audit_log ${db(
       { ...row, hashScheme: 'hmac-sha256', details: db.json(row.details as Parameters<typeof db.json>[0]) },
-      'id',
-      'at',
-      'action',
-      'actorId',
-      'actorName',
-      'actorEmail',
-      'targetId',
-      'targetName',
-      'targetEmail',
-      'details',
-      'sealed',
+      ...AUDIT_COLUMNS,
       'prevHash',
       'hash',
       'hashScheme',

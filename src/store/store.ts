@@ -6,10 +6,11 @@ import type { AuditTrail } from './audit.js';
 import * as agents from './agents.js';
 import * as audit from './audit.js';
 import * as context from './context.js';
+import * as dataExport from './data-export.js';
+import * as erasure from './erasure.js';
 import * as groups from './groups.js';
 import * as identities from './identities.js';
 import * as invites from './invites.js';
-import * as leaving from './leaving.js';
 import * as passwordFailures from './password-failures.js';
 import * as resets from './resets.js';
 import * as stagedPasswords from './staged-passwords.js';
@@ -19,10 +20,11 @@ const modules = {
   agents,
   audit,
   context,
+  dataExport,
+  erasure,
   groups,
   identities,
   invites,
-  leaving,
   passwordFailures,
   resets,
   stagedPasswords,

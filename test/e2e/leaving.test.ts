@@ -11,7 +11,7 @@ import { storeDirectory } from '../../src/adapters/telegram/menus.js';
 import { createAgent } from '../../src/domain/agents.js';
 import { createInvites } from '../../src/domain/invites.js';
 import { deactivateUser } from '../../src/domain/users.js';
-import type { OwnDataExport } from '../../src/domain/leaving.js';
+import type { OwnDataExport } from '../../src/domain/data-export.js';
 import { verifyAuditChain } from '../../src/domain/audit-chain.js';
 
 const { sql, store } = await createTestDatabase();

@@ -1,4 +1,4 @@
-import { exportOwnData } from '../../domain/leaving.js';
+import { exportOwnData } from '../../domain/data-export.js';
 import { UsageError } from '../args.js';
 import { reply, type CommandSpec } from './types.js';
 import { resolveTarget, viaHandle } from './users.js';

@@ -9,7 +9,7 @@ import {
   findSuccessor,
   type Erasure,
   type ErasurePlan,
-} from '../../domain/leaving.js';
+} from '../../domain/erasure.js';
 import { endConversations } from '../conversations.js';
 import type { EngineDeps } from '../deps.js';
 

@@ -117,7 +117,7 @@ describe('npm run reset-admin', () => {
     let reset: Promise<{ code: number; stdout: string; stderr: string }> | undefined;
     // The erasure holds the row while the reset reads it; it commits once the reset waits to write.
     await store.tx(async (tx) => {
-      await tx.leaving.deleteUser(user.id);
+      await tx.erasure.deleteUser(user.id);
       reset = resetAdminInProcess(['--email', 'leaving@example.com']);
       await untilAnUpdateWaitsForARowLock();
     });

@@ -5,7 +5,8 @@ import { exportAuditCsv, queryAudit, recordAudit } from '../../../src/domain/aud
 import { verifyAuditChain } from '../../../src/domain/audit-chain.js';
 import { asActor, asTarget } from '../../../src/domain/actors.js';
 import { createInvites } from '../../../src/domain/invites.js';
-import { eraseSelf, eraseUser, exportOwnData } from '../../../src/domain/leaving.js';
+import { exportOwnData } from '../../../src/domain/data-export.js';
+import { eraseSelf, eraseUser } from '../../../src/domain/erasure.js';
 import { changeRole, renameUser } from '../../../src/domain/users.js';
 import { createStore, type Store } from '../../../src/store/store.js';
 import type { Sql } from '../../../src/store/db.js';

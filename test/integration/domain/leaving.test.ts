@@ -4,13 +4,8 @@ import { linkChat, seedUser } from '../../support/seed.js';
 import type { Sql } from '../../../src/store/db.js';
 import type { Store } from '../../../src/store/store.js';
 import type { UserRow } from '../../../src/store/users.js';
-import {
-  describeErasure,
-  describeOwnErasure,
-  eraseSelf,
-  eraseUser,
-  exportOwnData,
-} from '../../../src/domain/leaving.js';
+import { exportOwnData } from '../../../src/domain/data-export.js';
+import { describeErasure, describeOwnErasure, eraseSelf, eraseUser } from '../../../src/domain/erasure.js';
 import { createInvites } from '../../../src/domain/invites.js';
 import { createAgent, deleteAgent } from '../../../src/domain/agents.js';
 import { addToGroup, createGroup } from '../../../src/domain/groups.js';

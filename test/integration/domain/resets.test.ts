@@ -5,7 +5,7 @@ import { completeReset, issueResetLink, resolveResetToken } from '../../../src/d
 import { verifyPassword } from '../../../src/domain/passwords.js';
 import { hashToken, newToken } from '../../../src/domain/tokens.js';
 import { addToGroup, createGroup } from '../../../src/domain/groups.js';
-import { eraseUser } from '../../../src/domain/leaving.js';
+import { eraseUser } from '../../../src/domain/erasure.js';
 import { changeRole } from '../../../src/domain/users.js';
 import {
   AccountFrozenError,

@@ -9,7 +9,7 @@ import type { Button } from '../../../src/engine/outbound.js';
 import { changePassword, logout } from '../../../src/domain/accounts.js';
 import { createInvites } from '../../../src/domain/invites.js';
 import { hashPassword } from '../../../src/domain/passwords.js';
-import { eraseUser } from '../../../src/domain/leaving.js';
+import { eraseUser } from '../../../src/domain/erasure.js';
 import { issueResetLink } from '../../../src/domain/resets.js';
 import { endConversations } from '../../../src/engine/conversations.js';
 import type { SessionStore } from '../../../src/store/sessions.js';

@@ -1,40 +1,5 @@
 import type { Db } from './db.js';
-import type { AuditRow } from './audit.js';
-import type { Role } from '../domain/enums.js';
-
-/** An invite as its issuer may take it away: never the invitee's email, only whether there was one. */
-export interface IssuedInviteRow {
-  id: string;
-  role: Role;
-  label: string | null;
-  forAnEmail: boolean;
-  maxUses: number;
-  uses: number;
-  groupNames: string[];
-  createdAt: Date;
-  expiresAt: Date;
-  revokedAt: Date | null;
-}
-
-/** Every invite `userId` issued, oldest first. */
-export async function listIssuedInvites(db: Db, userId: string): Promise<IssuedInviteRow[]> {
-  return db<IssuedInviteRow[]>`
-    select i.id, i.role, i.label, i.email is not null as for_an_email, i.max_uses, i.uses,
-      coalesce((select array_agg(g.name order by lower(g.name)) from invite_groups ig
-                join groups g on g.id = ig.group_id where ig.invite_id = i.id), '{}') as group_names,
-      i.created_at, i.expires_at, i.revoked_at
-    from invites i where i.created_by = ${userId}
-    order by i.created_at, i.id`;
-}
-
-/** Every audit row with `userId` as actor or target, in chain order. */
-export async function listAuditAbout(db: Db, userId: string): Promise<AuditRow[]> {
-  return db<AuditRow[]>`
-    select * from audit_log where actor_id = ${userId}
-    union
-    select * from audit_log where target_id = ${userId}
-    order by id`;
-}
+import type { UserRow } from './users.js';
 
 /** Names of the live agents `userId` created that outlive them: shared ones and others' personal ones. */
 export async function listAgentsCreatedFor(db: Db, userId: string): Promise<string[]> {
@@ -75,12 +40,8 @@ export async function deleteUser(db: Db, userId: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-export interface SuccessorRow {
-  id: string;
-  name: string;
-  email: string | null;
-  role: Role;
-}
+/** Someone who could take over what a leaving person created. */
+export type SuccessorRow = Pick<UserRow, 'id' | 'name' | 'email' | 'role'>;
 
 /** Active people other than `excludeId` who could take things over: admins first, then by name. */
 export async function listSuccessorCandidates(
