@@ -1,5 +1,6 @@
 import pg from 'pg';
 import PgBoss from 'pg-boss';
+import pRetry, { AbortError } from 'p-retry';
 import type { Logger } from 'pino';
 
 /** Work that runs on a schedule: once per due time across every process, never a timer per process. */
@@ -34,13 +35,24 @@ export async function startScheduler(
     max: 2,
   });
   boss.on('error', (error: unknown) => log.warn({ err: error }, 'the job queue reported an error'));
-  await boss.start();
-  // pg-boss deadlocks when processes starting together create the same queue: one at a time.
+  // pg-boss deadlocks when processes starting together create the same queue, and a queue's creation
+  // (DDL on its tables) can still deadlock with another process's maintenance: one start at a time,
+  // and the setup is tried again when Postgres picks it as a deadlock's victim.
   await oneAtATime(databaseUrl, async () => {
-    for (const job of jobs) {
-      await boss.createQueue(job.name);
-      await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
-    }
+    await boss.start();
+    await pRetry(
+      async () => {
+        try {
+          for (const job of jobs) {
+            await boss.createQueue(job.name);
+            await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
+          }
+        } catch (error) {
+          throw isDeadlock(error) ? error : new AbortError(error instanceof Error ? error : String(error));
+        }
+      },
+      { retries: 5, minTimeout: 50, maxTimeout: 500, randomize: true },
+    );
   });
   for (const job of jobs) {
     await boss.work(job.name, async () => {
@@ -56,6 +68,10 @@ export async function startScheduler(
     runNow: async (name) => void (await boss.send(name, {})),
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
   };
+}
+
+function isDeadlock(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '40P01';
 }
 
 async function oneAtATime(databaseUrl: string, work: () => Promise<void>): Promise<void> {
