@@ -13,7 +13,7 @@ export default tseslint.config(
   },
   {
     // The Mini App's pages run in the browser (inside Telegram), not in Node.
-    files: ['src/miniapp/pages/**/*.js'],
+    files: ['src/adapters/telegram/miniapp/pages/**/*.js'],
     languageOptions: {
       globals: Object.fromEntries(
         ['window', 'document', 'location', 'fetch', 'setTimeout', 'URLSearchParams'].map((n) => [

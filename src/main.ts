@@ -14,7 +14,7 @@ import { SLACK_CAPABILITIES } from './adapters/slack/translate.js';
 import { createTelegramAdapter, fetchBotInfo } from './adapters/telegram/bot.js';
 import { storeDirectory } from './adapters/telegram/menus.js';
 import { TELEGRAM_CAPABILITIES, TELEGRAM_MINI_APP_CAPABILITIES } from './adapters/telegram/translate.js';
-import { miniAppRoute } from './miniapp/routes.js';
+import { miniAppRoute } from './adapters/telegram/miniapp/routes.js';
 import { configuredPlatforms, printSetupInviteIfNeeded } from './setup-invite.js';
 import { maintenanceJobs } from './jobs/maintenance.js';
 import { startScheduler } from './jobs/scheduler.js';

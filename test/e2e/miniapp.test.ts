@@ -15,7 +15,7 @@ import { TELEGRAM_MINI_APP_CAPABILITIES } from '../../src/adapters/telegram/tran
 import { Engine } from '../../src/engine/engine.js';
 import { createLogger } from '../../src/log.js';
 import { listen } from '../../src/http/server.js';
-import { miniAppRoute } from '../../src/miniapp/routes.js';
+import { miniAppRoute } from '../../src/adapters/telegram/miniapp/routes.js';
 import { createInvites, createSetupInvite } from '../../src/domain/invites.js';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -1,7 +1,7 @@
 import { GrammyError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import type { Button, Outbound } from '../../engine/outbound.js';
-import { passwordFormUrl, webAppPageUrl } from '../../miniapp/paths.js';
+import { passwordFormUrl, webAppPageUrl } from './miniapp/paths.js';
 
 /** Where the replies of one update go. */
 export interface ReplyTarget {

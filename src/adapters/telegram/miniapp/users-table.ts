@@ -1,6 +1,6 @@
-import type { ListedStatus, Role } from '../domain/enums.js';
-import { listDirectory } from '../domain/users.js';
-import type { Store } from '../store/store.js';
+import type { ListedStatus, Role } from '../../../domain/enums.js';
+import { listDirectory } from '../../../domain/users.js';
+import type { Store } from '../../../store/store.js';
 
 /** One line of the admin's table: an account, or an invite nobody has claimed yet. */
 export interface TableRow {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { SecretPurpose } from '../../flows/types.js';
-import { PASSWORDS_DIFFER, precheckSecret, type SecretForm } from '../engine/secrets.js';
+import type { SecretPurpose } from '../../../../flows/types.js';
+import { PASSWORDS_DIFFER, precheckSecret, type SecretForm } from '../../../engine/secrets.js';
 
 /** Longer than the policy allows, so an over-long password gets the policy's words, not a 400. */
 const FIELD_MAX = 1024;
