@@ -136,7 +136,7 @@ async function start(): Promise<() => Promise<void>> {
     ...(telegram?.route ? [telegram.route] : []),
     ...(slack?.route ? [slack.route] : []),
     ...(miniApp && telegram && config.TELEGRAM_BOT_TOKEN
-      ? [miniAppRoute({ engine, deps, botToken: config.TELEGRAM_BOT_TOKEN, chat: telegram })]
+      ? [miniAppRoute({ engine, log, botToken: config.TELEGRAM_BOT_TOKEN, chat: telegram })]
       : []),
   ];
   const server = await listen(config.PORT, routes, (error) =>

@@ -1,10 +1,13 @@
 import { resolveIdentity } from '../domain/accounts.js';
-import { touchLastSeen } from '../domain/users.js';
+import { requireActiveAdmin } from '../domain/actors.js';
+import { NotAdminError } from '../domain/errors.js';
+import { listDirectory, touchLastSeen, type DirectoryPage } from '../domain/users.js';
 import { guardTransactions } from '../store/store.js';
 import { commandNameOf, findCommand } from './commands/index.js';
 import { withoutNul } from './sanitize.js';
 import { capabilitiesOf, type EngineDeps } from './deps.js';
 import { conversationKey, type Inbound } from './inbound.js';
+import { admitFormRequest } from './limits.js';
 import { text, type Outbound } from './outbound.js';
 import { APOLOGY, SESSION_STORE_AWAY } from './replies.js';
 import { SessionStoreUnavailableError } from '../store/sessions.js';
@@ -117,6 +120,30 @@ export class Engine {
       nonceMatches(flow.secretNonce, nonce)
       ? flow.awaitsSecret
       : undefined;
+  }
+
+  /**
+   * Counts one request to a private web form (Telegram's Mini App) by `origin`'s sender before it is
+   * served; false once they used up the form limit's window.
+   */
+  admitFormRequest(origin: Inbound): Promise<boolean> {
+    return admitFormRequest(this.deps, { platform: origin.platform, externalId: origin.sender.externalId });
+  }
+
+  /**
+   * The id of the active admin `origin`'s sender is, read from the record now (a web page asks on
+   * every request); NotAdminError for anyone else.
+   */
+  async requireAdmin(origin: Inbound): Promise<string> {
+    const who = { platform: origin.platform, externalId: origin.sender.externalId };
+    const account = await resolveIdentity(this.deps.store, who);
+    if (!account) throw new NotAdminError();
+    return (await requireActiveAdmin(this.deps.store, account.id)).id;
+  }
+
+  /** One page of the admin's directory (accounts and open invites) for `origin`; NotAdminError unless an admin's. */
+  async directoryPage(origin: Inbound, page: { limit: number; after?: string }): Promise<DirectoryPage> {
+    return listDirectory(this.deps.store, { actorId: await this.requireAdmin(origin), ...page });
   }
 
   /** Runs `work` after the conversation's earlier updates in this process, under its lock. */

@@ -91,7 +91,7 @@ beforeAll(async () => {
     publicUrl: PUBLIC_URL,
   });
   await adapter.init();
-  const server = await listen(0, [miniAppRoute({ engine, deps, botToken: TOKEN, chat: adapter })], (error) =>
+  const server = await listen(0, [miniAppRoute({ engine, log, botToken: TOKEN, chat: adapter })], (error) =>
     log.error({ err: error }, 'http handler failed'),
   );
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -43,7 +43,7 @@ export async function miniAppHarness(
   const sent: { userId: number; replies: Outbound[] }[] = [];
   const route = miniAppRoute({
     engine,
-    deps,
+    log,
     botToken: TOKEN,
     chat: { sendTo: async (userId, replies) => void sent.push({ userId, replies }) },
   });
