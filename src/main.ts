@@ -12,7 +12,7 @@ import { CONSOLE_CAPABILITIES, runConsole } from './adapters/console/console.js'
 import { createSlackAdapter, fetchSlackIdentity } from './adapters/slack/app.js';
 import { SLACK_CAPABILITIES } from './adapters/slack/translate.js';
 import { createTelegramAdapter, fetchBotInfo } from './adapters/telegram/bot.js';
-import { storeDirectory } from './adapters/telegram/menus.js';
+import { engineDirectory } from './adapters/telegram/menus.js';
 import { TELEGRAM_CAPABILITIES, TELEGRAM_MINI_APP_CAPABILITIES } from './adapters/telegram/translate.js';
 import { miniAppRoute } from './adapters/telegram/miniapp/routes.js';
 import { configuredPlatforms, printSetupInviteIfNeeded } from './setup-invite.js';
@@ -125,7 +125,7 @@ async function start(): Promise<() => Promise<void>> {
           ...(config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
             ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET } }
             : {}),
-          directory: storeDirectory(record.store),
+          directory: engineDirectory(engine),
           ...(miniApp && config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
           log,
         })

@@ -1,5 +1,6 @@
 import { resolveIdentity } from '../domain/accounts.js';
-import { requireActiveAdmin } from '../domain/actors.js';
+import { activeAdminIds, activeRoleOf, requireActiveAdmin } from '../domain/actors.js';
+import type { Platform, Role } from '../domain/enums.js';
 import { NotAdminError } from '../domain/errors.js';
 import { listDirectory, touchLastSeen, type DirectoryPage } from '../domain/users.js';
 import { guardTransactions } from '../store/store.js';
@@ -144,6 +145,19 @@ export class Engine {
   /** One page of the admin's directory (accounts and open invites) for `origin`; NotAdminError unless an admin's. */
   async directoryPage(origin: Inbound, page: { limit: number; after?: string }): Promise<DirectoryPage> {
     return listDirectory(this.deps.store, { actorId: await this.requireAdmin(origin), ...page });
+  }
+
+  /**
+   * The role of the active account behind a chat identity, for what an adapter shows (a command
+   * menu); never for authorization, which every update reads again.
+   */
+  roleOf(platform: Platform, externalId: string): Promise<Role | undefined> {
+    return activeRoleOf(this.deps.store, { platform, externalId });
+  }
+
+  /** The chat ids on `platform` of every active admin, for what an adapter shows them. */
+  adminChatIds(platform: Platform): Promise<string[]> {
+    return activeAdminIds(this.deps.store, platform);
   }
 
   /** Runs `work` after the conversation's earlier updates in this process, under its lock. */

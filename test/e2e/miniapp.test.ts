@@ -10,7 +10,7 @@ import { miniAppLaunchUrl, readable, signInitData, TelegramUser } from '../suppo
 import { FakeTelegram } from '../fakes/telegram-server.js';
 import { CONSOLE_CAPABILITIES } from '../../src/adapters/console/console.js';
 import { createTelegramAdapter, type TelegramAdapter } from '../../src/adapters/telegram/bot.js';
-import { storeDirectory } from '../../src/adapters/telegram/menus.js';
+import { engineDirectory } from '../../src/adapters/telegram/menus.js';
 import { TELEGRAM_MINI_APP_CAPABILITIES } from '../../src/adapters/telegram/translate.js';
 import { Engine } from '../../src/engine/engine.js';
 import { createLogger } from '../../src/log.js';
@@ -87,7 +87,7 @@ beforeAll(async () => {
     apiRoot: telegram.url,
     log,
     throttle: { global: {}, group: { maxConcurrent: 1 }, out: { maxConcurrent: 1 } },
-    directory: storeDirectory(store),
+    directory: engineDirectory(engine),
     publicUrl: PUBLIC_URL,
   });
   await adapter.init();
