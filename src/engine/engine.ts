@@ -6,7 +6,7 @@ import { listDirectory, touchLastSeen, type DirectoryPage } from '../domain/user
 import { guardTransactions } from '../store/store.js';
 import { commandNameOf, findCommand } from './commands/index.js';
 import { withoutNul } from './sanitize.js';
-import { capabilitiesOf, type EngineDeps } from './deps.js';
+import type { EngineDeps } from './deps.js';
 import { conversationKey, type Inbound } from './inbound.js';
 import { admitFormRequest } from './limits.js';
 import { text, type Outbound } from './outbound.js';
@@ -19,8 +19,6 @@ import { Turn, type SessionData } from './turn.js';
 /** Renewed while an update runs; after a crash the conversation waits at most this long. */
 const LOCK_TTL_MS = 6_000;
 
-/** `/invite` in a reply, not a path in a link. */
-const COMMAND_MENTION = /(^|[\s(])\/([a-z]+\b)/g;
 const LOCK_WAIT_MS = 60_000;
 
 /**
@@ -229,11 +227,7 @@ export class Engine {
         );
     }
     if (user) void touchLastSeen(store, user).catch(() => undefined);
-    const prefix = capabilitiesOf(this.deps, inbound.platform).commandPrefix;
-    return {
-      result,
-      replies: withGroupNotice(inbound, replies).map((reply) => withCommandPrefix(reply, prefix)),
-    };
+    return { result, replies: withGroupNotice(inbound, replies) };
   }
 }
 
@@ -275,10 +269,4 @@ function sentPrivately(reply: Outbound): Outbound {
 function withGroupNotice(inbound: Inbound, replies: Outbound[]): Outbound[] {
   if (inbound.chat.isPrivate || !replies.some((r) => 'privately' in r && r.privately)) return replies;
   return [...replies, text("I've sent you the details in a private message.")];
-}
-
-/** Replies write commands as `/name`; where commands read `/gatehouse name`, they say so. */
-function withCommandPrefix(reply: Outbound, prefix: string): Outbound {
-  if (prefix === '/' || (reply.type !== 'text' && reply.type !== 'secretPrompt')) return reply;
-  return { ...reply, text: reply.text.replace(COMMAND_MENTION, `$1${prefix}$2`) };
 }

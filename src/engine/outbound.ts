@@ -13,7 +13,10 @@ export interface Button {
   page?: WebAppPage;
 }
 
-/** A reply, in the platform-neutral form adapters render. Text is plain: adapters escape it. */
+/**
+ * A reply, in the platform-neutral form adapters render. Text is plain (adapters escape it) and names
+ * a command as `/name`: an adapter whose commands read otherwise renders it with `withCommandPrefix`.
+ */
 export type Outbound =
   | { type: 'text'; text: string; buttons?: Button[][]; privately?: boolean }
   /**
@@ -27,4 +30,12 @@ export type Outbound =
 
 export function text(body: string, options: { buttons?: Button[][]; privately?: boolean } = {}): Outbound {
   return { type: 'text', text: body, ...options };
+}
+
+/** `/invite` in a reply, not a path in a link. */
+const COMMAND_MENTION = /(^|[\s(])\/([a-z]+\b)/g;
+
+/** A reply's text with its commands as they are typed where they read `<prefix>name` (Slack's `/gatehouse name`). */
+export function withCommandPrefix(body: string, prefix: string): string {
+  return body.replace(COMMAND_MENTION, `$1${prefix}$2`);
 }

@@ -11,7 +11,7 @@ import type { Store } from '../../src/store/store.js';
 /** What the adapters of the test suite can do: console, Telegram without the Mini App, Slack. */
 const TEST_CAPABILITIES: EngineDeps['capabilities'] = {
   console: CONSOLE_CAPABILITIES,
-  telegram: { canDeleteMessages: true, hasSecretForms: false, commandPrefix: '/' },
+  telegram: { canDeleteMessages: true, hasSecretForms: false },
   slack: SLACK_CAPABILITIES,
 };
 

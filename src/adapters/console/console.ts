@@ -9,7 +9,6 @@ import type { Button, Outbound } from '../../engine/outbound.js';
 export const CONSOLE_CAPABILITIES: Capabilities = {
   canDeleteMessages: false,
   hasSecretForms: true,
-  commandPrefix: '/',
 };
 
 interface ConsoleOptions {

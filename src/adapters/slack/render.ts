@@ -1,9 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { RespondFn } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
-import type { Button, Outbound } from '../../engine/outbound.js';
+import { withCommandPrefix, type Button, type Outbound } from '../../engine/outbound.js';
 import { isNewPassword } from '../../engine/secrets.js';
-import { isDirectMessage, type SecretFormMeta } from './translate.js';
+import { isDirectMessage, SLACK_COMMAND_PREFIX, type SecretFormMeta } from './translate.js';
 
 /** Where the replies of one update go. */
 export interface ReplyTarget {
@@ -68,9 +68,16 @@ async function post(target: ReplyTarget, text: string, blocks: Block[], privatel
   await target.respond({ response_type: 'ephemeral', replace_original: false, text: fallback, blocks });
 }
 
+/** A reply's commands as they are typed on Slack. */
+function withSlackCommands(reply: Outbound): Outbound {
+  return reply.type === 'text' || reply.type === 'secretPrompt'
+    ? { ...reply, text: withCommandPrefix(reply.text, SLACK_COMMAND_PREFIX) }
+    : reply;
+}
+
 /** Sends the engine's replies: ephemeral in channels, in the DM when private; secrets go through a modal. */
 export async function deliver(target: ReplyTarget, replies: Outbound[]): Promise<void> {
-  for (const reply of replies) {
+  for (const reply of replies.map(withSlackCommands)) {
     switch (reply.type) {
       case 'text':
         await post(target, reply.text, textBlocks(reply.text, reply.buttons), reply.privately === true);

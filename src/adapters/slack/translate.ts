@@ -5,8 +5,10 @@ import { isNewPassword, PASSWORDS_DIFFER, precheckSecret, type SecretForm } from
 export const SLACK_CAPABILITIES: Capabilities = {
   canDeleteMessages: false,
   hasSecretForms: true,
-  commandPrefix: '/gatehouse ',
 };
+
+/** Gatehouse's commands on Slack are its one slash command's words: `/gatehouse invite …`. */
+export const SLACK_COMMAND_PREFIX = '/gatehouse ';
 
 /** A Slack identity is the workspace plus the user: the same user id means nothing in another workspace. */
 export function slackSender(teamId: string, userId: string, username?: string): Sender {

@@ -4,7 +4,6 @@ import type { Capabilities, Inbound } from '../../engine/inbound.js';
 export const TELEGRAM_CAPABILITIES: Capabilities = {
   canDeleteMessages: true,
   hasSecretForms: false,
-  commandPrefix: '/',
 };
 
 /** With `PUBLIC_URL`: passwords go through the Mini App's form, and `/users` opens its table. */

@@ -243,7 +243,7 @@ describe('a running flow belongs to the account that started it', () => {
         undefined,
         {},
         {
-          telegram: { canDeleteMessages: true, hasSecretForms: true, hasWebApp: true, commandPrefix: '/' },
+          telegram: { canDeleteMessages: true, hasSecretForms: true, hasWebApp: true },
         },
       ),
     );
