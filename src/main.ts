@@ -80,7 +80,6 @@ async function start(): Promise<() => Promise<void>> {
       sessionTtlSeconds: SESSION_TTL_SECONDS,
       personaName: config.PERSONA_NAME,
       onboardingMaxTurns: config.ONBOARDING_MAX_TURNS,
-      telegramBotUsername: botInfo?.username,
     },
     capabilities: {
       ...(consoleChat ? { console: CONSOLE_CAPABILITIES } : {}),
@@ -113,6 +112,7 @@ async function start(): Promise<() => Promise<void>> {
         ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
         ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
         ...(slackIdentity ? { identity: slackIdentity } : {}),
+        ...(botInfo ? { telegramBotUsername: botInfo.username } : {}),
         log,
       })
     : undefined;

@@ -1,20 +1,6 @@
 import { issueFirstStartInvite } from './domain/invites.js';
 import type { Store } from './store/store.js';
-import type { EngineSettings } from './engine/deps.js';
 import type { Config } from './config.js';
-
-/** How a person opens an invite or reset payload on each platform. */
-export function codeInstructions(
-  payload: string,
-  settings: Pick<EngineSettings, 'telegramBotUsername'>,
-): string[] {
-  return [
-    ...(settings.telegramBotUsername
-      ? [`  Telegram: https://t.me/${settings.telegramBotUsername}?start=${payload}`]
-      : []),
-    `  Anywhere else: send this code to the bot in a private chat: ${payload}`,
-  ];
-}
 
 /** The platforms this process serves, as the operator's banners name them. */
 export interface ConfiguredPlatforms {

@@ -16,8 +16,6 @@ export interface EngineSettings {
   personaName: string;
   /** The most interviewer turns before the "here's what I'll remember" review. */
   onboardingMaxTurns: number;
-  /** The Telegram bot's username, for deep links (`https://t.me/<bot>?start=…`); none on Slack-only setups. */
-  telegramBotUsername: string | undefined;
 }
 
 /** What the engine reports for monitoring; absent in tests that do not look. */

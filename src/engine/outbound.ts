@@ -39,3 +39,20 @@ const COMMAND_MENTION = /(^|[\s(])\/([a-z]+\b)/g;
 export function withCommandPrefix(body: string, prefix: string): string {
   return body.replace(COMMAND_MENTION, `$1${prefix}$2`);
 }
+
+/** A code's mark: NUL cannot come from a person (the engine strips it) nor from Postgres text. */
+// eslint-disable-next-line no-control-regex -- NUL is the point: no text from outside can hold it.
+const CODE_MARK = /\u0000code:([A-Za-z0-9_-]+)\u0000/g;
+
+/**
+ * Where a reply names a code a person opens with the bot (an invite's or a reset link's payload):
+ * the engine knows no platform's links, so each adapter writes the mark out with `renderCodes`.
+ */
+export function codeMark(code: string): string {
+  return `\u0000code:${code}\u0000`;
+}
+
+/** A reply's text with each code mark replaced by what `render` says for its code. */
+export function renderCodes(body: string, render: (code: string) => string): string {
+  return body.replace(CODE_MARK, (_mark, code: string) => render(code));
+}

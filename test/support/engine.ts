@@ -3,6 +3,7 @@ import { Engine } from '../../src/engine/engine.js';
 import type { EngineDeps, EngineSettings } from '../../src/engine/deps.js';
 import type { Inbound } from '../../src/engine/inbound.js';
 import type { Button, Outbound } from '../../src/engine/outbound.js';
+import { withCodeInstructions } from '../../src/adapters/codes.js';
 import { CONSOLE_CAPABILITIES } from '../../src/adapters/console/console.js';
 import { SLACK_CAPABILITIES } from '../../src/adapters/slack/translate.js';
 import type { SessionStore } from '../../src/store/sessions.js';
@@ -35,7 +36,6 @@ export function testDeps(
       sessionTtlSeconds: 3600,
       personaName: 'Smithers',
       onboardingMaxTurns: 12,
-      telegramBotUsername: 'gatehouse_test_bot',
       ...settings,
     },
     capabilities,
@@ -46,13 +46,21 @@ export function testEngine(...args: Parameters<typeof testDeps>): Engine {
   return new Engine(testDeps(...args));
 }
 
+/** The Telegram bot of the test deployment, which codes' instructions link to. */
+export const TEST_BOT_USERNAME = 'gatehouse_test_bot';
+
+/** A reply's text as the adapters show it (a code with its instructions). */
+export function shown(body: string): string {
+  return withCodeInstructions(body, TEST_BOT_USERNAME);
+}
+
 /** Renders replies the way a person reads them: text, then button labels in brackets. */
 export function transcript(replies: Outbound[]): string {
   return replies
     .map((r) => {
       if (r.type === 'text')
         return (
-          r.text +
+          shown(r.text) +
           (r.buttons
             ? ` ${r.buttons
                 .flat()
