@@ -76,7 +76,6 @@ async function start(): Promise<() => Promise<void>> {
     metrics: metrics.engine,
     settings: {
       seatLimit: config.SEAT_LIMIT,
-      requireInvite: config.REQUIRE_INVITE,
       sessionTtlSeconds: SESSION_TTL_SECONDS,
       personaName: config.PERSONA_NAME,
       onboardingMaxTurns: config.ONBOARDING_MAX_TURNS,

@@ -18,7 +18,6 @@ export function benchDeps(
     log: pino({ level: 'silent' }),
     settings: {
       seatLimit: undefined,
-      requireInvite: true,
       sessionTtlSeconds: 3600,
       personaName: 'Smithers',
       onboardingMaxTurns: options.onboardingMaxTurns ?? 12,

@@ -9,7 +9,6 @@ import type { Capabilities } from './inbound.js';
 /** Settings the engine and its flows read. */
 export interface EngineSettings {
   seatLimit: number | undefined;
-  requireInvite: boolean;
   /** How long a resting flow is kept before it expires with nothing half-written. */
   sessionTtlSeconds: number;
   /** The onboarding persona's name. */

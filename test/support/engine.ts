@@ -32,7 +32,6 @@ export function testDeps(
     log,
     settings: {
       seatLimit: undefined,
-      requireInvite: true,
       sessionTtlSeconds: 3600,
       personaName: 'Smithers',
       onboardingMaxTurns: 12,
