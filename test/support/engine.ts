@@ -1,10 +1,12 @@
 import pino from 'pino';
 import { Engine } from '../../src/engine/engine.js';
 import type { EngineDeps, EngineSettings } from '../../src/engine/deps.js';
+import type { Platform } from '../../src/domain/enums.js';
 import type { Inbound } from '../../src/engine/inbound.js';
 import type { Button, Outbound } from '../../src/engine/outbound.js';
 import { withCodeInstructions } from '../../src/adapters/codes.js';
 import { CONSOLE_CAPABILITIES } from '../../src/adapters/console/console.js';
+import { slackText } from '../../src/adapters/slack/render.js';
 import { SLACK_CAPABILITIES } from '../../src/adapters/slack/translate.js';
 import type { SessionStore } from '../../src/store/sessions.js';
 import type { Store } from '../../src/store/store.js';
@@ -48,18 +50,20 @@ export function testEngine(...args: Parameters<typeof testDeps>): Engine {
 /** The Telegram bot of the test deployment, which codes' instructions link to. */
 export const TEST_BOT_USERNAME = 'gatehouse_test_bot';
 
-/** A reply's text as the adapters show it (a code with its instructions). */
-export function shown(body: string): string {
-  return withCodeInstructions(body, TEST_BOT_USERNAME);
+/** A reply's text as the platform's adapter shows it (Slack's commands, a code with its instructions). */
+export function shown(body: string, platform: Platform = 'telegram'): string {
+  return platform === 'slack'
+    ? slackText(body, TEST_BOT_USERNAME)
+    : withCodeInstructions(body, TEST_BOT_USERNAME);
 }
 
-/** Renders replies the way a person reads them: text, then button labels in brackets. */
-export function transcript(replies: Outbound[]): string {
+/** Renders replies the way a person reads them on `platform`: text, then button labels in brackets. */
+export function transcript(replies: Outbound[], platform: Platform = 'telegram'): string {
   return replies
     .map((r) => {
       if (r.type === 'text')
         return (
-          shown(r.text) +
+          shown(r.text, platform) +
           (r.buttons
             ? ` ${r.buttons
                 .flat()
@@ -67,7 +71,7 @@ export function transcript(replies: Outbound[]): string {
                 .join(' ')}`
             : '')
         );
-      if (r.type === 'secretPrompt') return `${r.text} (secret)`;
+      if (r.type === 'secretPrompt') return `${shown(r.text, platform)} (secret)`;
       if (r.type === 'file') return `(file ${r.name})`;
       return '(message deleted)';
     })

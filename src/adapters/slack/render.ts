@@ -72,7 +72,7 @@ async function post(target: ReplyTarget, text: string, blocks: Block[], privatel
 }
 
 /** A reply's text as Slack shows it: commands as they are typed there, codes with their instructions. */
-function slackText(body: string, telegramBotUsername: string | undefined): string {
+export function slackText(body: string, telegramBotUsername: string | undefined): string {
   return withCodeInstructions(withCommandPrefix(body, SLACK_COMMAND_PREFIX), telegramBotUsername);
 }
 
