@@ -12,6 +12,11 @@ export const CONSOLE_CAPABILITIES: Capabilities = {
   hasSecretForms: true,
 };
 
+/** How a person opens a code (an invite, a reset link) in the terminal chat. */
+export function openCodeInConsole(code: string): string {
+  return `type /start ${code}`;
+}
+
 interface ConsoleOptions {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;

@@ -10,6 +10,11 @@ export const SLACK_CAPABILITIES: Capabilities = {
 /** Gatehouse's commands on Slack are its one slash command's words: `/gatehouse invite …`. */
 export const SLACK_COMMAND_PREFIX = '/gatehouse ';
 
+/** How a person opens a code (an invite, a reset link) on Slack: a DM to the bot, or the claim command. */
+export function openCodeOnSlack(code: string): string {
+  return `send ${code} to the bot in a DM, or type ${SLACK_COMMAND_PREFIX}claim ${code} there`;
+}
+
 /** A Slack identity is the workspace plus the user: the same user id means nothing in another workspace. */
 export function slackSender(teamId: string, userId: string, username?: string): Sender {
   return { externalId: `${teamId}:${userId}`, username: username ?? null, displayName: username ?? userId };

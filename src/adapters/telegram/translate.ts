@@ -45,3 +45,10 @@ export function toInbound(ctx: Context): Inbound | undefined {
   }
   return { ...base, messageId, text: message.text };
 }
+
+/** How a person opens a code (an invite, a reset link) on Telegram: the bot's deep link, or `/start`. */
+export function openCodeOnTelegram(code: string, botUsername: string | undefined): string {
+  return botUsername
+    ? `open https://t.me/${botUsername}?start=${code}`
+    : `send /start ${code} to the bot in a private chat`;
+}
