@@ -1,6 +1,11 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** The chat platforms' bot libraries: only their adapters use them. */
+const BOT_LIBRARIES = ['grammy', '@grammyjs/*', '@slack/*'];
+/** Database and Redis clients: only `src/store` uses them. */
+const DATABASE_DRIVERS = ['postgres', 'pg', 'pg-boss', 'ioredis'];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'dist/', 'test/artifacts/'] },
   js.configs.recommended,
@@ -34,7 +39,7 @@ export default tseslint.config(
             '@grammyjs/*',
             '@slack/*',
             'xstate',
-            '**/engine/*.js',
+            '**/engine/*',
             '**/adapters/**',
             'postgres',
             'ioredis',
@@ -89,7 +94,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [...adapterBoundaries(), { group: ['grammy', '@grammyjs/*', '@slack/*'] }] },
+        { patterns: [...adapterBoundaries(), { group: BOT_LIBRARIES }] },
       ],
     },
   },
@@ -101,14 +106,9 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            'grammy',
-            '@grammyjs/*',
-            '@slack/*',
+            ...BOT_LIBRARIES,
             '@telegram-apps/*',
-            'postgres',
-            'pg',
-            'pg-boss',
-            'ioredis',
+            ...DATABASE_DRIVERS,
             '**/adapters/**',
             '**/http/**',
           ],
@@ -122,7 +122,7 @@ export default tseslint.config(
 function adapterBoundaries() {
   return [
     {
-      group: ['**/store/**', 'postgres', 'pg', 'pg-boss', 'ioredis', 'xstate'],
+      group: ['**/store/**', ...DATABASE_DRIVERS, 'xstate'],
       message: 'Adapters reach the record through the engine.',
     },
     {
