@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pino from 'pino';
 import { createTelegramAdapter } from '../src/adapters/telegram/bot.js';
-import { storeDirectory } from '../src/adapters/telegram/menus.js';
+import { engineDirectory } from '../src/adapters/telegram/menus.js';
 import { createInvites } from '../src/domain/invites.js';
 import { ARGON2_OPTIONS } from '../src/domain/passwords.js';
 import { RedisSessionStore } from '../src/store/sessions-redis.js';
@@ -45,11 +45,12 @@ export async function benchClaims(sizes: Sizes['claims']): Promise<Record<string
       });
       payloads.push(...issued.map((i) => i.payload));
     }
-    const adapter = createTelegramAdapter(benchEngine(record.store, sessions), {
+    const engine = benchEngine(record.store, sessions);
+    const adapter = createTelegramAdapter(engine, {
       token: BOT_TOKEN,
       apiRoot: 'https://api.telegram.invalid',
       botInfo: BOT_INFO,
-      directory: storeDirectory(record.store),
+      directory: engineDirectory(engine),
       log: pino({ level: 'silent' }),
     });
     adapter.bot.api.config.use(fakeBotApi);

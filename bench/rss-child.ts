@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { createTelegramAdapter } from '../src/adapters/telegram/bot.js';
-import { storeDirectory } from '../src/adapters/telegram/menus.js';
+import { engineDirectory } from '../src/adapters/telegram/menus.js';
 import { RedisSessionStore } from '../src/store/sessions-redis.js';
 import { serve } from './support/child.js';
 import { openRecord } from './support/db.js';
@@ -15,12 +15,13 @@ import { BOT_INFO, BOT_TOKEN, fakeBotApi, textUpdate } from './support/telegram.
  */
 const record = openRecord(process.env.BENCH_DB_URL!);
 const sessions = new RedisSessionStore(BENCH_REDIS_URL, process.env.BENCH_PREFIX!);
-const adapter = createTelegramAdapter(benchEngine(record.store, sessions), {
+const engine = benchEngine(record.store, sessions);
+const adapter = createTelegramAdapter(engine, {
   token: BOT_TOKEN,
   apiRoot: 'https://api.telegram.invalid',
   botInfo: BOT_INFO,
   webhook: { url: 'https://bench.invalid/telegram/hook', secret: 'bench-webhook-secret-0123456789' },
-  directory: storeDirectory(record.store),
+  directory: engineDirectory(engine),
   log: pino({ level: 'silent' }),
 });
 adapter.bot.api.config.use(fakeBotApi);

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { Bot } from 'grammy';
 import { createTelegramAdapter } from '../src/adapters/telegram/bot.js';
-import { storeDirectory } from '../src/adapters/telegram/menus.js';
+import { engineDirectory } from '../src/adapters/telegram/menus.js';
 import { RedisSessionStore } from '../src/store/sessions-redis.js';
 import { countingRecord, freshDatabase } from './support/db.js';
 import { closedLoop, pacedLatencies, type UpdateSink } from './support/drive.js';
@@ -27,12 +27,13 @@ export async function benchThroughput(sizes: Sizes['throughput']): Promise<Recor
   const redis = benchRedis();
   try {
     const team = await seedTeam(record.sql, { members: sizes.members });
-    const adapter = createTelegramAdapter(benchEngine(record.store, sessions), {
+    const engine = benchEngine(record.store, sessions);
+    const adapter = createTelegramAdapter(engine, {
       token: BOT_TOKEN,
       apiRoot: 'https://api.telegram.invalid',
       botInfo: BOT_INFO,
       webhook: WEBHOOK,
-      directory: storeDirectory(record.store),
+      directory: engineDirectory(engine),
       log: pino({ level: 'silent' }),
     });
     // Installed last, so it is the outermost transformer: calls never reach the throttler or the network.

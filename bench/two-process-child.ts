@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import type { Transformer } from 'grammy';
 import { createTelegramAdapter } from '../src/adapters/telegram/bot.js';
-import { storeDirectory } from '../src/adapters/telegram/menus.js';
+import { engineDirectory } from '../src/adapters/telegram/menus.js';
 import { listen } from '../src/http/server.js';
 import { RedisSessionStore } from '../src/store/sessions-redis.js';
 import { serve } from './support/child.js';
@@ -20,20 +20,18 @@ import { WEBHOOK_PATH, WEBHOOK_SECRET } from './support/webhook.js';
 const maxTurns = Number(process.env.BENCH_MAX_TURNS);
 const record = openRecord(process.env.BENCH_DB_URL!);
 const sessions = new RedisSessionStore(BENCH_REDIS_URL, process.env.BENCH_PREFIX!);
-const adapter = createTelegramAdapter(
-  benchEngine(record.store, sessions, {
-    interviewer: endlessInterviewer(maxTurns),
-    onboardingMaxTurns: maxTurns,
-  }),
-  {
-    token: BOT_TOKEN,
-    apiRoot: 'https://api.telegram.invalid',
-    botInfo: BOT_INFO,
-    webhook: { url: `https://bench.invalid${WEBHOOK_PATH}`, secret: WEBHOOK_SECRET },
-    directory: storeDirectory(record.store),
-    log: pino({ level: 'silent' }),
-  },
-);
+const engine = benchEngine(record.store, sessions, {
+  interviewer: endlessInterviewer(maxTurns),
+  onboardingMaxTurns: maxTurns,
+});
+const adapter = createTelegramAdapter(engine, {
+  token: BOT_TOKEN,
+  apiRoot: 'https://api.telegram.invalid',
+  botInfo: BOT_INFO,
+  webhook: { url: `https://bench.invalid${WEBHOOK_PATH}`, secret: WEBHOOK_SECRET },
+  directory: engineDirectory(engine),
+  log: pino({ level: 'silent' }),
+});
 const replies = { questions: 0, other: 0 };
 const counting: Transformer = async (prev, method, payload, signal) => {
   if (method === 'sendMessage') {

@@ -20,10 +20,6 @@ const url = (protocols: string[]) =>
 const optionalUrl = (protocols: string[]) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), url(protocols).optional());
 
-const boolean = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
-
 const PORT_NUMBER = 'must be a port number (1–65535)';
 
 const schema = z
@@ -74,7 +70,6 @@ const schema = z
       (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
       z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
     ),
-    REQUIRE_INVITE: boolean.default(true),
     PORT: z.coerce
       .number({ message: PORT_NUMBER })
       .int(PORT_NUMBER)

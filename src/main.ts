@@ -12,9 +12,9 @@ import { CONSOLE_CAPABILITIES, runConsole } from './adapters/console/console.js'
 import { createSlackAdapter, fetchSlackIdentity } from './adapters/slack/app.js';
 import { SLACK_CAPABILITIES } from './adapters/slack/translate.js';
 import { createTelegramAdapter, fetchBotInfo } from './adapters/telegram/bot.js';
-import { storeDirectory } from './adapters/telegram/menus.js';
+import { engineDirectory } from './adapters/telegram/menus.js';
 import { TELEGRAM_CAPABILITIES, TELEGRAM_MINI_APP_CAPABILITIES } from './adapters/telegram/translate.js';
-import { miniAppRoute } from './miniapp/routes.js';
+import { miniAppRoute } from './adapters/telegram/miniapp/routes.js';
 import { configuredPlatforms, printSetupInviteIfNeeded } from './setup-invite.js';
 import { maintenanceJobs } from './jobs/maintenance.js';
 import { startScheduler } from './jobs/scheduler.js';
@@ -76,11 +76,9 @@ async function start(): Promise<() => Promise<void>> {
     metrics: metrics.engine,
     settings: {
       seatLimit: config.SEAT_LIMIT,
-      requireInvite: config.REQUIRE_INVITE,
       sessionTtlSeconds: SESSION_TTL_SECONDS,
       personaName: config.PERSONA_NAME,
       onboardingMaxTurns: config.ONBOARDING_MAX_TURNS,
-      telegramBotUsername: botInfo?.username,
     },
     capabilities: {
       ...(consoleChat ? { console: CONSOLE_CAPABILITIES } : {}),
@@ -113,6 +111,7 @@ async function start(): Promise<() => Promise<void>> {
         ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
         ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
         ...(slackIdentity ? { identity: slackIdentity } : {}),
+        ...(botInfo ? { telegramBotUsername: botInfo.username } : {}),
         log,
       })
     : undefined;
@@ -125,7 +124,7 @@ async function start(): Promise<() => Promise<void>> {
           ...(config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
             ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET } }
             : {}),
-          directory: storeDirectory(record.store),
+          directory: engineDirectory(engine),
           ...(miniApp && config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
           log,
         })
@@ -136,7 +135,7 @@ async function start(): Promise<() => Promise<void>> {
     ...(telegram?.route ? [telegram.route] : []),
     ...(slack?.route ? [slack.route] : []),
     ...(miniApp && telegram && config.TELEGRAM_BOT_TOKEN
-      ? [miniAppRoute({ engine, deps, botToken: config.TELEGRAM_BOT_TOKEN, chat: telegram })]
+      ? [miniAppRoute({ engine, log, botToken: config.TELEGRAM_BOT_TOKEN, chat: telegram })]
       : []),
   ];
   const server = await listen(config.PORT, routes, (error) =>

@@ -1,20 +1,9 @@
+import { openCodeInConsole } from './adapters/console/console.js';
+import { openCodeOnSlack } from './adapters/slack/translate.js';
+import { openCodeOnTelegram } from './adapters/telegram/translate.js';
 import { issueFirstStartInvite } from './domain/invites.js';
 import type { Store } from './store/store.js';
-import type { EngineSettings } from './engine/deps.js';
 import type { Config } from './config.js';
-
-/** How a person opens an invite or reset payload on each platform. */
-export function codeInstructions(
-  payload: string,
-  settings: Pick<EngineSettings, 'telegramBotUsername'>,
-): string[] {
-  return [
-    ...(settings.telegramBotUsername
-      ? [`  Telegram: https://t.me/${settings.telegramBotUsername}?start=${payload}`]
-      : []),
-    `  Anywhere else: send this code to the bot in a private chat: ${payload}`,
-  ];
-}
 
 /** The platforms this process serves, as the operator's banners name them. */
 export interface ConfiguredPlatforms {
@@ -37,18 +26,14 @@ export function configuredPlatforms(
   };
 }
 
-/** What the operator does with an admin invite's payload, on each platform this process serves. */
+/** What the operator does with an admin invite's payload, in each adapter's words, on each platform this process serves. */
 export function operatorInstructions(payload: string, platforms: ConfiguredPlatforms): string[] {
-  const telegram = platforms.telegram;
   return [
-    ...(telegram?.username ? [`  Telegram: open https://t.me/${telegram.username}?start=${payload}`] : []),
-    ...(telegram && !telegram.username
-      ? [`  Telegram: send /start ${payload} to the bot in a private chat`]
+    ...(platforms.telegram
+      ? [`  Telegram: ${openCodeOnTelegram(payload, platforms.telegram.username)}`]
       : []),
-    ...(platforms.slack
-      ? [`  Slack: send ${payload} to the bot in a DM, or type /gatehouse claim ${payload} there`]
-      : []),
-    ...(platforms.console ? [`  In the terminal chat: type /start ${payload}`] : []),
+    ...(platforms.slack ? [`  Slack: ${openCodeOnSlack(payload)}`] : []),
+    ...(platforms.console ? [`  In the terminal chat: ${openCodeInConsole(payload)}`] : []),
   ];
 }
 

@@ -5,7 +5,6 @@ import { TELEGRAM_CAPABILITIES } from '../../src/adapters/telegram/translate.js'
 import type { Interviewer } from '../../src/onboarding/interviewer.js';
 import type { SessionStore } from '../../src/store/sessions.js';
 import type { Store } from '../../src/store/store.js';
-import { BOT_INFO } from './telegram.js';
 
 /** Engine dependencies as `src/main.ts` builds them for a Telegram bot, with logging off. */
 export function benchDeps(
@@ -19,11 +18,9 @@ export function benchDeps(
     log: pino({ level: 'silent' }),
     settings: {
       seatLimit: undefined,
-      requireInvite: true,
       sessionTtlSeconds: 3600,
       personaName: 'Smithers',
       onboardingMaxTurns: options.onboardingMaxTurns ?? 12,
-      telegramBotUsername: BOT_INFO.username,
     },
     capabilities: { telegram: TELEGRAM_CAPABILITIES },
     ...(options.interviewer ? { interviewer: options.interviewer } : {}),

@@ -11,7 +11,6 @@ import {
   LastChatError,
   NoChangeError,
   UnknownUserError,
-  ValidationError,
   WrongCredentialsError,
 } from './errors.js';
 import { isUniqueViolation } from '../store/db-errors.js';
@@ -158,24 +157,6 @@ export async function setNewPassword(
     });
     return { unlinked };
   });
-}
-
-/** Changes one's password after checking the current one; optionally logs out every other chat. */
-export async function changePassword(
-  store: Store,
-  input: {
-    userId: string;
-    currentPassword: string;
-    newPassword: string;
-    unlinkOtherChats?: boolean;
-    identity: IdentityKey;
-  },
-): Promise<{ unlinked: IdentityRow[] }> {
-  await verifyCurrentPassword(store, { userId: input.userId, password: input.currentPassword });
-  if (input.newPassword === input.currentPassword) {
-    throw new ValidationError('new password', 'must differ from the current one');
-  }
-  return setNewPassword(store, { ...input, password: input.newPassword });
 }
 
 /**

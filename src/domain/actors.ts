@@ -1,6 +1,8 @@
+import type { IdentityKey } from '../store/identities.js';
 import type { Store } from '../store/store.js';
 import type { UserRow } from '../store/users.js';
 import type { Actor, AuditTarget } from './audit.js';
+import type { Platform, Role } from './enums.js';
 import { NotAdminError, UnknownUserError, UserDeactivatedError } from './errors.js';
 
 export function isActiveAdmin(user: UserRow | undefined): user is UserRow {
@@ -28,4 +30,15 @@ export function asActor(user: UserRow): Actor {
 
 export function asTarget(user: UserRow): AuditTarget {
   return { id: user.id, name: user.name, email: user.email };
+}
+
+/** The role of the active account a chat identity is linked to; undefined for strangers and the deactivated. */
+export async function activeRoleOf(store: Store, identity: IdentityKey): Promise<Role | undefined> {
+  const user = await store.identities.getUserByIdentity(identity);
+  return user?.status === 'active' ? user.role : undefined;
+}
+
+/** The chat ids on `platform` of every active admin. */
+export function activeAdminIds(store: Store, platform: Platform): Promise<string[]> {
+  return store.identities.listActiveAdminIds(platform);
 }

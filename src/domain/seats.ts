@@ -1,14 +1,6 @@
 import type { Store } from '../store/store.js';
 import { SeatLimitError } from './errors.js';
 
-/** Seats in use: active accounts plus remaining uses of open invites. */
-export async function seatsTaken(store: Store): Promise<number> {
-  return store.tx(async (tx) => {
-    const { active, reserved } = await tx.invites.lockAndCountSeats();
-    return active + reserved;
-  });
-}
-
 /**
  * Throws SeatLimitError unless `extra` more seats fit under `seatLimit`; with `countReserved` false
  * only active accounts count (a claim turns its own reserved seat into an account). Must run inside

@@ -9,15 +9,12 @@ import type { Capabilities } from './inbound.js';
 /** Settings the engine and its flows read. */
 export interface EngineSettings {
   seatLimit: number | undefined;
-  requireInvite: boolean;
   /** How long a resting flow is kept before it expires with nothing half-written. */
   sessionTtlSeconds: number;
   /** The onboarding persona's name. */
   personaName: string;
   /** The most interviewer turns before the "here's what I'll remember" review. */
   onboardingMaxTurns: number;
-  /** The Telegram bot's username, for deep links (`https://t.me/<bot>?start=…`); none on Slack-only setups. */
-  telegramBotUsername: string | undefined;
 }
 
 /** What the engine reports for monitoring; absent in tests that do not look. */

@@ -1,10 +1,14 @@
 import { resolveIdentity } from '../domain/accounts.js';
-import { touchLastSeen } from '../domain/users.js';
+import { activeAdminIds, activeRoleOf, requireActiveAdmin } from '../domain/actors.js';
+import type { Platform, Role } from '../domain/enums.js';
+import { NotAdminError } from '../domain/errors.js';
+import { listDirectory, touchLastSeen, type DirectoryPage } from '../domain/users.js';
 import { guardTransactions } from '../store/store.js';
 import { commandNameOf, findCommand } from './commands/index.js';
 import { withoutNul } from './sanitize.js';
-import { capabilitiesOf, type EngineDeps } from './deps.js';
+import type { EngineDeps } from './deps.js';
 import { conversationKey, type Inbound } from './inbound.js';
+import { admitFormRequest } from './limits.js';
 import { text, type Outbound } from './outbound.js';
 import { APOLOGY, SESSION_STORE_AWAY } from './replies.js';
 import { SessionStoreUnavailableError } from '../store/sessions.js';
@@ -15,8 +19,6 @@ import { Turn, type SessionData } from './turn.js';
 /** Renewed while an update runs; after a crash the conversation waits at most this long. */
 const LOCK_TTL_MS = 6_000;
 
-/** `/invite` in a reply, not a path in a link. */
-const COMMAND_MENTION = /(^|[\s(])\/([a-z]+\b)/g;
 const LOCK_WAIT_MS = 60_000;
 
 /**
@@ -119,6 +121,43 @@ export class Engine {
       : undefined;
   }
 
+  /**
+   * Counts one request to a private web form (Telegram's Mini App) by `origin`'s sender before it is
+   * served; false once they used up the form limit's window.
+   */
+  admitFormRequest(origin: Inbound): Promise<boolean> {
+    return admitFormRequest(this.deps, { platform: origin.platform, externalId: origin.sender.externalId });
+  }
+
+  /**
+   * The id of the active admin `origin`'s sender is, read from the record now (a web page asks on
+   * every request); NotAdminError for anyone else.
+   */
+  async requireAdmin(origin: Inbound): Promise<string> {
+    const who = { platform: origin.platform, externalId: origin.sender.externalId };
+    const account = await resolveIdentity(this.deps.store, who);
+    if (!account) throw new NotAdminError();
+    return (await requireActiveAdmin(this.deps.store, account.id)).id;
+  }
+
+  /** One page of the admin's directory (accounts and open invites) for `origin`; NotAdminError unless an admin's. */
+  async directoryPage(origin: Inbound, page: { limit: number; after?: string }): Promise<DirectoryPage> {
+    return listDirectory(this.deps.store, { actorId: await this.requireAdmin(origin), ...page });
+  }
+
+  /**
+   * The role of the active account behind a chat identity, for what an adapter shows (a command
+   * menu); never for authorization, which every update reads again.
+   */
+  roleOf(platform: Platform, externalId: string): Promise<Role | undefined> {
+    return activeRoleOf(this.deps.store, { platform, externalId });
+  }
+
+  /** The chat ids on `platform` of every active admin, for what an adapter shows them. */
+  adminChatIds(platform: Platform): Promise<string[]> {
+    return activeAdminIds(this.deps.store, platform);
+  }
+
   /** Runs `work` after the conversation's earlier updates in this process, under its lock. */
   private async serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
     const previous = this.local.get(key) ?? Promise.resolve();
@@ -188,11 +227,7 @@ export class Engine {
         );
     }
     if (user) void touchLastSeen(store, user).catch(() => undefined);
-    const prefix = capabilitiesOf(this.deps, inbound.platform).commandPrefix;
-    return {
-      result,
-      replies: withGroupNotice(inbound, replies).map((reply) => withCommandPrefix(reply, prefix)),
-    };
+    return { result, replies: withGroupNotice(inbound, replies) };
   }
 }
 
@@ -234,10 +269,4 @@ function sentPrivately(reply: Outbound): Outbound {
 function withGroupNotice(inbound: Inbound, replies: Outbound[]): Outbound[] {
   if (inbound.chat.isPrivate || !replies.some((r) => 'privately' in r && r.privately)) return replies;
   return [...replies, text("I've sent you the details in a private message.")];
-}
-
-/** Replies write commands as `/name`; where commands read `/gatehouse name`, they say so. */
-function withCommandPrefix(reply: Outbound, prefix: string): Outbound {
-  if (prefix === '/' || (reply.type !== 'text' && reply.type !== 'secretPrompt')) return reply;
-  return { ...reply, text: reply.text.replace(COMMAND_MENTION, `$1${prefix}$2`) };
 }

@@ -36,8 +36,6 @@ export interface Capabilities {
   hasSecretForms: boolean;
   /** Buttons can open pages of Gatehouse's web app (Telegram's Mini App, with `PUBLIC_URL`). */
   hasWebApp?: boolean;
-  /** Commands are typed as `/gatehouse invite …` rather than `/invite …`. */
-  commandPrefix: string;
 }
 
 /** Sessions are per person per chat: two people in one group each have their own flow. */

@@ -6,22 +6,39 @@ import { describeDomainError } from './replies.js';
 
 const NEW_PASSWORD: ReadonlySet<SecretPurpose> = new Set(['claim', 'reset', 'new-password']);
 
+/** A form's refusal when its two new-password fields differ. */
+const PASSWORDS_DIFFER = 'The two passwords differ. Type the same new password in both fields.';
+
+/** The engine's refusal of a private form's fields, and the field it is about. */
+export interface FormRefusal {
+  field: 'password' | 'again';
+  refusal: string;
+}
+
 /**
- * What a private form can tell the person before it closes: the password policy's refusal for a
- * new password, or undefined when the form may submit (the flow still checks everything).
+ * What a private form tells the person before it closes, for the secret a prompt asks for: a new
+ * password must meet the policy and its repetition (`again`) must match it. Undefined when the form
+ * may submit (the flow still checks everything).
  */
-export function precheckSecret(purpose: SecretPurpose, value: string): string | undefined {
+export function screenFormSecret(
+  purpose: SecretPurpose,
+  password: string,
+  again: string | undefined,
+): FormRefusal | undefined {
   if (!NEW_PASSWORD.has(purpose)) return undefined;
+  const refusal = policyRefusal(password);
+  if (refusal) return { field: 'password', refusal };
+  return again === password ? undefined : { field: 'again', refusal: PASSWORDS_DIFFER };
+}
+
+function policyRefusal(password: string): string | undefined {
   try {
-    checkPasswordPolicy(value);
+    checkPasswordPolicy(password);
     return undefined;
   } catch (error) {
     return describeDomainError(error);
   }
 }
-
-/** A form's refusal when its two new-password fields differ. */
-export const PASSWORDS_DIFFER = 'The two passwords differ. Type the same new password in both fields.';
 
 /** True for the purposes that set a new password (the policy applies, and a form asks for it twice). */
 export function isNewPassword(purpose: SecretPurpose): boolean {

@@ -1,9 +1,7 @@
 import postgres from 'postgres';
 
 const LAST_ADMIN = 'GH001';
-const APPEND_ONLY = 'GH002';
 const UNIQUE_VIOLATION = '23505';
-const FOREIGN_KEY_VIOLATION = '23503';
 
 function code(error: unknown): string | undefined {
   return error instanceof postgres.PostgresError ? error.code : undefined;
@@ -14,21 +12,10 @@ export function isLastAdminViolation(error: unknown): boolean {
   return code(error) === LAST_ADMIN;
 }
 
-export function isAppendOnlyViolation(error: unknown): boolean {
-  return code(error) === APPEND_ONLY;
-}
-
 /** A unique index refused a row; with `constraint`, only that index. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   return (
     code(error) === UNIQUE_VIOLATION &&
-    (constraint === undefined || (error as postgres.PostgresError).constraint_name === constraint)
-  );
-}
-
-export function isForeignKeyViolation(error: unknown, constraint?: string): boolean {
-  return (
-    code(error) === FOREIGN_KEY_VIOLATION &&
     (constraint === undefined || (error as postgres.PostgresError).constraint_name === constraint)
   );
 }

@@ -194,7 +194,7 @@ describe('the authorization matrix', () => {
           messageId: '1',
           command: { name: spec.name, args: sample.args(f) },
         });
-        let said = transcript(replies);
+        let said = transcript(replies, platform);
         const buttons = replies.flatMap((r) => (r.type === 'text' ? (r.buttons?.flat() ?? []) : []));
         const next = sample.then;
         if (next && allowed(kind, spec)) {
@@ -205,7 +205,7 @@ describe('the authorization matrix', () => {
             messageId: '3',
             ...('tap' in next ? { action: action! } : { text: next.say(f) }),
           });
-          said += `\n${transcript(followUp)}`;
+          said += `\n${transcript(followUp, platform)}`;
         }
         const [recordAfter, auditAfter] = [await recordFingerprint(), await auditCount()];
         const cell = `${platform} × ${kind} × /${spec.name}: ${said}`;

@@ -13,7 +13,7 @@ import { FakeTelegram } from '../fakes/telegram-server.js';
 import { FakeSlack } from '../fakes/slack-server.js';
 import { FakeOpenAi } from '../fakes/openai-server.js';
 import { createTelegramAdapter, type TelegramAdapter } from '../../src/adapters/telegram/bot.js';
-import { storeDirectory } from '../../src/adapters/telegram/menus.js';
+import { engineDirectory } from '../../src/adapters/telegram/menus.js';
 import { createSlackAdapter } from '../../src/adapters/slack/app.js';
 import { listen } from '../../src/http/server.js';
 import { createInvites } from '../../src/domain/invites.js';
@@ -42,7 +42,7 @@ beforeAll(async () => {
     apiRoot: telegram.url,
     log,
     throttle: { global: {}, group: { maxConcurrent: 1 }, out: { maxConcurrent: 1 } },
-    directory: storeDirectory(store),
+    directory: engineDirectory(engine),
   });
   await tg.init();
   const sl = createSlackAdapter(engine, {

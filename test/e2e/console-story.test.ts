@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/db.js';
 import { describeWithRedis, testSessions } from '../support/sessions.js';
-import { Person, testEngine } from '../support/engine.js';
+import { Person, shown, testEngine } from '../support/engine.js';
 import { createSetupInvite } from '../../src/domain/invites.js';
 import { verifyAuditChain } from '../../src/domain/audit-chain.js';
 
@@ -41,7 +41,7 @@ function story(kind: 'redis' | 'postgres'): void {
 
     await ada.say('/invite bob@example.com member');
     expect(await ada.tap('Create')).toMatch(/bob@example\.com/);
-    const bobLink = payloadIn(ada.last.map((r) => (r.type === 'text' ? r.text : '')).join('\n'));
+    const bobLink = payloadIn(ada.last.map((r) => (r.type === 'text' ? shown(r.text) : '')).join('\n'));
     expect(ada.last.some((r) => r.type === 'text' && r.privately)).toBe(true);
 
     expect(await bob.say(`/start ${bobLink}`)).toMatch(/What should we call you/);

@@ -7,7 +7,7 @@ import { linkChat, seedUser } from '../support/seed.js';
 import { SlackUser } from '../support/slack-user.js';
 import { TelegramUser } from '../support/telegram-user.js';
 import { withBothPlatforms } from '../support/platforms.js';
-import { storeDirectory } from '../../src/adapters/telegram/menus.js';
+import { engineDirectory } from '../../src/adapters/telegram/menus.js';
 import { createAgent } from '../../src/domain/agents.js';
 import { createInvites } from '../../src/domain/invites.js';
 import { deactivateUser } from '../../src/domain/users.js';
@@ -18,7 +18,7 @@ const { sql, store } = await createTestDatabase();
 const sessions = testSessions(sql).open();
 const engine = testEngine(store, sessions);
 const log = pino({ level: 'silent' });
-const platforms = withBothPlatforms(engine, log, { directory: storeDirectory(store) });
+const platforms = withBothPlatforms(engine, log, { directory: engineDirectory(engine) });
 const { telegram, slack } = platforms;
 
 const admin = await seedUser(store, { role: 'admin', name: 'Ada', email: 'ada@example.com' });

@@ -10,12 +10,12 @@ import { miniAppLaunchUrl, readable, signInitData, TelegramUser } from '../suppo
 import { FakeTelegram } from '../fakes/telegram-server.js';
 import { CONSOLE_CAPABILITIES } from '../../src/adapters/console/console.js';
 import { createTelegramAdapter, type TelegramAdapter } from '../../src/adapters/telegram/bot.js';
-import { storeDirectory } from '../../src/adapters/telegram/menus.js';
+import { engineDirectory } from '../../src/adapters/telegram/menus.js';
 import { TELEGRAM_MINI_APP_CAPABILITIES } from '../../src/adapters/telegram/translate.js';
 import { Engine } from '../../src/engine/engine.js';
 import { createLogger } from '../../src/log.js';
 import { listen } from '../../src/http/server.js';
-import { miniAppRoute } from '../../src/miniapp/routes.js';
+import { miniAppRoute } from '../../src/adapters/telegram/miniapp/routes.js';
 import { createInvites, createSetupInvite } from '../../src/domain/invites.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -87,11 +87,11 @@ beforeAll(async () => {
     apiRoot: telegram.url,
     log,
     throttle: { global: {}, group: { maxConcurrent: 1 }, out: { maxConcurrent: 1 } },
-    directory: storeDirectory(store),
+    directory: engineDirectory(engine),
     publicUrl: PUBLIC_URL,
   });
   await adapter.init();
-  const server = await listen(0, [miniAppRoute({ engine, deps, botToken: TOKEN, chat: adapter })], (error) =>
+  const server = await listen(0, [miniAppRoute({ engine, log, botToken: TOKEN, chat: adapter })], (error) =>
     log.error({ err: error }, 'http handler failed'),
   );
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -8,7 +8,7 @@ import { testEngine } from '../support/engine.js';
 import { readable, TelegramUser } from '../support/telegram-user.js';
 import { FakeTelegram } from '../fakes/telegram-server.js';
 import { createTelegramAdapter, type TelegramAdapter } from '../../src/adapters/telegram/bot.js';
-import { storeDirectory } from '../../src/adapters/telegram/menus.js';
+import { engineDirectory } from '../../src/adapters/telegram/menus.js';
 import { listen } from '../../src/http/server.js';
 import { createSetupInvite } from '../../src/domain/invites.js';
 
@@ -40,7 +40,7 @@ beforeAll(async () => {
     log,
     maxRetries: 2,
     throttle,
-    directory: storeDirectory(store),
+    directory: engineDirectory(engine),
   });
   await adapter.init();
 });
@@ -225,7 +225,7 @@ describe('Gatehouse over Telegram', () => {
       log,
       throttle,
       pollTimeoutSeconds: 1,
-      directory: storeDirectory(store),
+      directory: engineDirectory(engine),
     });
     const from = telegram.calls.length;
     await polling.start();

@@ -1,9 +1,12 @@
 import pino from 'pino';
 import { Engine } from '../../src/engine/engine.js';
 import type { EngineDeps, EngineSettings } from '../../src/engine/deps.js';
+import type { Platform } from '../../src/domain/enums.js';
 import type { Inbound } from '../../src/engine/inbound.js';
 import type { Button, Outbound } from '../../src/engine/outbound.js';
+import { withCodeInstructions } from '../../src/adapters/codes.js';
 import { CONSOLE_CAPABILITIES } from '../../src/adapters/console/console.js';
+import { slackText } from '../../src/adapters/slack/render.js';
 import { SLACK_CAPABILITIES } from '../../src/adapters/slack/translate.js';
 import type { SessionStore } from '../../src/store/sessions.js';
 import type { Store } from '../../src/store/store.js';
@@ -11,7 +14,7 @@ import type { Store } from '../../src/store/store.js';
 /** What the adapters of the test suite can do: console, Telegram without the Mini App, Slack. */
 const TEST_CAPABILITIES: EngineDeps['capabilities'] = {
   console: CONSOLE_CAPABILITIES,
-  telegram: { canDeleteMessages: true, hasSecretForms: false, commandPrefix: '/' },
+  telegram: { canDeleteMessages: true, hasSecretForms: false },
   slack: SLACK_CAPABILITIES,
 };
 
@@ -31,11 +34,9 @@ export function testDeps(
     log,
     settings: {
       seatLimit: undefined,
-      requireInvite: true,
       sessionTtlSeconds: 3600,
       personaName: 'Smithers',
       onboardingMaxTurns: 12,
-      telegramBotUsername: 'gatehouse_test_bot',
       ...settings,
     },
     capabilities,
@@ -46,13 +47,23 @@ export function testEngine(...args: Parameters<typeof testDeps>): Engine {
   return new Engine(testDeps(...args));
 }
 
-/** Renders replies the way a person reads them: text, then button labels in brackets. */
-export function transcript(replies: Outbound[]): string {
+/** The Telegram bot of the test deployment, which codes' instructions link to. */
+export const TEST_BOT_USERNAME = 'gatehouse_test_bot';
+
+/** A reply's text as the platform's adapter shows it (Slack's commands, a code with its instructions). */
+export function shown(body: string, platform: Platform = 'telegram'): string {
+  return platform === 'slack'
+    ? slackText(body, TEST_BOT_USERNAME)
+    : withCodeInstructions(body, TEST_BOT_USERNAME);
+}
+
+/** Renders replies the way a person reads them on `platform`: text, then button labels in brackets. */
+export function transcript(replies: Outbound[], platform: Platform = 'telegram'): string {
   return replies
     .map((r) => {
       if (r.type === 'text')
         return (
-          r.text +
+          shown(r.text, platform) +
           (r.buttons
             ? ` ${r.buttons
                 .flat()
@@ -60,7 +71,7 @@ export function transcript(replies: Outbound[]): string {
                 .join(' ')}`
             : '')
         );
-      if (r.type === 'secretPrompt') return `${r.text} (secret)`;
+      if (r.type === 'secretPrompt') return `${shown(r.text, platform)} (secret)`;
       if (r.type === 'file') return `(file ${r.name})`;
       return '(message deleted)';
     })

@@ -44,8 +44,9 @@ export function withBothPlatforms(
       throttle: { global: {}, group: { maxConcurrent: 1 }, out: { maxConcurrent: 1 } },
       ...(options.directory ? { directory: options.directory } : {}),
     });
-    await platforms.bot.init();
+    const telegramBotUsername = await platforms.bot.init();
     const slack = createSlackAdapter(engine, {
+      telegramBotUsername,
       botToken: 'xoxb-test-token',
       signingSecret: SLACK_SIGNING_SECRET,
       apiUrl: platforms.slack.url,

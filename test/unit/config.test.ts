@@ -6,7 +6,6 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.REDIS_URL).toBeUndefined();
-    expect(config.REQUIRE_INVITE).toBe(true);
     expect(config.PORT).toBe(3000);
     expect(config.TELEGRAM_API_ROOT).toBe('https://api.telegram.org');
     expect(config.AUDIT_KEY).toBeUndefined();
@@ -23,7 +22,6 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'nope' }, /^DATABASE_URL must be a URL$/],
     [{ SEAT_LIMIT: '0' }, /^SEAT_LIMIT must be at least 1$/],
     [{ SEAT_LIMIT: '2.5' }, /^SEAT_LIMIT must be a whole number$/],
-    [{ REQUIRE_INVITE: 'maybe' }, /^REQUIRE_INVITE must be true or false$/],
     [{ PUBLIC_URL: 'http://example.com' }, /^PUBLIC_URL must start with https:$/],
     [{ PUBLIC_URL: 'https://example.com/?a=1' }, /^PUBLIC_URL must be a plain https address/],
     [{ TELEGRAM_BOT_TOKEN: 'nonsense' }, /^TELEGRAM_BOT_TOKEN must look like/],

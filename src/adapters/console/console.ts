@@ -5,12 +5,17 @@ import path from 'node:path';
 import type { Engine } from '../../engine/engine.js';
 import type { Capabilities, Inbound } from '../../engine/inbound.js';
 import type { Button, Outbound } from '../../engine/outbound.js';
+import { withCodeInstructions } from '../codes.js';
 
 export const CONSOLE_CAPABILITIES: Capabilities = {
   canDeleteMessages: false,
   hasSecretForms: true,
-  commandPrefix: '/',
 };
+
+/** How a person opens a code (an invite, a reset link) in the terminal chat. */
+export function openCodeInConsole(code: string): string {
+  return `type /start ${code}`;
+}
 
 interface ConsoleOptions {
   input: NodeJS.ReadableStream;
@@ -109,8 +114,12 @@ async function render(
   switch (reply.type) {
     case 'text': {
       const flat = reply.buttons?.flat() ?? [];
+      // The console chat runs only where no bot serves Telegram or Slack: a code is sent to it as is.
       const choices = flat.map((b, i) => `  [${numbered + i + 1}] ${b.label}`).join('\n');
-      return { lines: `bot: ${reply.text}${choices ? `\n${choices}` : ''}`, buttons: flat };
+      return {
+        lines: `bot: ${withCodeInstructions(reply.text, undefined)}${choices ? `\n${choices}` : ''}`,
+        buttons: flat,
+      };
     }
     case 'secretPrompt':
       return { lines: `bot: ${reply.text}\n     (type it below; it is not shown)`, buttons: [] };

@@ -38,6 +38,8 @@ export interface SlackOptions {
   apiUrl?: string;
   /** Retries of a failed Web API call (Slack's default retries for ~30 minutes). */
   retries?: number;
+  /** The Telegram bot serving this deployment too, if one does: a code's instructions link to it. */
+  telegramBotUsername?: string;
   /** From an earlier `fetchSlackIdentity`; without it the first request asks Slack once. */
   identity?: SlackIdentity;
   log: Logger;
@@ -131,12 +133,16 @@ export function createSlackAdapter(engine: UpdateHandler, options: SlackOptions)
     logLevel: LogLevel.ERROR,
     developerMode: false,
   });
+  const codes = options.telegramBotUsername ? { telegramBotUsername: options.telegramBotUsername } : {};
   const failed = (error: unknown) => options.log.error({ err: error }, 'slack update failed');
 
   app.command('/gatehouse', async ({ ack, body, respond, client }) => {
     await ack();
     const replies = await engine.handle(commandInbound(body));
-    await deliver({ client, userId: body.user_id, channel: body.channel_id, respond }, replies).catch(failed);
+    await deliver(
+      { ...codes, client, userId: body.user_id, channel: body.channel_id, respond },
+      replies,
+    ).catch(failed);
   });
 
   app.message(async ({ message, body, client }) => {
@@ -156,7 +162,9 @@ export function createSlackAdapter(engine: UpdateHandler, options: SlackOptions)
         ts: message.ts,
       }),
     );
-    await deliver({ client, userId: message.user, channel: message.channel }, replies).catch(failed);
+    await deliver({ ...codes, client, userId: message.user, channel: message.channel }, replies).catch(
+      failed,
+    );
   });
 
   app.action(SECRET_ACTION, async ({ ack, body, action, client }) => {
@@ -173,7 +181,7 @@ export function createSlackAdapter(engine: UpdateHandler, options: SlackOptions)
     const replies = await engine.handle(
       actionInbound(body.team?.id ?? '', body.user.id, channel, action.value),
     );
-    await deliver({ client, userId: body.user.id, channel, respond }, replies).catch(failed);
+    await deliver({ ...codes, client, userId: body.user.id, channel, respond }, replies).catch(failed);
   });
 
   app.view(SECRET_ACTION, async ({ ack, body, view, client }) => {
@@ -199,7 +207,7 @@ export function createSlackAdapter(engine: UpdateHandler, options: SlackOptions)
       outcome.kind === 'taken'
         ? outcome.replies
         : [text(outcome.kind === 'stale' ? STALE_FORM : outcome.refusal)];
-    await deliver({ client, userId: body.user.id, channel: meta.chat }, replies).catch(failed);
+    await deliver({ ...codes, client, userId: body.user.id, channel: meta.chat }, replies).catch(failed);
   });
 
   app.error(async (error) => failed(error));

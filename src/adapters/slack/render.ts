@@ -1,9 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import type { RespondFn } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
-import type { Button, Outbound } from '../../engine/outbound.js';
+import { withCommandPrefix, type Button, type Outbound } from '../../engine/outbound.js';
 import { isNewPassword } from '../../engine/secrets.js';
-import { isDirectMessage, type SecretFormMeta } from './translate.js';
+import { withCodeInstructions } from '../codes.js';
+import { isDirectMessage, SLACK_COMMAND_PREFIX, type SecretFormMeta } from './translate.js';
 
 /** Where the replies of one update go. */
 export interface ReplyTarget {
@@ -13,6 +14,8 @@ export interface ReplyTarget {
   channel: string;
   /** The slash command's or button's response_url: ephemeral in channels, and works where the bot is no member. */
   respond?: RespondFn;
+  /** The Telegram bot that serves this deployment too, if one does: a code's instructions link to it. */
+  telegramBotUsername?: string;
 }
 
 export const SECRET_ACTION = 'gh_secret';
@@ -68,17 +71,25 @@ async function post(target: ReplyTarget, text: string, blocks: Block[], privatel
   await target.respond({ response_type: 'ephemeral', replace_original: false, text: fallback, blocks });
 }
 
+/** A reply's text as Slack shows it: commands as they are typed there, codes with their instructions. */
+export function slackText(body: string, telegramBotUsername: string | undefined): string {
+  return withCodeInstructions(withCommandPrefix(body, SLACK_COMMAND_PREFIX), telegramBotUsername);
+}
+
 /** Sends the engine's replies: ephemeral in channels, in the DM when private; secrets go through a modal. */
 export async function deliver(target: ReplyTarget, replies: Outbound[]): Promise<void> {
   for (const reply of replies) {
     switch (reply.type) {
-      case 'text':
-        await post(target, reply.text, textBlocks(reply.text, reply.buttons), reply.privately === true);
+      case 'text': {
+        const body = slackText(reply.text, target.telegramBotUsername);
+        await post(target, body, textBlocks(body, reply.buttons), reply.privately === true);
         break;
+      }
       case 'secretPrompt': {
+        const body = slackText(reply.text, target.telegramBotUsername);
         const meta: SecretFormMeta = { chat: target.channel, purpose: reply.purpose, nonce: reply.nonce };
         const blocks: Block[] = [
-          ...textBlocks(reply.text),
+          ...textBlocks(body),
           {
             type: 'actions',
             elements: [
@@ -92,7 +103,7 @@ export async function deliver(target: ReplyTarget, replies: Outbound[]): Promise
             ],
           },
         ];
-        await post(target, reply.text, blocks, false);
+        await post(target, body, blocks, false);
         break;
       }
       case 'file':

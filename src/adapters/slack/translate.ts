@@ -1,12 +1,19 @@
 import type { SecretPurpose } from '../../../flows/types.js';
 import type { Capabilities, Inbound, Sender } from '../../engine/inbound.js';
-import { isNewPassword, PASSWORDS_DIFFER, precheckSecret, type SecretForm } from '../../engine/secrets.js';
+import { isNewPassword, screenFormSecret, type SecretForm } from '../../engine/secrets.js';
 
 export const SLACK_CAPABILITIES: Capabilities = {
   canDeleteMessages: false,
   hasSecretForms: true,
-  commandPrefix: '/gatehouse ',
 };
+
+/** Gatehouse's commands on Slack are its one slash command's words: `/gatehouse invite …`. */
+export const SLACK_COMMAND_PREFIX = '/gatehouse ';
+
+/** How a person opens a code (an invite, a reset link) on Slack: a DM to the bot, or the claim command. */
+export function openCodeOnSlack(code: string): string {
+  return `send ${code} to the bot in a DM, or type ${SLACK_COMMAND_PREFIX}claim ${code} there`;
+}
 
 /** A Slack identity is the workspace plus the user: the same user id means nothing in another workspace. */
 export function slackSender(teamId: string, userId: string, username?: string): Sender {
@@ -77,18 +84,17 @@ export function secretOrigin(teamId: string, userId: string, meta: SecretFormMet
 }
 
 /**
- * The modal's refusal, shown in it by field, or undefined when it may submit: the policy for a new
- * password, and its second field must repeat it.
+ * The engine's refusal of the modal's fields (a new password's policy, its repetition), as the
+ * modal shows it by input block; undefined when it may submit.
  */
 export function modalErrors(
   purpose: SecretPurpose,
   value: string,
   again: string | undefined,
 ): Record<string, string> | undefined {
-  const refusal = precheckSecret(purpose, value);
-  if (refusal) return { secret: refusal };
-  if (isNewPassword(purpose) && again !== value) return { again: PASSWORDS_DIFFER };
-  return undefined;
+  const refused = screenFormSecret(purpose, value, again);
+  if (!refused) return undefined;
+  return { [refused.field === 'password' ? 'secret' : 'again']: refused.refusal };
 }
 
 /** A modal's answer as the values the flow asks for: a new password comes with its repetition. */

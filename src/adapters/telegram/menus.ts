@@ -2,8 +2,8 @@ import type { Api } from 'grammy';
 import type { BotCommand } from 'grammy/types';
 import type { Role } from '../../domain/enums.js';
 import { commandsFor } from '../../engine/commands/index.js';
+import type { Engine } from '../../engine/engine.js';
 import type { Logger } from '../../log.js';
-import type { Store } from '../../store/store.js';
 
 /** Who is an admin on Telegram, as the menus need to know. */
 export interface MenuDirectory {
@@ -13,13 +13,11 @@ export interface MenuDirectory {
   adminIds(): Promise<string[]>;
 }
 
-export function storeDirectory(store: Store): MenuDirectory {
+/** The menus' directory as the engine answers it. */
+export function engineDirectory(engine: Pick<Engine, 'roleOf' | 'adminChatIds'>): MenuDirectory {
   return {
-    roleOf: async (externalId) => {
-      const user = await store.identities.getUserByIdentity({ platform: 'telegram', externalId });
-      return user?.status === 'active' ? user.role : undefined;
-    },
-    adminIds: () => store.identities.listActiveAdminIds('telegram'),
+    roleOf: (externalId) => engine.roleOf('telegram', externalId),
+    adminIds: () => engine.adminChatIds('telegram'),
   };
 }
 

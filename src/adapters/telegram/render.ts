@@ -1,7 +1,8 @@
 import { GrammyError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import type { Button, Outbound } from '../../engine/outbound.js';
-import { passwordFormUrl, webAppPageUrl } from '../../miniapp/paths.js';
+import { withCodeInstructions } from '../codes.js';
+import { passwordFormUrl, webAppPageUrl } from './miniapp/paths.js';
 
 /** Where the replies of one update go. */
 export interface ReplyTarget {
@@ -106,7 +107,12 @@ async function sendOne(target: ReplyTarget, reply: Outbound): Promise<void> {
   const chatId = isPrivateReply(reply) ? target.userId : target.chatId;
   switch (reply.type) {
     case 'text':
-      await sendText(api, chatId, reply.text, inlineKeyboard(reply.buttons, webAppOf(target, chatId)));
+      await sendText(
+        api,
+        chatId,
+        withCodeInstructions(reply.text, target.botUsername),
+        inlineKeyboard(reply.buttons, webAppOf(target, chatId)),
+      );
       return;
     case 'secretPrompt': {
       const webApp = webAppOf(target, chatId);

@@ -4,7 +4,6 @@ import type { Capabilities, Inbound } from '../../engine/inbound.js';
 export const TELEGRAM_CAPABILITIES: Capabilities = {
   canDeleteMessages: true,
   hasSecretForms: false,
-  commandPrefix: '/',
 };
 
 /** With `PUBLIC_URL`: passwords go through the Mini App's form, and `/users` opens its table. */
@@ -45,4 +44,11 @@ export function toInbound(ctx: Context): Inbound | undefined {
     return { ...base, messageId, command: { name: name.toLowerCase(), args: args.trim() } };
   }
   return { ...base, messageId, text: message.text };
+}
+
+/** How a person opens a code (an invite, a reset link) on Telegram: the bot's deep link, or `/start`. */
+export function openCodeOnTelegram(code: string, botUsername: string | undefined): string {
+  return botUsername
+    ? `open https://t.me/${botUsername}?start=${code}`
+    : `send /start ${code} to the bot in a private chat`;
 }

@@ -1,7 +1,6 @@
 import { listInvites, resendInvite, revokeInvite } from '../../domain/invites.js';
-import { codeInstructions } from '../../setup-invite.js';
 import { parseInviteArgs, UsageError } from '../args.js';
-import { text } from '../outbound.js';
+import { codeMark, text } from '../outbound.js';
 import { day, listOrNone } from './format.js';
 import { reply, type CommandSpec } from './types.js';
 
@@ -93,7 +92,7 @@ export const inviteCommands: CommandSpec[] = [
         text(
           [
             `A fresh link for invite ${invite.id.slice(0, 8)} (${invite.email ?? 'anyone'}), valid until ${day(invite.expiresAt)}. The old link no longer works:`,
-            ...codeInstructions(payload, ctx.deps.settings),
+            codeMark(payload),
           ].join('\n'),
           { privately: true },
         ),

@@ -7,10 +7,9 @@ import {
   type FoundUser,
 } from '../../domain/users.js';
 import { ROLES, type Role } from '../../domain/enums.js';
-import { codeInstructions } from '../../setup-invite.js';
 import { splitFirst, UsageError } from '../args.js';
 import { capabilitiesOf } from '../deps.js';
-import { text, type Button } from '../outbound.js';
+import { codeMark, text, type Button } from '../outbound.js';
 import { ago, day, listOrNone, platformName } from './format.js';
 import { reply, type CommandSpec, type SignedInContext } from './types.js';
 
@@ -143,7 +142,7 @@ export const userCommands: CommandSpec[] = [
         text(
           [
             `A reset link for ${link.user.name}; send it to them privately. It works once, for 7 days, and voids older links:`,
-            ...codeInstructions(link.payload, ctx.deps.settings),
+            codeMark(link.payload),
           ].join('\n'),
           { privately: true },
         ),

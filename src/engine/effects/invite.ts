@@ -1,8 +1,8 @@
 import { fromPromise } from 'xstate';
 import type { inviteFlow, InviteDraft } from '../../../flows/invite.js';
 import { createInvites } from '../../domain/invites.js';
-import { codeInstructions } from '../../setup-invite.js';
 import type { EngineDeps } from '../deps.js';
+import { codeMark } from '../outbound.js';
 
 type Implementations = Parameters<typeof inviteFlow.provide>[0];
 
@@ -24,7 +24,7 @@ export function inviteEffects(deps: EngineDeps): Implementations {
           const lines = issued.flatMap(({ invite, payload }) => [
             `Invite ${invite.id.slice(0, 8)} for ${invite.email ?? 'anyone with the link'} (${invite.role}, ` +
               `${invite.maxUses} use${invite.maxUses === 1 ? '' : 's'}, until ${invite.expiresAt.toISOString().slice(0, 10)}):`,
-            ...codeInstructions(payload, deps.settings),
+            codeMark(payload),
           ]);
           return { lines: [...lines, 'This is the only time the link is shown. Send it to them privately.'] };
         },

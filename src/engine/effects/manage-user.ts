@@ -3,8 +3,8 @@ import type { manageUserFlow, UserPanel } from '../../../flows/manage-user.js';
 import { listGroups, setUserGroups } from '../../domain/groups.js';
 import { issueResetLink } from '../../domain/resets.js';
 import { changeRole, deactivateUser, getUserDetail, reactivateUser } from '../../domain/users.js';
-import { codeInstructions } from '../../setup-invite.js';
 import type { EngineDeps } from '../deps.js';
+import { codeMark } from '../outbound.js';
 import { minute } from '../commands/format.js';
 
 type Implementations = Parameters<typeof manageUserFlow.provide>[0];
@@ -38,7 +38,7 @@ export function manageUserEffects(deps: EngineDeps): Implementations {
       setGroups: fromPromise(async ({ input }) => setUserGroups(deps.store, input)),
       issueResetLink: fromPromise(async ({ input }) => {
         const { payload } = await issueResetLink(deps.store, input);
-        return { instructions: codeInstructions(payload, deps.settings) };
+        return { instructions: [codeMark(payload)] };
       }),
       deactivate: fromPromise(async ({ input }) => {
         await deactivateUser(deps.store, input);

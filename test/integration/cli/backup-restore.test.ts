@@ -8,7 +8,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../support/db.js';
 import { createEmptyDatabase } from '../../support/empty-database.js';
-import { Person, testEngine } from '../../support/engine.js';
+import { Person, shown, testEngine } from '../../support/engine.js';
 import { recordContents, sequencePositions } from '../../support/record-contents.js';
 import { GOOD_PASSWORD } from '../../support/seed.js';
 import { createSetupInvite } from '../../../src/domain/invites.js';
@@ -48,7 +48,7 @@ function command(
 }
 
 function linkIn(replies: Person['last']): string {
-  const text = replies.map((r) => (r.type === 'text' ? r.text : '')).join('\n');
+  const text = replies.map((r) => (r.type === 'text' ? shown(r.text) : '')).join('\n');
   const match = text.match(/start=([A-Za-z0-9_-]+)/);
   if (!match) throw new Error(`no link in:\n${text}`);
   return match[1]!;

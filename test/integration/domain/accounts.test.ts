@@ -2,7 +2,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../../support/db.js';
 import { GOOD_PASSWORD, newIdentity, seedUser } from '../../support/seed.js';
 import {
-  changePassword,
   loginWithPassword,
   logout,
   resetPasswordByOperator,
@@ -17,7 +16,6 @@ import {
   NoChangeError,
   UnknownUserError,
   ValidationError,
-  WeakPasswordError,
   WrongCredentialsError,
 } from '../../../src/domain/errors.js';
 
@@ -225,69 +223,6 @@ describe('logout', () => {
     await expect(logout(store, { userId: person.id, identity: newIdentity() })).rejects.toBeInstanceOf(
       NoChangeError,
     );
-  });
-});
-
-describe('changePassword', () => {
-  it('refuses a wrong current password and changes nothing', async () => {
-    const person = await withPassword(GOOD_PASSWORD);
-    const here = await link(person.id);
-    const elsewhere = await link(person.id, 'slack');
-    await expect(
-      changePassword(store, {
-        userId: person.id,
-        currentPassword: 'wrong-Password-1',
-        newPassword: OTHER_PASSWORD,
-        unlinkOtherChats: true,
-        identity: here,
-      }),
-    ).rejects.toBeInstanceOf(WrongCredentialsError);
-    expect(await passwordIs(person.id, GOOD_PASSWORD)).toBe(true);
-    expect(await linkedIds(person.id)).toEqual([here.externalId, elsewhere.externalId].sort());
-    expect(await auditRows('user.password_changed', person.id)).toHaveLength(0);
-  });
-
-  it('refuses a new password the policy refuses, or the current one again', async () => {
-    const person = await withPassword(GOOD_PASSWORD);
-    const here = await link(person.id);
-    const attempt = (newPassword: string) =>
-      changePassword(store, {
-        userId: person.id,
-        currentPassword: GOOD_PASSWORD,
-        newPassword,
-        identity: here,
-      });
-    await expect(attempt('password1234')).rejects.toBeInstanceOf(WeakPasswordError);
-    await expect(attempt(GOOD_PASSWORD)).rejects.toBeInstanceOf(ValidationError);
-    expect(await passwordIs(person.id, GOOD_PASSWORD)).toBe(true);
-    expect(await auditRows('user.password_changed', person.id)).toHaveLength(0);
-  });
-
-  it('sets the new password and keeps the other chats unless asked to log them out', async () => {
-    const person = await withPassword(GOOD_PASSWORD);
-    const here = await link(person.id);
-    const elsewhere = await link(person.id, 'slack');
-    const kept = await changePassword(store, {
-      userId: person.id,
-      currentPassword: GOOD_PASSWORD,
-      newPassword: OTHER_PASSWORD,
-      identity: here,
-    });
-    expect(kept.unlinked).toEqual([]);
-    expect(await passwordIs(person.id, OTHER_PASSWORD)).toBe(true);
-    expect(await linkedIds(person.id)).toHaveLength(2);
-    const { unlinked } = await changePassword(store, {
-      userId: person.id,
-      currentPassword: OTHER_PASSWORD,
-      newPassword: GOOD_PASSWORD,
-      unlinkOtherChats: true,
-      identity: here,
-    });
-    expect(unlinked.map((i) => i.externalId)).toEqual([elsewhere.externalId]);
-    expect(await linkedIds(person.id)).toEqual([here.externalId]);
-    expect(await passwordIs(person.id, GOOD_PASSWORD)).toBe(true);
-    const rows = await auditRows('user.password_changed', person.id);
-    expect(rows.map((r) => r.details)).toEqual([{ chatsUnlinked: 0 }, { chatsUnlinked: 1 }]);
   });
 });
 

@@ -10,7 +10,6 @@ import {
 } from '../../../src/domain/invites.js';
 import { claimInvite } from '../../../src/domain/claims.js';
 import { hashToken } from '../../../src/domain/tokens.js';
-import { seatsTaken } from '../../../src/domain/seats.js';
 import type { Store } from '../../../src/store/store.js';
 import {
   EmailTakenError,
@@ -231,7 +230,12 @@ describe('resendInvite', () => {
     const boss = await seedUser(s, { role: 'admin' });
     const issued = await expiredInvite(s, boss.id, { maxUses: 2 });
     await createInvites(s, { actorId: boss.id, emails: [], role: 'member', groupNames: [], seatLimit: 3 });
-    const seats = () => seatsTaken(s);
+    // Seats in use: active accounts plus the remaining uses of open invites.
+    const seats = () =>
+      s.tx(async (tx) => {
+        const { active, reserved } = await tx.invites.lockAndCountSeats();
+        return active + reserved;
+      });
     expect(await seats()).toBe(2);
     await expect(
       resendInvite(s, { actorId: boss.id, reference: issued.invite.id, seatLimit: 3 }),

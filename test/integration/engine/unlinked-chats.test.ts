@@ -6,7 +6,7 @@ import { GOOD_PASSWORD, linkChat, seedUser } from '../../support/seed.js';
 import { Engine } from '../../../src/engine/engine.js';
 import type { Inbound } from '../../../src/engine/inbound.js';
 import type { Button } from '../../../src/engine/outbound.js';
-import { changePassword, logout } from '../../../src/domain/accounts.js';
+import { logout, setNewPassword, verifyCurrentPassword } from '../../../src/domain/accounts.js';
 import { createInvites } from '../../../src/domain/invites.js';
 import { hashPassword } from '../../../src/domain/passwords.js';
 import { eraseUser } from '../../../src/domain/erasure.js';
@@ -120,10 +120,10 @@ async function annCompletesReset(engine: Engine, chat: string, ann: UserRow, bea
 
 /** Ann, in her own chat, changes her password and logs out her other chats (what /password does). */
 async function annLogsOutOtherChats(sessions: SessionStore, chat: string, ann: UserRow) {
-  const { unlinked } = await changePassword(store, {
+  await verifyCurrentPassword(store, { userId: ann.id, password: GOOD_PASSWORD });
+  const { unlinked } = await setNewPassword(store, {
     userId: ann.id,
-    currentPassword: GOOD_PASSWORD,
-    newPassword: NEW_PASSWORD,
+    password: NEW_PASSWORD,
     unlinkOtherChats: true,
     identity: { platform: 'telegram', externalId: chat },
   });
@@ -243,7 +243,7 @@ describe('a running flow belongs to the account that started it', () => {
         undefined,
         {},
         {
-          telegram: { canDeleteMessages: true, hasSecretForms: true, hasWebApp: true, commandPrefix: '/' },
+          telegram: { canDeleteMessages: true, hasSecretForms: true, hasWebApp: true },
         },
       ),
     );

@@ -6,7 +6,7 @@ import { TELEGRAM_MINI_APP_CAPABILITIES } from '../../../src/adapters/telegram/t
 import { Engine } from '../../../src/engine/engine.js';
 import type { Outbound } from '../../../src/engine/outbound.js';
 import { listen } from '../../../src/http/server.js';
-import { miniAppRoute } from '../../../src/miniapp/routes.js';
+import { miniAppRoute } from '../../../src/adapters/telegram/miniapp/routes.js';
 import type { SessionStore } from '../../../src/store/sessions.js';
 import type { Store } from '../../../src/store/store.js';
 import { signInitData } from '../../support/telegram-user.js';
@@ -43,7 +43,7 @@ export async function miniAppHarness(
   const sent: { userId: number; replies: Outbound[] }[] = [];
   const route = miniAppRoute({
     engine,
-    deps,
+    log,
     botToken: TOKEN,
     chat: { sendTo: async (userId, replies) => void sent.push({ userId, replies }) },
   });

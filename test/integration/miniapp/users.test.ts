@@ -6,7 +6,7 @@ import { createInvites, revokeInvite } from '../../../src/domain/invites.js';
 import { addToGroup, createGroup } from '../../../src/domain/groups.js';
 import { changeRole } from '../../../src/domain/users.js';
 import type { Button } from '../../../src/engine/outbound.js';
-import type { TableRow } from '../../../src/miniapp/users-table.js';
+import type { TableRow } from '../../../src/adapters/telegram/miniapp/users-table.js';
 import type { UserRow } from '../../../src/store/users.js';
 import { chatText, initDataFor, miniAppHarness } from './harness.js';
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody } from '../http/server.js';
+import { readBody } from '../../../http/server.js';
 
 /** Headers every Mini App response carries. */
 const COMMON_HEADERS = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { SecretPurpose } from '../../flows/types.js';
-import { PASSWORDS_DIFFER, precheckSecret, type SecretForm } from '../engine/secrets.js';
+import type { SecretPurpose } from '../../../../flows/types.js';
+import { screenFormSecret, type SecretForm } from '../../../engine/secrets.js';
 
 /** Longer than the policy allows, so an over-long password gets the policy's words, not a 400. */
 const FIELD_MAX = 1024;
@@ -18,8 +18,8 @@ export type PasswordSubmission = z.infer<typeof passwordSubmission>;
 const CURRENT_MISSING = 'Please enter your current password.';
 
 /**
- * The page's fields as the values the flow asks for, checked first where a form can: the policy
- * and the confirmation of a new password. `/password` asks current, new, then again: the page
+ * The page's fields as the values the flow asks for, screened first by the engine (a new password's
+ * policy and confirmation). `/password` asks current, new, then again: the page
  * shows all three at once, so one submission answers the three prompts in turn.
  */
 export function passwordForm(fields: PasswordSubmission): SecretForm {
@@ -27,10 +27,8 @@ export function passwordForm(fields: PasswordSubmission): SecretForm {
     if (purpose === 'login') return { values: { login: fields.password } };
     if (purpose === 'confirm-password') return { values: { 'confirm-password': fields.password } };
     const setting = purpose === 'current-password' ? 'new-password' : purpose;
-    const refusal =
-      precheckSecret(setting, fields.password) ??
-      (fields.confirmation === fields.password ? undefined : PASSWORDS_DIFFER);
-    if (refusal) return { refusal };
+    const refused = screenFormSecret(setting, fields.password, fields.confirmation);
+    if (refused) return { refusal: refused.refusal };
     const again = { 'confirm-password': fields.password };
     if (purpose !== 'current-password') return { values: { [purpose]: fields.password, ...again } };
     if (!fields.current) return { refusal: CURRENT_MISSING };

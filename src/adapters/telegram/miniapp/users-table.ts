@@ -1,6 +1,6 @@
-import type { ListedStatus, Role } from '../domain/enums.js';
-import { listDirectory } from '../domain/users.js';
-import type { Store } from '../store/store.js';
+import type { ListedStatus, Role } from '../../../domain/enums.js';
+import type { Engine } from '../../../engine/engine.js';
+import type { Inbound } from '../../../engine/inbound.js';
 
 /** One line of the admin's table: an account, or an invite nobody has claimed yet. */
 export interface TableRow {
@@ -22,14 +22,17 @@ const PAGE = 100;
 
 /**
  * Everyone in the record and the open (pending or expired) invites, as in the admin's Users page:
- * Active, Pending, Expired, Deactivated, each by name. The domain read checks that `actorId` is an
- * active admin: NotAdminError otherwise.
+ * Active, Pending, Expired, Deactivated, each by name. The engine checks that `origin` is an active
+ * admin's: NotAdminError otherwise.
  */
-export async function loadUserTable(store: Store, actorId: string): Promise<TableRow[]> {
+export async function loadUserTable(
+  engine: Pick<Engine, 'directoryPage'>,
+  origin: Inbound,
+): Promise<TableRow[]> {
   const rows: TableRow[] = [];
   let after: string | undefined;
   do {
-    const page = await listDirectory(store, { actorId, limit: PAGE, ...(after ? { after } : {}) });
+    const page = await engine.directoryPage(origin, { limit: PAGE, ...(after ? { after } : {}) });
     for (const row of page.rows) {
       rows.push({
         kind: row.kind,

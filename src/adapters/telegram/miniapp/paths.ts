@@ -1,4 +1,4 @@
-import type { WebAppPage } from '../engine/outbound.js';
+import type { WebAppPage } from '../../../engine/outbound.js';
 
 /** Where the Mini App lives on the HTTP listener; links are built on `PUBLIC_URL` from these. */
 export const MINI_APP_PATHS = {

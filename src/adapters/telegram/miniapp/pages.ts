@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { PASSWORD_MIN_LENGTH } from '../domain/passwords.js';
+import { PASSWORD_MIN_LENGTH } from '../../../domain/passwords.js';
 
 /** Telegram's own script, the only thing a page loads from elsewhere. */
 export const TELEGRAM_WEB_APP_SCRIPT = 'https://telegram.org/js/telegram-web-app.js';

@@ -1,14 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { resolveIdentity } from '../domain/accounts.js';
-import { requireActiveAdmin } from '../domain/actors.js';
-import { NotAdminError } from '../domain/errors.js';
-import type { Engine } from '../engine/engine.js';
-import type { EngineDeps } from '../engine/deps.js';
-import type { Inbound } from '../engine/inbound.js';
-import { admitFormRequest } from '../engine/limits.js';
-import type { Outbound } from '../engine/outbound.js';
-import type { Route } from '../http/server.js';
+import { NotAdminError } from '../../../domain/errors.js';
+import type { Engine } from '../../../engine/engine.js';
+import type { Inbound } from '../../../engine/inbound.js';
+import type { Outbound } from '../../../engine/outbound.js';
+import type { Route } from '../../../http/server.js';
+import type { Logger } from '../../../log.js';
 import { BadBodyError, readJson, sendEmpty, sendFile, sendJson } from './http.js';
 import { initDataOf, InitDataError, verifyInitData, type WebAppUser } from './init-data.js';
 import { CONTENT_SECURITY_POLICY, loadPages, type Pages, type StaticFile } from './pages.js';
@@ -17,8 +14,12 @@ import { MINI_APP_PATHS } from './paths.js';
 import { loadUserTable } from './users-table.js';
 
 export interface MiniAppOptions {
-  engine: Pick<Engine, 'handle' | 'submitSecret' | 'pendingSecret'>;
-  deps: EngineDeps;
+  /** Authorization, limits and every answer come from the engine; the Mini App only translates. */
+  engine: Pick<
+    Engine,
+    'handle' | 'submitSecret' | 'pendingSecret' | 'admitFormRequest' | 'requireAdmin' | 'directoryPage'
+  >;
+  log: Logger;
   /** Init data is signed with a key derived from it. */
   botToken: string;
   /** Delivers replies to a person's private chat with the bot (the Telegram adapter's `sendTo`). */
@@ -40,10 +41,6 @@ function originOf(user: WebAppUser): Inbound {
   };
 }
 
-function whoOf(user: WebAppUser) {
-  return { platform: 'telegram', externalId: String(user.id) };
-}
-
 /** What a form's next prompt shows: the flow's words since the submission (a refusal, then the ask). */
 function noticeOf(replies: Outbound[]): string {
   return replies.flatMap((r) => (r.type === 'text' || r.type === 'secretPrompt' ? [r.text] : [])).join('\n');
@@ -54,7 +51,7 @@ function noticeOf(replies: Outbound[]): string {
  * assets, and the JSON endpoints behind them. Every endpoint trusts only signed init data.
  */
 export function miniAppRoute(options: MiniAppOptions): Route {
-  const { engine, deps, botToken, chat } = options;
+  const { engine, log, botToken, chat } = options;
   const pages = options.pages ?? loadPages();
   const authenticate = (req: IncomingMessage) => verifyInitData(initDataOf(req), botToken);
 
@@ -64,7 +61,7 @@ export function miniAppRoute(options: MiniAppOptions): Route {
   /** The form asks what it is for before it shows its fields. */
   async function secretState(req: IncomingMessage, res: ServerResponse, nonce: string): Promise<void> {
     const user = authenticate(req);
-    if (!(await admitFormRequest(deps, whoOf(user)))) return sendJson(res, 429, { error: LOCKED });
+    if (!(await engine.admitFormRequest(originOf(user)))) return sendJson(res, 429, { error: LOCKED });
     const purpose = await engine.pendingSecret(originOf(user), nonce);
     if (!purpose) return sendJson(res, 409, { error: STALE });
     sendJson(res, 200, { purpose });
@@ -72,7 +69,7 @@ export function miniAppRoute(options: MiniAppOptions): Route {
 
   async function submitSecret(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const user = authenticate(req);
-    if (!(await admitFormRequest(deps, whoOf(user)))) return sendJson(res, 429, { error: LOCKED });
+    if (!(await engine.admitFormRequest(originOf(user)))) return sendJson(res, 429, { error: LOCKED });
     const parsed = passwordSubmission.safeParse(await readJson(req));
     if (!parsed.success) return sendJson(res, 400, { error: 'The form was not filled in as expected.' });
     const outcome = await engine.submitSecret(originOf(user), parsed.data.nonce, passwordForm(parsed.data));
@@ -83,7 +80,7 @@ export function miniAppRoute(options: MiniAppOptions): Route {
     }
     await chat
       .sendTo(user.id, outcome.replies)
-      .catch((error: unknown) => deps.log.error({ err: error }, 'delivering a form reply failed'));
+      .catch((error: unknown) => log.error({ err: error }, 'delivering a form reply failed'));
     sendJson(
       res,
       200,
@@ -91,16 +88,10 @@ export function miniAppRoute(options: MiniAppOptions): Route {
     );
   }
 
-  /** The admin's table reads the role from the record on every request, by the domain's rule. */
-  async function requireAdmin(req: IncomingMessage): Promise<{ user: WebAppUser; actorId: string }> {
-    const user = authenticate(req);
-    const account = await resolveIdentity(deps.store, { platform: 'telegram', externalId: String(user.id) });
-    if (!account) throw new NotAdminError();
-    return { user, actorId: (await requireActiveAdmin(deps.store, account.id)).id };
-  }
-
   async function openUser(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { user } = await requireAdmin(req);
+    const user = authenticate(req);
+    // The admin's pages read the role from the record on every request.
+    await engine.requireAdmin(originOf(user));
     const parsed = openUserBody.safeParse(await readJson(req));
     if (!parsed.success) return sendJson(res, 400, { error: 'No such row.' });
     // As if the admin had typed `/user <id>`: the panel, its buttons and its checks are the chat's.
@@ -123,10 +114,8 @@ export function miniAppRoute(options: MiniAppOptions): Route {
         return secretState(req, res, url.searchParams.get('n') ?? '');
       case `POST ${MINI_APP_PATHS.secretApi}`:
         return submitSecret(req, res);
-      case `GET ${MINI_APP_PATHS.usersApi}`: {
-        const { actorId } = await requireAdmin(req);
-        return sendJson(res, 200, { rows: await loadUserTable(deps.store, actorId) });
-      }
+      case `GET ${MINI_APP_PATHS.usersApi}`:
+        return sendJson(res, 200, { rows: await loadUserTable(engine, originOf(authenticate(req))) });
       case `POST ${MINI_APP_PATHS.openUserApi}`:
         return openUser(req, res);
     }
@@ -145,7 +134,7 @@ export function miniAppRoute(options: MiniAppOptions): Route {
       await dispatch(req, res, url);
     } catch (error) {
       if (error instanceof InitDataError) {
-        deps.log.debug({ reason: error.reason }, 'mini app request without valid init data');
+        log.debug({ reason: error.reason }, 'mini app request without valid init data');
         sendJson(res, 401, { error: 'Open this page from its button in your Telegram chat with the bot.' });
       } else if (error instanceof NotAdminError) {
         sendJson(res, 403, { error: 'Only admins can see this.' });
@@ -154,7 +143,7 @@ export function miniAppRoute(options: MiniAppOptions): Route {
       } else throw error;
     }
     // The path only: the query carries a form's nonce, and bodies are never logged.
-    deps.log.debug({ method: req.method, path: url.pathname, status: res.statusCode }, 'mini app request');
+    log.debug({ method: req.method, path: url.pathname, status: res.statusCode }, 'mini app request');
     return true;
   };
 }

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { codeInstructions, withCodeInstructions } from '../../../src/adapters/codes.js';
+import { codeMark } from '../../../src/engine/outbound.js';
+
+describe('codeInstructions', () => {
+  it('links to the Telegram bot when one serves the deployment, and gives the code for anywhere else', () => {
+    expect(codeInstructions('i_x', 'gh_bot')).toEqual([
+      '  Telegram: https://t.me/gh_bot?start=i_x',
+      '  Anywhere else: send this code to the bot in a private chat: i_x',
+    ]);
+  });
+
+  it('gives the code alone without a Telegram bot', () => {
+    expect(codeInstructions('r_y', undefined)).toEqual([
+      '  Anywhere else: send this code to the bot in a private chat: r_y',
+    ]);
+  });
+
+  it('writes out the marks of a reply', () => {
+    expect(withCodeInstructions(`A reset link:\n${codeMark('r_y')}`, undefined)).toBe(
+      'A reset link:\n  Anywhere else: send this code to the bot in a private chat: r_y',
+    );
+  });
+});
