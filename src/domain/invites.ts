@@ -291,19 +291,26 @@ async function refusalToResend(store: Store, found: InviteRow): Promise<Error> {
   return new NoChangeError('that invite is revoked or used up; create a new one');
 }
 
-/** An admin invite from the system itself: the operator's way in (first start, `npm run admin-invite`). */
+/** The label of the invite a start on an empty record prints; the next such start replaces it. */
+const FIRST_START_LABEL = 'first start';
+
+/**
+ * An admin invite from the system itself: the operator's way in (`npm run admin-invite`, or with
+ * `firstStart` the banner of a start on an empty record, which replaces the banner's earlier invites
+ * but never one the operator made and may have handed out).
+ */
 export async function createAdminInvite(
   store: Store,
-  options: { replaceSetupInvites?: boolean } = {},
+  options: { firstStart?: boolean } = {},
 ): Promise<IssuedInvite> {
   return store.tx(async (tx) => {
-    if (options.replaceSetupInvites) await tx.invites.revokeOpenSetupInvites();
+    if (options.firstStart) await tx.invites.revokeOpenSystemInvites(FIRST_START_LABEL);
     const { token, tokenHash, payload } = issue();
     const invite = await tx.invites.insertInvite({
       tokenHash,
       email: null,
       role: 'admin',
-      label: 'admin setup',
+      label: options.firstStart ? FIRST_START_LABEL : 'admin setup',
       maxUses: 1,
       expiresInDays: INVITE_DAYS_DEFAULT,
       createdBy: null,
@@ -320,7 +327,7 @@ export async function createAdminInvite(
 /** The first admin's invite, only while the record has no account; older unclaimed ones are revoked. */
 export async function createSetupInvite(store: Store): Promise<IssuedInvite> {
   if ((await store.users.countUsers()) > 0) throw new NoChangeError('an account exists already');
-  return createAdminInvite(store, { replaceSetupInvites: true });
+  return createAdminInvite(store, { firstStart: true });
 }
 
 /** What a start on an empty record prints: the first admin's invite, or that another process has it. */

@@ -175,11 +175,11 @@ export async function countOpenInvitesIssuedBy(db: Db, issuerId: string): Promis
   return row!.count;
 }
 
-/** Revokes the open invites the system made for the first admin (a new setup invite replaces them). */
-export async function revokeOpenSetupInvites(db: Db): Promise<number> {
+/** Revokes the open invites the system itself made with `label` (no issuer). */
+export async function revokeOpenSystemInvites(db: Db, label: string): Promise<number> {
   const result = await db`
     update invites set revoked_at = now()
-    where created_by is null and role = 'admin' and revoked_at is null and uses < max_uses`;
+    where created_by is null and label = ${label} and revoked_at is null and uses < max_uses`;
   return result.count;
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/db.js';
 import { seedUser } from '../support/seed.js';
 import { printSetupInviteIfNeeded, type ConfiguredPlatforms } from '../../src/setup-invite.js';
-import { resolveInviteToken } from '../../src/domain/invites.js';
+import { createAdminInvite, resolveInviteToken } from '../../src/domain/invites.js';
 import { hashToken, parsePayload } from '../../src/domain/tokens.js';
 import type { Store } from '../../src/store/store.js';
 
@@ -70,6 +70,19 @@ describe('the first-start banner', () => {
     expect(await opens(store, fresh)).toBe(true);
     expect(await opens(store, old)).toBe(false);
     await next.release!();
+  });
+
+  it('leaves an invite from npm run admin-invite open: the operator may have sent it already', async () => {
+    const { store } = await createTestDatabase();
+    const { payload: handedOut } = await createAdminInvite(store);
+    const first = await start(store);
+    await first.release!();
+    const next = await start(store);
+    await next.release!();
+
+    expect(await opens(store, handedOut)).toBe(true);
+    expect(await opens(store, printedPayload(first.banner)!)).toBe(false);
+    expect(await opens(store, printedPayload(next.banner)!)).toBe(true);
   });
 
   it('says what to do on each platform this process serves', async () => {
