@@ -1,8 +1,6 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import { errorCode, notProvided, type FlowEmitted, type FlowEvent } from './types.js';
 
-export const AGENT_CHAT_FLOW_VERSION = 1;
-
 /** Turns kept for the model's context; older ones fall off. */
 export const AGENT_HISTORY_TURNS = 10;
 const TURN_TEXT_MAX = 2000;

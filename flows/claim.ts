@@ -16,8 +16,6 @@ import {
   PASSWORDS_DIFFER,
 } from './new-password.js';
 
-export const CLAIM_FLOW_VERSION = 2;
-
 export type InviteCheck =
   | { usable: true; hasEmail: boolean; role: 'admin' | 'member'; label: string | null }
   | { usable: false; reason: 'unknown' | 'expired' | 'revoked' | 'used_up' };

@@ -8,8 +8,6 @@ import {
 } from './delete-user.js';
 import { CANCEL_CHOICE, notProvided, type FlowEmitted, type FlowEvent } from './types.js';
 
-export const DELETE_ME_FLOW_VERSION = 1;
-
 /** The facts of one's own erasure, with the successor the rules chose. */
 export interface OwnErasureFacts extends ErasureFacts {
   successorName: string | null;

@@ -1,8 +1,6 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import { CANCEL_CHOICE, notProvided, type Choice, type FlowEmitted, type FlowEvent } from './types.js';
 
-export const DELETE_USER_FLOW_VERSION = 1;
-
 /** Someone who could take over what the erased person created. */
 export interface Successor {
   id: string;

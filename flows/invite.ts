@@ -1,8 +1,6 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import { looksLikeEmail, notProvided, type FlowEmitted, type FlowEvent } from './types.js';
 
-export const INVITE_FLOW_VERSION = 1;
-
 export interface InviteDraft {
   emails: string[];
   role: 'admin' | 'member';

@@ -8,7 +8,6 @@ import {
   type FlowIdentity,
 } from './types.js';
 
-export const LOGIN_FLOW_VERSION = 1;
 export const MAX_LOGIN_ATTEMPTS = 5;
 
 interface LoginContext {

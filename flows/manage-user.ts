@@ -11,8 +11,6 @@ import {
 
 export type { UserPanel } from './manage-user-replies.js';
 
-export const MANAGE_USER_FLOW_VERSION = 2;
-
 type Status = UserPanel['status'];
 
 interface Target {

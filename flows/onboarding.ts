@@ -1,8 +1,6 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import { notProvided, type Choice, type FlowEmitted, type FlowEvent } from './types.js';
 
-export const ONBOARDING_FLOW_VERSION = 2;
-
 /** Longest answer or transcript line the flow keeps. */
 export const ONBOARDING_TEXT_MAX = 500;
 /** Bounds, in bytes of saved JSON, that keep the resting snapshot under 4 KB however long the answers are. */

@@ -9,7 +9,6 @@ import {
 } from './new-password.js';
 import { errorCode, notProvided, type FlowEmitted, type FlowEvent, type FlowIdentity } from './types.js';
 
-export const PASSWORD_FLOW_VERSION = 2;
 const MAX_WRONG_CURRENT = 3;
 
 interface PasswordContext {

@@ -9,8 +9,6 @@ import {
 } from './new-password.js';
 import { notProvided, type FlowEmitted, type FlowEvent, type FlowIdentity } from './types.js';
 
-export const RESET_PASSWORD_FLOW_VERSION = 2;
-
 export type ResetCheck =
   { usable: true; userName: string } | { usable: false; reason: 'unknown' | 'expired' | 'used' | 'voided' };
 

@@ -9,7 +9,7 @@ import { UsageError } from './args.js';
 import { commandNameOf, findCommand } from './commands/index.js';
 import type { CommandContext, CommandOutcome } from './commands/types.js';
 import { capabilitiesOf, type EngineDeps } from './deps.js';
-import { FLOWS, type FlowId } from './flows.js';
+import { FLOWS, flowIdOf, type FlowId } from './flows.js';
 import { StaleSnapshotError, stepFlow, type FlowStep } from './flow-runner.js';
 import type { Inbound } from './inbound.js';
 import { text, type Button, type Outbound } from './outbound.js';
@@ -268,7 +268,9 @@ export class Turn {
     delete this.session.flow;
     const instance = randomBytes(4).toString('base64url');
     const owner = this.user?.id ?? null;
-    await this.applyStep(id, instance, owner, () => stepFlow(FLOWS[id].machine(this.deps), { input }, event));
+    await this.applyStep(id, instance, owner, () =>
+      stepFlow(FLOWS[id].provided(this.deps), { input }, event),
+    );
   }
 
   /** Ends the running flow ("That step has ended") when this chat no longer maps to its owner. */
@@ -294,7 +296,7 @@ export class Turn {
     }
     try {
       await this.applyStep(flow.id, flow.instance, flow.owner, () =>
-        stepFlow(definition.machine(this.deps), { snapshot: flow.snapshot }, event),
+        stepFlow(definition.provided(this.deps), { snapshot: flow.snapshot }, event),
       );
     } catch (error) {
       if (!(error instanceof StaleSnapshotError)) throw error;
@@ -343,7 +345,7 @@ export class Turn {
     if (next && typeof userId === 'string') {
       this.user = await this.deps.store.users.getUserById(userId);
       const following = this.user ? next(this.user, this.deps) : undefined;
-      if (following) await this.startFlow(following.flow, following.input);
+      if (following) await this.startFlow(flowIdOf(following.flow), following.input);
     }
   }
 
