@@ -1,5 +1,6 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import { errorCode, notProvided, type FlowEmitted, type FlowEvent } from './types.js';
+import { reportFailure } from './kit.js';
 
 /** Turns kept for the model's context; older ones fall off. */
 export const AGENT_HISTORY_TURNS = 10;
@@ -101,13 +102,13 @@ export const agentChatFlow = setup({
           {
             guard: 'lostAccess',
             target: 'ended',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
           {
             target: 'listening',
             actions: [
               assign({ history: ({ context }) => context.history.slice(0, -1) }),
-              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+              emit(reportFailure),
             ],
           },
         ],

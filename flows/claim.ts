@@ -8,6 +8,8 @@ import {
   type FlowEvent,
   type FlowIdentity,
 } from './types.js';
+import { chose, PASSWORD_RULES, reportFailure } from './kit.js';
+import { INVITE_UNUSABLE, type InviteUnusableReason } from './refusals.js';
 import {
   AGAIN_PROMPT,
   isRefusedNewPassword,
@@ -18,7 +20,7 @@ import {
 
 export type InviteCheck =
   | { usable: true; hasEmail: boolean; role: 'admin' | 'member'; label: string | null }
-  | { usable: false; reason: 'unknown' | 'expired' | 'revoked' | 'used_up' };
+  | { usable: false; reason: InviteUnusableReason };
 
 interface ClaimContext {
   tokenHash: string;
@@ -34,13 +36,6 @@ interface ClaimContext {
 const NAME_AGAIN = 'Please send a name of 1 to 100 characters, on one line.';
 /** Every email the claim cannot use gets these words, taken or malformed: they tell nobody who has an account. */
 const EMAIL_REFUSED = 'That email cannot be used here. Try another, or tap Skip.';
-
-const UNUSABLE_TEXT = {
-  unknown: 'This invite link is not valid. Ask the admin who invited you for a new one.',
-  expired: 'This invite has expired. Ask the admin who invited you to resend it.',
-  revoked: 'This invite was revoked. Ask an admin for a new one if you still need access.',
-  used_up: 'This invite has already been used. Ask an admin for a new one.',
-} as const;
 
 /** A newcomer turns an invite into an account: name, (email), password twice, then onboarding. */
 export const claimFlow = setup({
@@ -69,7 +64,7 @@ export const claimFlow = setup({
     isNameRefused: ({ event }) =>
       'error' in event && errorCode(event.error) === 'invalid_input' && errorField(event.error) === 'name',
     isEmailLike: ({ event }) => event.type === 'text' && looksLikeEmail(event.text),
-    isSkip: ({ event }) => event.type === 'choose' && event.value === 'skip',
+    isSkip: ({ event }) => chose({ event }, 'skip'),
     needsEmail: ({ context }) => context.needsEmail,
     isEmailRefused: ({ event }) =>
       'error' in event &&
@@ -99,7 +94,7 @@ export const claimFlow = setup({
             target: 'refused',
             actions: emit(({ event }) => ({
               type: 'reply' as const,
-              text: event.output.usable ? '' : UNUSABLE_TEXT[event.output.reason],
+              text: event.output.usable ? '' : INVITE_UNUSABLE[event.output.reason],
             })),
           },
           {
@@ -118,7 +113,7 @@ export const claimFlow = setup({
         ],
         onError: {
           target: 'refused',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          actions: emit(reportFailure),
         },
       },
     },
@@ -169,8 +164,7 @@ export const claimFlow = setup({
       entry: emit({
         type: 'askSecret',
         purpose: 'claim',
-        prompt:
-          'Now choose a password: at least 12 characters, with a letter and a digit, and not a common one.',
+        prompt: `Now choose a password: ${PASSWORD_RULES}`,
       }),
       on: { secret: 'staging' },
     },
@@ -186,11 +180,11 @@ export const claimFlow = setup({
           {
             guard: 'isRefusedNewPassword',
             target: 'askingPassword',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
           {
             target: 'refused',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
         ],
       },
@@ -218,14 +212,11 @@ export const claimFlow = setup({
           {
             guard: 'isStagedPasswordGone',
             target: 'askingPassword',
-            actions: [
-              assign({ stagedId: null }),
-              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
-            ],
+            actions: [assign({ stagedId: null }), emit(reportFailure)],
           },
           {
             target: 'refused',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
         ],
       },
@@ -251,10 +242,7 @@ export const claimFlow = setup({
           {
             guard: 'isStagedPasswordGone',
             target: 'askingPassword',
-            actions: [
-              assign({ stagedId: null }),
-              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
-            ],
+            actions: [assign({ stagedId: null }), emit(reportFailure)],
           },
           {
             guard: 'isNameRefused',
@@ -269,14 +257,11 @@ export const claimFlow = setup({
           {
             guard: and(['needsEmail', 'isLockedOut']),
             target: 'askingEmail',
-            actions: [
-              assign({ email: null }),
-              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
-            ],
+            actions: [assign({ email: null }), emit(reportFailure)],
           },
           {
             target: 'refused',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
         ],
       },

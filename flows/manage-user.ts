@@ -1,5 +1,6 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
-import { CANCEL_CHOICE, notProvided, type FlowEmitted, type FlowEvent } from './types.js';
+import { notProvided, type FlowEmitted, type FlowEvent } from './types.js';
+import { CANCEL_CHOICE, chose, isCancel, reportFailure } from './kit.js';
 import {
   confirmDeactivate,
   confirmRole,
@@ -90,7 +91,8 @@ export const manageUserFlow = setup({
     reactivate: fromPromise<void, Target>(() => notProvided('reactivate')),
   },
   guards: {
-    chose: ({ event }, value: string) => event.type === 'choose' && event.value === value,
+    chose,
+    isCancel,
   },
   actions: {
     forgetIntent: assign({ intent: null }),
@@ -150,7 +152,7 @@ export const manageUserFlow = setup({
         ],
         onError: {
           target: 'ended',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          actions: emit(reportFailure),
         },
       },
     },
@@ -214,7 +216,7 @@ export const manageUserFlow = setup({
         ],
         choose: [
           { guard: { type: 'chose', params: 'none' }, target: 'settingGroups' },
-          { guard: { type: 'chose', params: 'cancel' }, target: 'loading' },
+          { guard: 'isCancel', target: 'loading' },
         ],
       },
     },
@@ -238,7 +240,7 @@ export const manageUserFlow = setup({
         },
         onError: {
           target: 'loading',
-          actions: [emit(({ event }) => ({ type: 'failed' as const, error: event.error })), 'forgetIntent'],
+          actions: [emit(reportFailure), 'forgetIntent'],
         },
       },
     },
@@ -259,7 +261,7 @@ export const manageUserFlow = setup({
         },
         onError: {
           target: 'loading',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          actions: emit(reportFailure),
         },
       },
     },
@@ -283,7 +285,7 @@ export const manageUserFlow = setup({
         },
         onError: {
           target: 'loading',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          actions: emit(reportFailure),
         },
       },
     },
@@ -301,7 +303,7 @@ export const manageUserFlow = setup({
         },
         onError: {
           target: 'loading',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          actions: emit(reportFailure),
         },
       },
     },
@@ -318,7 +320,7 @@ export const manageUserFlow = setup({
         },
         onError: {
           target: 'loading',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          actions: emit(reportFailure),
         },
       },
     },

@@ -1,4 +1,5 @@
 import { fromPromise } from 'xstate';
+import { PASSWORD_RULES } from './kit.js';
 import { errorCode, notProvided } from './types.js';
 
 /**
@@ -16,8 +17,7 @@ export const newPasswordActors = {
   ),
 };
 
-export const NEW_PASSWORD_PROMPT =
-  'Your new password: at least 12 characters, with a letter and a digit, and not a common one.';
+export const NEW_PASSWORD_PROMPT = `Your new password: ${PASSWORD_RULES}`;
 export const AGAIN_PROMPT = 'Type the new password once more.';
 export const PASSWORDS_DIFFER = 'The two passwords differ. Let us try the new one again.';
 

@@ -8,6 +8,7 @@ import {
   PASSWORDS_DIFFER,
 } from './new-password.js';
 import { errorCode, notProvided, type FlowEmitted, type FlowEvent, type FlowIdentity } from './types.js';
+import { reportFailure } from './kit.js';
 
 const MAX_WRONG_CURRENT = 3;
 
@@ -78,7 +79,7 @@ export const passwordFlow = setup({
           },
           {
             target: 'ended',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
         ],
       },
@@ -103,11 +104,11 @@ export const passwordFlow = setup({
           {
             guard: 'isRefusedNewPassword',
             target: 'askingNew',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
           {
             target: 'ended',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
         ],
       },
@@ -135,14 +136,11 @@ export const passwordFlow = setup({
           {
             guard: 'isStagedPasswordGone',
             target: 'askingNew',
-            actions: [
-              assign({ stagedId: null }),
-              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
-            ],
+            actions: [assign({ stagedId: null }), emit(reportFailure)],
           },
           {
             target: 'ended',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
         ],
       },
@@ -190,14 +188,11 @@ export const passwordFlow = setup({
           {
             guard: 'isStagedPasswordGone',
             target: 'askingNew',
-            actions: [
-              assign({ stagedId: null }),
-              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
-            ],
+            actions: [assign({ stagedId: null }), emit(reportFailure)],
           },
           {
             target: 'ended',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
         ],
       },

@@ -8,6 +8,7 @@ import {
   PASSWORDS_DIFFER,
 } from './new-password.js';
 import { notProvided, type FlowEmitted, type FlowEvent, type FlowIdentity } from './types.js';
+import { reportFailure } from './kit.js';
 
 export type ResetCheck =
   { usable: true; userName: string } | { usable: false; reason: 'unknown' | 'expired' | 'used' | 'voided' };
@@ -78,7 +79,7 @@ export const resetPasswordFlow = setup({
         ],
         onError: {
           target: 'ended',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          actions: emit(reportFailure),
         },
       },
     },
@@ -99,11 +100,11 @@ export const resetPasswordFlow = setup({
           {
             guard: 'isRefusedNewPassword',
             target: 'askingPassword',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
           {
             target: 'ended',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
         ],
       },
@@ -131,14 +132,11 @@ export const resetPasswordFlow = setup({
           {
             guard: 'isStagedPasswordGone',
             target: 'askingPassword',
-            actions: [
-              assign({ stagedId: null }),
-              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
-            ],
+            actions: [assign({ stagedId: null }), emit(reportFailure)],
           },
           {
             target: 'ended',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
         ],
       },
@@ -169,14 +167,11 @@ export const resetPasswordFlow = setup({
           {
             guard: 'isStagedPasswordGone',
             target: 'askingPassword',
-            actions: [
-              assign({ stagedId: null }),
-              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
-            ],
+            actions: [assign({ stagedId: null }), emit(reportFailure)],
           },
           {
             target: 'ended',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
         ],
       },
