@@ -10,13 +10,7 @@ import {
 } from './types.js';
 import { chose, PASSWORD_RULES, reportFailure } from './kit.js';
 import { INVITE_UNUSABLE, type InviteUnusableReason } from './refusals.js';
-import {
-  AGAIN_PROMPT,
-  isRefusedNewPassword,
-  isStagedPasswordGone,
-  newPasswordActors,
-  PASSWORDS_DIFFER,
-} from './new-password.js';
+import { AGAIN_PROMPT, newPasswordActors, newPasswordGuards, PASSWORDS_DIFFER } from './new-password.js';
 
 export type InviteCheck =
   | { usable: true; hasEmail: boolean; role: 'admin' | 'member'; label: string | null }
@@ -58,8 +52,7 @@ export const claimFlow = setup({
   },
   guards: {
     hasStagedPassword: ({ context }) => context.stagedId !== null,
-    isRefusedNewPassword: ({ event }) => 'error' in event && isRefusedNewPassword(event.error),
-    isStagedPasswordGone: ({ event }) => 'error' in event && isStagedPasswordGone(event.error),
+    ...newPasswordGuards,
     isValidName: ({ event }) => event.type === 'text' && /^[^\p{Cc}]{1,100}$/u.test(event.text.trim()),
     isNameRefused: ({ event }) =>
       'error' in event && errorCode(event.error) === 'invalid_input' && errorField(event.error) === 'name',

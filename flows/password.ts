@@ -1,10 +1,9 @@
 import { and, assign, emit, fromPromise, setup } from 'xstate';
 import {
   AGAIN_PROMPT,
-  isRefusedNewPassword,
-  isStagedPasswordGone,
   NEW_PASSWORD_PROMPT,
   newPasswordActors,
+  newPasswordGuards,
   PASSWORDS_DIFFER,
 } from './new-password.js';
 import { errorCode, notProvided, type FlowEmitted, type FlowEvent, type FlowIdentity } from './types.js';
@@ -41,8 +40,7 @@ export const passwordFlow = setup({
   guards: {
     tooManyWrong: ({ context }) => context.wrongCurrent + 1 >= MAX_WRONG_CURRENT,
     isWrongCurrent: ({ event }) => 'error' in event && errorCode(event.error) === 'wrong_credentials',
-    isRefusedNewPassword: ({ event }) => 'error' in event && isRefusedNewPassword(event.error),
-    isStagedPasswordGone: ({ event }) => 'error' in event && isStagedPasswordGone(event.error),
+    ...newPasswordGuards,
   },
 }).createMachine({
   id: 'password',

@@ -1,10 +1,9 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import {
   AGAIN_PROMPT,
-  isRefusedNewPassword,
-  isStagedPasswordGone,
   NEW_PASSWORD_PROMPT,
   newPasswordActors,
+  newPasswordGuards,
   PASSWORDS_DIFFER,
 } from './new-password.js';
 import { notProvided, type FlowEmitted, type FlowEvent, type FlowIdentity } from './types.js';
@@ -48,8 +47,7 @@ export const resetPasswordFlow = setup({
     >(() => notProvided('setPassword')),
   },
   guards: {
-    isRefusedNewPassword: ({ event }) => 'error' in event && isRefusedNewPassword(event.error),
-    isStagedPasswordGone: ({ event }) => 'error' in event && isStagedPasswordGone(event.error),
+    ...newPasswordGuards,
   },
 }).createMachine({
   id: 'resetPassword',
