@@ -8,16 +8,16 @@ import {
 } from './new-password.js';
 import { notProvided, type FlowEmitted, type FlowEvent, type FlowIdentity } from './types.js';
 import { reportFailure } from './kit.js';
+import { RESET_LINK_UNUSABLE, type ResetLinkUnusableReason } from './refusals.js';
 
 export type ResetCheck =
-  { usable: true; userName: string } | { usable: false; reason: 'unknown' | 'expired' | 'used' | 'voided' };
+  { usable: true; userName: string } | { usable: false; reason: ResetLinkUnusableReason };
 
-const UNUSABLE_TEXT = {
-  unknown: 'This reset link is not valid. Ask an admin for a new one.',
-  expired: 'This reset link has expired. Ask an admin for a new one.',
-  used: 'This reset link has already been used. Ask an admin for a new one.',
+/** The refusals of a link as it is opened; a voided one is told more briefly here. */
+const UNUSABLE_TEXT: Record<ResetLinkUnusableReason, string> = {
+  ...RESET_LINK_UNUSABLE,
   voided: 'A newer reset link replaced this one. Use the newest link you were given.',
-} as const;
+};
 
 interface ResetContext {
   tokenHash: string;
