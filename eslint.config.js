@@ -56,6 +56,9 @@ export default tseslint.config(
         {
           patterns: [
             '**/src/domain/*',
+            // The record's closed lists and size rules: constants, no I/O.
+            '!**/src/domain/enums.js',
+            '!**/src/domain/limits.js',
             '**/src/store/*',
             '**/src/engine/*',
             '**/src/adapters/**',
@@ -67,6 +70,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Flows may import these two: they must stay constants, with no imports of their own.
+    files: ['src/domain/enums.ts', 'src/domain/limits.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['*'] }] },
   },
   {
     files: ['src/store/**/*.ts'],

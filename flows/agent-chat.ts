@@ -1,7 +1,6 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import { errorCode, notProvided, type FlowEmitted, type FlowEvent } from './types.js';
-
-export const AGENT_CHAT_FLOW_VERSION = 1;
+import { reportFailure } from './kit.js';
 
 /** Turns kept for the model's context; older ones fall off. */
 export const AGENT_HISTORY_TURNS = 10;
@@ -103,13 +102,13 @@ export const agentChatFlow = setup({
           {
             guard: 'lostAccess',
             target: 'ended',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
           {
             target: 'listening',
             actions: [
               assign({ history: ({ context }) => context.history.slice(0, -1) }),
-              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+              emit(reportFailure),
             ],
           },
         ],

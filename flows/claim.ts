@@ -8,19 +8,13 @@ import {
   type FlowEvent,
   type FlowIdentity,
 } from './types.js';
-import {
-  AGAIN_PROMPT,
-  isRefusedNewPassword,
-  isStagedPasswordGone,
-  newPasswordActors,
-  PASSWORDS_DIFFER,
-} from './new-password.js';
-
-export const CLAIM_FLOW_VERSION = 2;
+import { chose, PASSWORD_RULES, reportFailure } from './kit.js';
+import { INVITE_UNUSABLE, type InviteUnusableReason } from './refusals.js';
+import { AGAIN_PROMPT, newPasswordActors, newPasswordGuards, PASSWORDS_DIFFER } from './new-password.js';
 
 export type InviteCheck =
   | { usable: true; hasEmail: boolean; role: 'admin' | 'member'; label: string | null }
-  | { usable: false; reason: 'unknown' | 'expired' | 'revoked' | 'used_up' };
+  | { usable: false; reason: InviteUnusableReason };
 
 interface ClaimContext {
   tokenHash: string;
@@ -36,13 +30,6 @@ interface ClaimContext {
 const NAME_AGAIN = 'Please send a name of 1 to 100 characters, on one line.';
 /** Every email the claim cannot use gets these words, taken or malformed: they tell nobody who has an account. */
 const EMAIL_REFUSED = 'That email cannot be used here. Try another, or tap Skip.';
-
-const UNUSABLE_TEXT = {
-  unknown: 'This invite link is not valid. Ask the admin who invited you for a new one.',
-  expired: 'This invite has expired. Ask the admin who invited you to resend it.',
-  revoked: 'This invite was revoked. Ask an admin for a new one if you still need access.',
-  used_up: 'This invite has already been used. Ask an admin for a new one.',
-} as const;
 
 /** A newcomer turns an invite into an account: name, (email), password twice, then onboarding. */
 export const claimFlow = setup({
@@ -65,13 +52,12 @@ export const claimFlow = setup({
   },
   guards: {
     hasStagedPassword: ({ context }) => context.stagedId !== null,
-    isRefusedNewPassword: ({ event }) => 'error' in event && isRefusedNewPassword(event.error),
-    isStagedPasswordGone: ({ event }) => 'error' in event && isStagedPasswordGone(event.error),
+    ...newPasswordGuards,
     isValidName: ({ event }) => event.type === 'text' && /^[^\p{Cc}]{1,100}$/u.test(event.text.trim()),
     isNameRefused: ({ event }) =>
       'error' in event && errorCode(event.error) === 'invalid_input' && errorField(event.error) === 'name',
     isEmailLike: ({ event }) => event.type === 'text' && looksLikeEmail(event.text),
-    isSkip: ({ event }) => event.type === 'choose' && event.value === 'skip',
+    isSkip: ({ event }) => chose({ event }, 'skip'),
     needsEmail: ({ context }) => context.needsEmail,
     isEmailRefused: ({ event }) =>
       'error' in event &&
@@ -101,7 +87,7 @@ export const claimFlow = setup({
             target: 'refused',
             actions: emit(({ event }) => ({
               type: 'reply' as const,
-              text: event.output.usable ? '' : UNUSABLE_TEXT[event.output.reason],
+              text: event.output.usable ? '' : INVITE_UNUSABLE[event.output.reason],
             })),
           },
           {
@@ -120,7 +106,7 @@ export const claimFlow = setup({
         ],
         onError: {
           target: 'refused',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          actions: emit(reportFailure),
         },
       },
     },
@@ -171,8 +157,7 @@ export const claimFlow = setup({
       entry: emit({
         type: 'askSecret',
         purpose: 'claim',
-        prompt:
-          'Now choose a password: at least 12 characters, with a letter and a digit, and not a common one.',
+        prompt: `Now choose a password: ${PASSWORD_RULES}`,
       }),
       on: { secret: 'staging' },
     },
@@ -188,11 +173,11 @@ export const claimFlow = setup({
           {
             guard: 'isRefusedNewPassword',
             target: 'askingPassword',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
           {
             target: 'refused',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
         ],
       },
@@ -220,14 +205,11 @@ export const claimFlow = setup({
           {
             guard: 'isStagedPasswordGone',
             target: 'askingPassword',
-            actions: [
-              assign({ stagedId: null }),
-              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
-            ],
+            actions: [assign({ stagedId: null }), emit(reportFailure)],
           },
           {
             target: 'refused',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
         ],
       },
@@ -253,10 +235,7 @@ export const claimFlow = setup({
           {
             guard: 'isStagedPasswordGone',
             target: 'askingPassword',
-            actions: [
-              assign({ stagedId: null }),
-              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
-            ],
+            actions: [assign({ stagedId: null }), emit(reportFailure)],
           },
           {
             guard: 'isNameRefused',
@@ -271,14 +250,11 @@ export const claimFlow = setup({
           {
             guard: and(['needsEmail', 'isLockedOut']),
             target: 'askingEmail',
-            actions: [
-              assign({ email: null }),
-              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
-            ],
+            actions: [assign({ email: null }), emit(reportFailure)],
           },
           {
             target: 'refused',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
         ],
       },

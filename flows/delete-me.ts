@@ -6,9 +6,8 @@ import {
   type ErasureDone,
   type ErasureFacts,
 } from './delete-user.js';
-import { CANCEL_CHOICE, notProvided, type FlowEmitted, type FlowEvent } from './types.js';
-
-export const DELETE_ME_FLOW_VERSION = 1;
+import { notProvided, type FlowEmitted, type FlowEvent } from './types.js';
+import { CANCEL_CHOICE, isCancel, reportFailure } from './kit.js';
 
 /** The facts of one's own erasure, with the successor the rules chose. */
 export interface OwnErasureFacts extends ErasureFacts {
@@ -36,7 +35,7 @@ export const deleteMeFlow = setup({
     erase: fromPromise<ErasureDone, Self>(() => notProvided('erase')),
   },
   guards: {
-    isCancel: ({ event }) => event.type === 'choose' && event.value === CANCEL_CHOICE.value,
+    isCancel,
     confirmed: ({ context, event }) => event.type === 'text' && confirms(event.text, context.confirmation),
   },
 }).createMachine({
@@ -60,7 +59,7 @@ export const deleteMeFlow = setup({
         onDone: { target: 'confirming', actions: assign(({ event }) => event.output) },
         onError: {
           target: 'ended',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          actions: emit(reportFailure),
         },
       },
     },
@@ -103,7 +102,7 @@ export const deleteMeFlow = setup({
         },
         onError: {
           target: 'ended',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          actions: emit(reportFailure),
         },
       },
     },

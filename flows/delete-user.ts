@@ -1,7 +1,6 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
-import { CANCEL_CHOICE, notProvided, type Choice, type FlowEmitted, type FlowEvent } from './types.js';
-
-export const DELETE_USER_FLOW_VERSION = 1;
+import { notProvided, type Choice, type FlowEmitted, type FlowEvent } from './types.js';
+import { CANCEL_CHOICE, isCancel, reportFailure } from './kit.js';
 
 /** Someone who could take over what the erased person created. */
 export interface Successor {
@@ -113,7 +112,7 @@ export const deleteUserFlow = setup({
     erase: fromPromise<ErasureDone, Target & { successorId: string | null }>(() => notProvided('erase')),
   },
   guards: {
-    isCancel: ({ event }) => event.type === 'choose' && event.value === CANCEL_CHOICE.value,
+    isCancel,
     needsSuccessor: ({ event }) => (event as unknown as { output: ErasureFacts }).output.agents.length > 0,
     confirmed: ({ context, event }) => event.type === 'text' && confirms(event.text, context.confirmation),
   },
@@ -153,7 +152,7 @@ export const deleteUserFlow = setup({
         ],
         onError: {
           target: 'ended',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          actions: emit(reportFailure),
         },
       },
     },
@@ -194,7 +193,7 @@ export const deleteUserFlow = setup({
         onDone: { target: 'confirming', actions: assign({ successor: ({ event }) => event.output }) },
         onError: {
           target: 'choosingSuccessor',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          actions: emit(reportFailure),
         },
       },
     },
@@ -246,7 +245,7 @@ export const deleteUserFlow = setup({
         },
         onError: {
           target: 'ended',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          actions: emit(reportFailure),
         },
       },
     },

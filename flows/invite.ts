@@ -1,7 +1,7 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import { looksLikeEmail, notProvided, type FlowEmitted, type FlowEvent } from './types.js';
-
-export const INVITE_FLOW_VERSION = 1;
+import { ENTITY_NAME_MAX_LENGTH, ENTITY_NAME_PATTERN, INVITE_LIMITS } from '../src/domain/limits.js';
+import { CANCEL_CHOICE, isCancel, reportFailure } from './kit.js';
 
 export interface InviteDraft {
   emails: string[];
@@ -39,14 +39,17 @@ function summary(draft: InviteDraft): string {
 /** Parses `uses:5 expires:14d label:"…"`; undefined when a part does not fit. */
 function parseOptions(text: string, draft: InviteDraft): InviteDraft | undefined {
   const next = { ...draft };
-  const pattern = /(uses|expires|label):(?:"([^"]{1,100})"|(\S+))/gi;
+  const pattern = new RegExp(
+    `(uses|expires|label):(?:"([^"]{1,${INVITE_LIMITS.labelLength}})"|(\\S+))`,
+    'gi',
+  );
   const leftover = text.replace(
     pattern,
     (_, key: string, quoted: string | undefined, plain: string | undefined) => {
       const value = quoted ?? plain ?? '';
       if (key.toLowerCase() === 'uses') next.maxUses = Number(value);
       else if (key.toLowerCase() === 'expires') next.expiresInDays = Number(value.replace(/d(ays?)?$/i, ''));
-      else next.label = value.slice(0, 100);
+      else next.label = value.slice(0, INVITE_LIMITS.labelLength);
       return '';
     },
   );
@@ -54,11 +57,11 @@ function parseOptions(text: string, draft: InviteDraft): InviteDraft | undefined
     leftover.trim() === '' &&
     Number.isInteger(next.maxUses) &&
     next.maxUses >= 1 &&
-    next.maxUses <= 1000 &&
+    next.maxUses <= INVITE_LIMITS.maxUses &&
     (next.emails.length === 0 || next.maxUses === 1) &&
     Number.isInteger(next.expiresInDays) &&
     next.expiresInDays >= 1 &&
-    next.expiresInDays <= 90;
+    next.expiresInDays <= INVITE_LIMITS.expiresInDays;
   return valid ? next : undefined;
 }
 
@@ -93,7 +96,7 @@ export const inviteFlow = setup({
       event.text
         .split(',')
         .map((g) => g.trim())
-        .every((g) => /^[\p{L}\p{N}][\p{L}\p{N} _.-]{0,63}$/u.test(g)),
+        .every((g) => g.length <= ENTITY_NAME_MAX_LENGTH && ENTITY_NAME_PATTERN.test(g)),
   },
 }).createMachine({
   id: 'invite',
@@ -262,18 +265,13 @@ export const inviteFlow = setup({
       entry: emit(({ context }) => ({
         type: 'reply' as const,
         text: summary(context.draft),
-        choices: [
-          [
-            { label: 'Create', value: 'create' },
-            { label: 'Cancel', value: 'cancel' },
-          ],
-        ],
+        choices: [[{ label: 'Create', value: 'create' }, CANCEL_CHOICE]],
       })),
       on: {
         choose: [
           { guard: ({ event }) => event.value === 'create', target: 'creating' },
           {
-            guard: ({ event }) => event.value === 'cancel',
+            guard: isCancel,
             target: 'cancelled',
             actions: emit({ type: 'reply', text: 'Cancelled. No invite was created.' }),
           },
@@ -294,7 +292,7 @@ export const inviteFlow = setup({
         },
         onError: {
           target: 'created',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          actions: emit(reportFailure),
         },
       },
     },

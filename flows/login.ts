@@ -7,8 +7,8 @@ import {
   type FlowEvent,
   type FlowIdentity,
 } from './types.js';
+import { reportFailure } from './kit.js';
 
-export const LOGIN_FLOW_VERSION = 1;
 export const MAX_LOGIN_ATTEMPTS = 5;
 
 interface LoginContext {
@@ -92,12 +92,9 @@ export const loginFlow = setup({
           {
             guard: 'wrongCredentials',
             target: 'askingEmail',
-            actions: [
-              assign({ attempts: ({ context }) => context.attempts + 1 }),
-              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
-            ],
+            actions: [assign({ attempts: ({ context }) => context.attempts + 1 }), emit(reportFailure)],
           },
-          { target: 'done', actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })) },
+          { target: 'done', actions: emit(reportFailure) },
         ],
       },
     },

@@ -1,5 +1,6 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
-import { CANCEL_CHOICE, notProvided, type FlowEmitted, type FlowEvent } from './types.js';
+import { notProvided, type FlowEmitted, type FlowEvent } from './types.js';
+import { CANCEL_CHOICE, chose, isCancel, reportFailure } from './kit.js';
 import {
   confirmDeactivate,
   confirmRole,
@@ -10,8 +11,6 @@ import {
 } from './manage-user-replies.js';
 
 export type { UserPanel } from './manage-user-replies.js';
-
-export const MANAGE_USER_FLOW_VERSION = 2;
 
 type Status = UserPanel['status'];
 
@@ -92,7 +91,8 @@ export const manageUserFlow = setup({
     reactivate: fromPromise<void, Target>(() => notProvided('reactivate')),
   },
   guards: {
-    chose: ({ event }, value: string) => event.type === 'choose' && event.value === value,
+    chose,
+    isCancel,
   },
   actions: {
     forgetIntent: assign({ intent: null }),
@@ -152,7 +152,7 @@ export const manageUserFlow = setup({
         ],
         onError: {
           target: 'ended',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          actions: emit(reportFailure),
         },
       },
     },
@@ -216,7 +216,7 @@ export const manageUserFlow = setup({
         ],
         choose: [
           { guard: { type: 'chose', params: 'none' }, target: 'settingGroups' },
-          { guard: { type: 'chose', params: 'cancel' }, target: 'loading' },
+          { guard: 'isCancel', target: 'loading' },
         ],
       },
     },
@@ -240,7 +240,7 @@ export const manageUserFlow = setup({
         },
         onError: {
           target: 'loading',
-          actions: [emit(({ event }) => ({ type: 'failed' as const, error: event.error })), 'forgetIntent'],
+          actions: [emit(reportFailure), 'forgetIntent'],
         },
       },
     },
@@ -261,7 +261,7 @@ export const manageUserFlow = setup({
         },
         onError: {
           target: 'loading',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          actions: emit(reportFailure),
         },
       },
     },
@@ -285,7 +285,7 @@ export const manageUserFlow = setup({
         },
         onError: {
           target: 'loading',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          actions: emit(reportFailure),
         },
       },
     },
@@ -303,7 +303,7 @@ export const manageUserFlow = setup({
         },
         onError: {
           target: 'loading',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          actions: emit(reportFailure),
         },
       },
     },
@@ -320,7 +320,7 @@ export const manageUserFlow = setup({
         },
         onError: {
           target: 'loading',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          actions: emit(reportFailure),
         },
       },
     },

@@ -1,4 +1,5 @@
-import { fromPromise } from 'xstate';
+import { fromPromise, type EventObject } from 'xstate';
+import { PASSWORD_RULES } from './kit.js';
 import { errorCode, notProvided } from './types.js';
 
 /**
@@ -16,17 +17,16 @@ export const newPasswordActors = {
   ),
 };
 
-export const NEW_PASSWORD_PROMPT =
-  'Your new password: at least 12 characters, with a letter and a digit, and not a common one.';
+export const NEW_PASSWORD_PROMPT = `Your new password: ${PASSWORD_RULES}`;
 export const AGAIN_PROMPT = 'Type the new password once more.';
 export const PASSWORDS_DIFFER = 'The two passwords differ. Let us try the new one again.';
 
-/** A new password the person can fix by choosing another: the policy's refusal, or their current one. */
-export function isRefusedNewPassword(error: unknown): boolean {
-  return ['weak_password', 'invalid_input'].includes(errorCode(error) ?? '');
-}
-
-/** The staged password expired before it was used: it is asked for again. */
-export function isStagedPasswordGone(error: unknown): boolean {
-  return errorCode(error) === 'staged_password_gone';
-}
+/** The guards of every flow that sets a new password, on the error of one of its two effects. */
+export const newPasswordGuards = {
+  /** A new password the person can fix by choosing another: the policy's refusal, or their current one. */
+  isRefusedNewPassword: ({ event }: { event: EventObject }) =>
+    'error' in event && ['weak_password', 'invalid_input'].includes(errorCode(event.error) ?? ''),
+  /** The staged password expired before it was used: it is asked for again. */
+  isStagedPasswordGone: ({ event }: { event: EventObject }) =>
+    'error' in event && errorCode(event.error) === 'staged_password_gone',
+};

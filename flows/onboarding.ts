@@ -1,20 +1,16 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import { notProvided, type Choice, type FlowEmitted, type FlowEvent } from './types.js';
+import { chose, reportFailure } from './kit.js';
+import {
+  appendTranscript,
+  clip,
+  FIELDS_BYTES_MAX,
+  mergeFields,
+  weightOfFields,
+  type TranscriptTurn,
+} from './onboarding-budget.js';
 
-export const ONBOARDING_FLOW_VERSION = 2;
-
-/** Longest answer or transcript line the flow keeps. */
-export const ONBOARDING_TEXT_MAX = 500;
-/** Bounds, in bytes of saved JSON, that keep the resting snapshot under 4 KB however long the answers are. */
-const FIELDS_BYTES_MAX = 1300;
-const TRANSCRIPT_BYTES_MAX = 1300;
-const TRANSCRIPT_TURNS_MAX = 12;
 const PERSONA_NAME_MAX = 60;
-
-export interface TranscriptTurn {
-  role: 'assistant' | 'user';
-  text: string;
-}
 
 /** What an interviewer sees: the answers so far and the transcript, which ends with `answer` if any. */
 export interface InterviewInput {
@@ -76,68 +72,6 @@ const REVIEW_CHOICES: Choice[][] = [
 const EDIT_HINT = 'Tell me what to change (for example: focus: shipping the beta)';
 const SKIPPED_TEXT = 'Skipped. You can run the interview again any time with /context.';
 
-/** Trimmed, without control characters other than newline and tab, and at most 500 characters. */
-function clip(text: string): string {
-  return text
-    .replace(/[^\P{Cc}\n\t]/gu, '')
-    .trim()
-    .slice(0, ONBOARDING_TEXT_MAX);
-}
-
-const encoder = new TextEncoder();
-
-/** The bytes `text` takes inside the saved JSON. */
-function weight(text: string): number {
-  return encoder.encode(JSON.stringify(text)).length - 2;
-}
-
-/** The longest start of `text` that weighs at most `budget`. */
-function fit(text: string, budget: number): string {
-  if (weight(text) <= budget) return text;
-  let kept = '';
-  let left = budget;
-  for (const char of text) {
-    left -= weight(char);
-    if (left < 0) break;
-    kept += char;
-  }
-  return kept;
-}
-
-/** Merges changes into fields, each clipped, dropping blanks and odd keys, within `budget` bytes. */
-function mergeFields(
-  current: Record<string, string>,
-  changes: Record<string, string> | undefined,
-  budget: number,
-): Record<string, string> {
-  const merged: Record<string, string> = {};
-  let left = budget;
-  for (const [key, raw] of Object.entries({ ...current, ...changes })) {
-    if (!/^\w{1,24}$/.test(key) || key === '__proto__') continue;
-    const value = fit(clip(raw), left - key.length - 6);
-    if (value === '') continue;
-    merged[key] = value;
-    left -= key.length + 6 + weight(value);
-  }
-  return merged;
-}
-
-function used(fields: Record<string, string>): number {
-  return Object.entries(fields).reduce((sum, [key, value]) => sum + key.length + 6 + weight(value), 0);
-}
-
-const TURN_OVERHEAD = 30;
-
-/** Appends turns, keeping only the latest ones within the turn count and byte bounds. */
-function appendTranscript(transcript: TranscriptTurn[], ...turns: TranscriptTurn[]): TranscriptTurn[] {
-  const kept = [...transcript, ...turns]
-    .map((t) => ({ role: t.role, text: fit(clip(t.text), TRANSCRIPT_BYTES_MAX - TURN_OVERHEAD) }))
-    .slice(-TRANSCRIPT_TURNS_MAX);
-  while (kept.reduce((sum, t) => sum + TURN_OVERHEAD + weight(t.text), 0) > TRANSCRIPT_BYTES_MAX)
-    kept.shift();
-  return kept;
-}
-
 /** `field: value` naming a field already gathered, or undefined. */
 function parseEdit(
   context: OnboardingContext,
@@ -188,9 +122,9 @@ export const onboardingFlow = setup({
     saveContext: fromPromise<void, SaveContextInput>(() => notProvided('saveContext')),
   },
   guards: {
-    isSave: ({ event }) => event.type === 'choose' && event.value === 'save',
-    isEdit: ({ event }) => event.type === 'choose' && event.value === 'edit',
-    isSkip: ({ event }) => event.type === 'choose' && event.value === 'skip',
+    isSave: ({ event }) => chose({ event }, 'save'),
+    isEdit: ({ event }) => chose({ event }, 'edit'),
+    isSkip: ({ event }) => chose({ event }, 'skip'),
     isFieldEdit: ({ context, event }) =>
       event.type === 'text' && parseEdit(context, event.text) !== undefined,
     interviewOver: ({ context, event }) => turnOf(event).done || context.turns + 1 >= context.maxTurns,
@@ -204,7 +138,7 @@ export const onboardingFlow = setup({
       return {
         fields,
         organisation: context.isAdmin
-          ? mergeFields(context.organisation, turn.organisation, FIELDS_BYTES_MAX - used(fields))
+          ? mergeFields(context.organisation, turn.organisation, FIELDS_BYTES_MAX - weightOfFields(fields))
           : {},
         transcript: appendTranscript(context.transcript, { role: 'assistant', text: turn.say }),
         turns: context.turns + 1,
@@ -219,7 +153,7 @@ export const onboardingFlow = setup({
       const edit = event.type === 'text' ? parseEdit(context, event.text) : undefined;
       if (!edit) return {};
       if (edit.organisation) {
-        const budget = FIELDS_BYTES_MAX - used(context.fields);
+        const budget = FIELDS_BYTES_MAX - weightOfFields(context.fields);
         return {
           organisation: mergeFields(context.organisation, { [edit.key]: edit.value }, budget),
           editing: false,
@@ -228,7 +162,7 @@ export const onboardingFlow = setup({
       const fields = mergeFields(context.fields, { [edit.key]: edit.value }, FIELDS_BYTES_MAX);
       return {
         fields,
-        organisation: mergeFields(context.organisation, {}, FIELDS_BYTES_MAX - used(fields)),
+        organisation: mergeFields(context.organisation, {}, FIELDS_BYTES_MAX - weightOfFields(fields)),
         editing: false,
       };
     }),
@@ -333,7 +267,7 @@ export const onboardingFlow = setup({
         },
         onError: {
           target: 'reviewing',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          actions: emit(reportFailure),
         },
       },
     },

@@ -1,15 +1,14 @@
 import { and, assign, emit, fromPromise, setup } from 'xstate';
 import {
   AGAIN_PROMPT,
-  isRefusedNewPassword,
-  isStagedPasswordGone,
   NEW_PASSWORD_PROMPT,
   newPasswordActors,
+  newPasswordGuards,
   PASSWORDS_DIFFER,
 } from './new-password.js';
 import { errorCode, notProvided, type FlowEmitted, type FlowEvent, type FlowIdentity } from './types.js';
+import { reportFailure } from './kit.js';
 
-export const PASSWORD_FLOW_VERSION = 2;
 const MAX_WRONG_CURRENT = 3;
 
 interface PasswordContext {
@@ -41,8 +40,7 @@ export const passwordFlow = setup({
   guards: {
     tooManyWrong: ({ context }) => context.wrongCurrent + 1 >= MAX_WRONG_CURRENT,
     isWrongCurrent: ({ event }) => 'error' in event && errorCode(event.error) === 'wrong_credentials',
-    isRefusedNewPassword: ({ event }) => 'error' in event && isRefusedNewPassword(event.error),
-    isStagedPasswordGone: ({ event }) => 'error' in event && isStagedPasswordGone(event.error),
+    ...newPasswordGuards,
   },
 }).createMachine({
   id: 'password',
@@ -79,7 +77,7 @@ export const passwordFlow = setup({
           },
           {
             target: 'ended',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
         ],
       },
@@ -104,11 +102,11 @@ export const passwordFlow = setup({
           {
             guard: 'isRefusedNewPassword',
             target: 'askingNew',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
           {
             target: 'ended',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
         ],
       },
@@ -136,14 +134,11 @@ export const passwordFlow = setup({
           {
             guard: 'isStagedPasswordGone',
             target: 'askingNew',
-            actions: [
-              assign({ stagedId: null }),
-              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
-            ],
+            actions: [assign({ stagedId: null }), emit(reportFailure)],
           },
           {
             target: 'ended',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
         ],
       },
@@ -191,14 +186,11 @@ export const passwordFlow = setup({
           {
             guard: 'isStagedPasswordGone',
             target: 'askingNew',
-            actions: [
-              assign({ stagedId: null }),
-              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
-            ],
+            actions: [assign({ stagedId: null }), emit(reportFailure)],
           },
           {
             target: 'ended',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
         ],
       },

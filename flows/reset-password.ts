@@ -1,25 +1,23 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import {
   AGAIN_PROMPT,
-  isRefusedNewPassword,
-  isStagedPasswordGone,
   NEW_PASSWORD_PROMPT,
   newPasswordActors,
+  newPasswordGuards,
   PASSWORDS_DIFFER,
 } from './new-password.js';
 import { notProvided, type FlowEmitted, type FlowEvent, type FlowIdentity } from './types.js';
-
-export const RESET_PASSWORD_FLOW_VERSION = 2;
+import { reportFailure } from './kit.js';
+import { RESET_LINK_UNUSABLE, type ResetLinkUnusableReason } from './refusals.js';
 
 export type ResetCheck =
-  { usable: true; userName: string } | { usable: false; reason: 'unknown' | 'expired' | 'used' | 'voided' };
+  { usable: true; userName: string } | { usable: false; reason: ResetLinkUnusableReason };
 
-const UNUSABLE_TEXT = {
-  unknown: 'This reset link is not valid. Ask an admin for a new one.',
-  expired: 'This reset link has expired. Ask an admin for a new one.',
-  used: 'This reset link has already been used. Ask an admin for a new one.',
+/** The refusals of a link as it is opened; a voided one is told more briefly here. */
+const UNUSABLE_TEXT: Record<ResetLinkUnusableReason, string> = {
+  ...RESET_LINK_UNUSABLE,
   voided: 'A newer reset link replaced this one. Use the newest link you were given.',
-} as const;
+};
 
 interface ResetContext {
   tokenHash: string;
@@ -49,8 +47,7 @@ export const resetPasswordFlow = setup({
     >(() => notProvided('setPassword')),
   },
   guards: {
-    isRefusedNewPassword: ({ event }) => 'error' in event && isRefusedNewPassword(event.error),
-    isStagedPasswordGone: ({ event }) => 'error' in event && isStagedPasswordGone(event.error),
+    ...newPasswordGuards,
   },
 }).createMachine({
   id: 'resetPassword',
@@ -80,7 +77,7 @@ export const resetPasswordFlow = setup({
         ],
         onError: {
           target: 'ended',
-          actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+          actions: emit(reportFailure),
         },
       },
     },
@@ -101,11 +98,11 @@ export const resetPasswordFlow = setup({
           {
             guard: 'isRefusedNewPassword',
             target: 'askingPassword',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
           {
             target: 'ended',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
         ],
       },
@@ -133,14 +130,11 @@ export const resetPasswordFlow = setup({
           {
             guard: 'isStagedPasswordGone',
             target: 'askingPassword',
-            actions: [
-              assign({ stagedId: null }),
-              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
-            ],
+            actions: [assign({ stagedId: null }), emit(reportFailure)],
           },
           {
             target: 'ended',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
         ],
       },
@@ -171,14 +165,11 @@ export const resetPasswordFlow = setup({
           {
             guard: 'isStagedPasswordGone',
             target: 'askingPassword',
-            actions: [
-              assign({ stagedId: null }),
-              emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
-            ],
+            actions: [assign({ stagedId: null }), emit(reportFailure)],
           },
           {
             target: 'ended',
-            actions: emit(({ event }) => ({ type: 'failed' as const, error: event.error })),
+            actions: emit(reportFailure),
           },
         ],
       },

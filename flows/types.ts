@@ -56,5 +56,3 @@ export function errorField(error: unknown): string | undefined {
 export function looksLikeEmail(text: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text.trim());
 }
-
-export const CANCEL_CHOICE: Choice = { label: 'Cancel', value: 'cancel' };

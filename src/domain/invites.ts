@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../store/db-errors.js';
 import { asActor, isActiveAdmin, requireActiveAdmin } from './actors.js';
 import { recordAudit } from './audit.js';
 import { ROLES, type InviteStatus } from './enums.js';
+import { INVITE_LIMITS } from './limits.js';
 import {
   EmailTakenError,
   InvitePendingError,
@@ -38,21 +39,25 @@ export interface IssuedInvite {
 
 const createInput = z.object({
   actorId: z.string(),
-  emails: z.array(z.unknown()).max(50, 'can list at most 50 addresses at once'),
+  emails: z
+    .array(z.unknown())
+    .max(INVITE_LIMITS.emails, `can list at most ${INVITE_LIMITS.emails} addresses at once`),
   role: z.enum(ROLES, { message: 'must be admin or member' }),
-  groupNames: z.array(z.unknown()).max(20, 'can name at most 20 groups'),
+  groupNames: z
+    .array(z.unknown())
+    .max(INVITE_LIMITS.groups, `can name at most ${INVITE_LIMITS.groups} groups`),
   label: z.unknown().optional(),
   maxUses: z
     .number()
     .int('must be a whole number')
     .min(1, 'must be at least 1')
-    .max(1000, 'must be at most 1000')
+    .max(INVITE_LIMITS.maxUses, `must be at most ${INVITE_LIMITS.maxUses}`)
     .default(1),
   expiresInDays: z
     .number()
     .int('must be a whole number')
     .min(1, 'must be at least 1 day')
-    .max(90, 'must be at most 90 days')
+    .max(INVITE_LIMITS.expiresInDays, `must be at most ${INVITE_LIMITS.expiresInDays} days`)
     .default(INVITE_DAYS_DEFAULT),
   seatLimit: z.number().int().positive().optional(),
 });

@@ -3,8 +3,9 @@ import argon2 from 'argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { WeakPasswordError } from './errors.js';
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './limits.js';
+
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 /** OWASP's first argon2id recommendation: m = 19 MiB, t = 2, p = 1. */
 export const ARGON2_OPTIONS = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from './errors.js';
+import { ENTITY_NAME_MAX_LENGTH, ENTITY_NAME_PATTERN, SHORT_TEXT_MAX_LENGTH } from './limits.js';
 
 export const emailSchema = z
   .string()
@@ -13,18 +14,18 @@ const shortTextSchema = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .max(100, 'must be at most 100 characters')
+  .max(SHORT_TEXT_MAX_LENGTH, `must be at most ${SHORT_TEXT_MAX_LENGTH} characters`)
   .refine((v) => !/\p{Cc}/u.test(v), 'must not contain control characters');
 
 export const personNameSchema = shortTextSchema;
 
-/** Group and agent names: 1–64 letters, digits, spaces, `_`, `.` or `-`, starting with a letter or digit. */
+/** Group and agent names: see ENTITY_NAME_PATTERN. */
 export const entityNameSchema = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .max(64, 'must be at most 64 characters')
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} _.-]*$/u, 'may use letters, digits, spaces, _ . and - only');
+  .max(ENTITY_NAME_MAX_LENGTH, `must be at most ${ENTITY_NAME_MAX_LENGTH} characters`)
+  .regex(ENTITY_NAME_PATTERN, 'may use letters, digits, spaces, _ . and - only');
 
 /** An invite's label. */
 export const labelSchema = shortTextSchema;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../domain/enums.js';
+import { INVITE_LIMITS } from '../domain/limits.js';
 
 /** Splits command arguments on spaces, keeping "quoted text" (straight or curly quotes) together. */
 export function tokenize(args: string): string[] {
@@ -20,12 +21,12 @@ export class UsageError extends Error {
 }
 
 const inviteOptions = z.object({
-  emails: z.array(z.string()).max(50),
+  emails: z.array(z.string()).max(INVITE_LIMITS.emails),
   role: z.enum(ROLES).default('member'),
   groupNames: z.array(z.string()),
-  maxUses: z.coerce.number().int().min(1).max(1000).optional(),
-  expiresInDays: z.coerce.number().int().min(1).max(90).optional(),
-  label: z.string().min(1).max(100).optional(),
+  maxUses: z.coerce.number().int().min(1).max(INVITE_LIMITS.maxUses).optional(),
+  expiresInDays: z.coerce.number().int().min(1).max(INVITE_LIMITS.expiresInDays).optional(),
+  label: z.string().min(1).max(INVITE_LIMITS.labelLength).optional(),
 });
 
 export type InviteOptions = z.infer<typeof inviteOptions> & { roleGiven: boolean };

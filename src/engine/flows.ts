@@ -1,110 +1,68 @@
-import type { AnyStateMachine } from 'xstate';
-import { claimFlow, CLAIM_FLOW_VERSION } from '../../flows/claim.js';
+import type { InputFrom } from 'xstate';
+import { agentChatFlow } from '../../flows/agent-chat.js';
+import { claimFlow } from '../../flows/claim.js';
+import { deleteMeFlow } from '../../flows/delete-me.js';
+import { deleteUserFlow } from '../../flows/delete-user.js';
+import { inviteFlow } from '../../flows/invite.js';
+import { loginFlow } from '../../flows/login.js';
+import { manageUserFlow } from '../../flows/manage-user.js';
+import { onboardingFlow, type OnboardingInput } from '../../flows/onboarding.js';
+import { passwordFlow } from '../../flows/password.js';
+import { resetPasswordFlow } from '../../flows/reset-password.js';
 import type { UserRow } from '../store/users.js';
 import type { EngineDeps } from './deps.js';
-import { onboardingFlow, ONBOARDING_FLOW_VERSION, type OnboardingInput } from '../../flows/onboarding.js';
-import { onboardingEffects } from './effects/onboarding.js';
-import { manageUserFlow, MANAGE_USER_FLOW_VERSION } from '../../flows/manage-user.js';
-import { manageUserEffects } from './effects/manage-user.js';
-import { agentChatFlow, AGENT_CHAT_FLOW_VERSION } from '../../flows/agent-chat.js';
+import { loginEffects, passwordEffects } from './effects/account.js';
 import { agentChatEffects } from './effects/agent-chat.js';
 import { claimEffects } from './effects/claim.js';
-import { resetPasswordFlow, RESET_PASSWORD_FLOW_VERSION } from '../../flows/reset-password.js';
-import { resetPasswordEffects } from './effects/reset-password.js';
-import { inviteFlow, INVITE_FLOW_VERSION } from '../../flows/invite.js';
 import { inviteEffects } from './effects/invite.js';
-import { passwordFlow, PASSWORD_FLOW_VERSION } from '../../flows/password.js';
-import { loginFlow, LOGIN_FLOW_VERSION } from '../../flows/login.js';
-import { loginEffects, passwordEffects } from './effects/account.js';
-import { deleteUserFlow, DELETE_USER_FLOW_VERSION } from '../../flows/delete-user.js';
-import { deleteMeFlow, DELETE_ME_FLOW_VERSION } from '../../flows/delete-me.js';
 import { deleteMeEffects, deleteUserEffects } from './effects/leaving.js';
+import { manageUserEffects } from './effects/manage-user.js';
+import { onboardingEffects } from './effects/onboarding.js';
+import { resetPasswordEffects } from './effects/reset-password.js';
+import { defineFlow, type FlowDefinition } from './flow-definition.js';
 
-/** What the engine starts after a flow finishes (claim → onboarding). */
-export interface NextFlow {
-  flow: FlowId;
-  input: unknown;
-}
-
-export interface FlowDefinition {
-  version: number;
-  /** The machine with its effects provided from `deps`. */
-  machine(deps: EngineDeps): AnyStateMachine;
-  /** Runs for a deactivated person too (export, self-deletion). */
-  allowDeactivated?: boolean;
-  /**
-   * The flow to start when this one finishes with `{ userId }` as its output; `user` is that
-   * account, read again after the flow created or linked it.
-   */
-  next?(user: UserRow, deps: EngineDeps): NextFlow | undefined;
-}
-
-export type FlowId =
-  | 'claim'
-  | 'resetPassword'
-  | 'invite'
-  | 'password'
-  | 'login'
-  | 'onboarding'
-  | 'manageUser'
-  | 'agentChat'
-  | 'deleteUser'
-  | 'deleteMe';
-
-function provided(build: (deps: EngineDeps) => AnyStateMachine): (deps: EngineDeps) => AnyStateMachine {
-  const cache = new WeakMap<EngineDeps, AnyStateMachine>();
-  return (deps) => {
-    let machine = cache.get(deps);
-    if (!machine) cache.set(deps, (machine = build(deps)));
-    return machine;
-  };
-}
+const onboarding = defineFlow({ machine: onboardingFlow, effects: onboardingEffects, version: 2 });
 
 /** Every flow a conversation can be in, by the id its session stores. */
-export const FLOWS: Record<FlowId, FlowDefinition> = {
-  claim: {
-    version: CLAIM_FLOW_VERSION,
-    machine: provided((deps) => claimFlow.provide(claimEffects(deps))),
-    next: (user, deps) => ({ flow: 'onboarding', input: onboardingInput(user, deps) }),
-  },
-  resetPassword: {
-    version: RESET_PASSWORD_FLOW_VERSION,
-    machine: provided((deps) => resetPasswordFlow.provide(resetPasswordEffects(deps))),
-  },
-  invite: {
-    version: INVITE_FLOW_VERSION,
-    machine: provided((deps) => inviteFlow.provide(inviteEffects(deps))),
-  },
-  password: {
-    version: PASSWORD_FLOW_VERSION,
-    machine: provided((deps) => passwordFlow.provide(passwordEffects(deps))),
-  },
-  login: {
-    version: LOGIN_FLOW_VERSION,
-    machine: provided((deps) => loginFlow.provide(loginEffects(deps))),
-  },
-  onboarding: {
-    version: ONBOARDING_FLOW_VERSION,
-    machine: provided((deps) => onboardingFlow.provide(onboardingEffects(deps))),
-  },
-  manageUser: {
-    version: MANAGE_USER_FLOW_VERSION,
-    machine: provided((deps) => manageUserFlow.provide(manageUserEffects(deps))),
-  },
-  agentChat: {
-    version: AGENT_CHAT_FLOW_VERSION,
-    machine: provided((deps) => agentChatFlow.provide(agentChatEffects(deps))),
-  },
-  deleteUser: {
-    version: DELETE_USER_FLOW_VERSION,
-    machine: provided((deps) => deleteUserFlow.provide(deleteUserEffects(deps))),
-  },
-  deleteMe: {
-    version: DELETE_ME_FLOW_VERSION,
-    machine: provided((deps) => deleteMeFlow.provide(deleteMeEffects(deps))),
+export const FLOWS = {
+  claim: defineFlow({
+    machine: claimFlow,
+    effects: claimEffects,
+    version: 2,
+    // A newcomer's account exists: the interview follows.
+    next: (user, deps) => onboarding.start(onboardingInput(user, deps)),
+  }),
+  resetPassword: defineFlow({ machine: resetPasswordFlow, effects: resetPasswordEffects, version: 2 }),
+  invite: defineFlow({ machine: inviteFlow, effects: inviteEffects, version: 1 }),
+  password: defineFlow({ machine: passwordFlow, effects: passwordEffects, version: 2 }),
+  login: defineFlow({ machine: loginFlow, effects: loginEffects, version: 1 }),
+  onboarding,
+  manageUser: defineFlow({ machine: manageUserFlow, effects: manageUserEffects, version: 2 }),
+  agentChat: defineFlow({ machine: agentChatFlow, effects: agentChatEffects, version: 1 }),
+  deleteUser: defineFlow({ machine: deleteUserFlow, effects: deleteUserEffects, version: 1 }),
+  deleteMe: defineFlow({
+    machine: deleteMeFlow,
+    effects: deleteMeEffects,
+    version: 1,
     allowDeactivated: true,
-  },
+  }),
 };
+
+export type FlowId = keyof typeof FLOWS;
+
+/** The input that starts flow `K`, as its machine declares it. */
+export type FlowInput<K extends FlowId> = InputFrom<(typeof FLOWS)[K]['machine']>;
+
+const IDS = new Map<FlowDefinition, FlowId>(
+  (Object.keys(FLOWS) as FlowId[]).map((id) => [FLOWS[id] as FlowDefinition, id]),
+);
+
+/** The id a session stores for a declared flow. */
+export function flowIdOf(definition: FlowDefinition): FlowId {
+  const id = IDS.get(definition);
+  if (!id) throw new Error('a flow that is not in FLOWS');
+  return id;
+}
 
 /** The interview's input for a person: who they are and whether to ask about the organisation. */
 export function onboardingInput(user: UserRow, deps: EngineDeps): OnboardingInput {

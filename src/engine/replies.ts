@@ -15,31 +15,17 @@ import {
   ValidationError,
   WeakPasswordError,
 } from '../domain/errors.js';
-import { PASSWORD_MIN_LENGTH } from '../domain/passwords.js';
+import { INVITE_UNUSABLE, RESET_LINK_UNUSABLE } from '../../flows/refusals.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/limits.js';
 import { LOCKED_OUT } from './limits.js';
 import { minute, platformName } from './commands/format.js';
 
 const WEAK_PASSWORD: Record<WeakPasswordError['reason'], string> = {
   too_short: `That password is too short: use at least ${PASSWORD_MIN_LENGTH} characters.`,
-  too_long: 'That password is too long: use at most 256 characters.',
+  too_long: `That password is too long: use at most ${PASSWORD_MAX_LENGTH} characters.`,
   no_letter: 'That password needs at least one letter.',
   no_digit: 'That password needs at least one digit.',
   common: 'That password is on a list of common or breached passwords. Choose another.',
-};
-
-const INVITE_UNUSABLE: Record<InviteUnusableError['reason'], string> = {
-  unknown: 'This invite link is not valid. Ask the admin who invited you for a new one.',
-  expired: 'This invite has expired. Ask the admin who invited you to resend it.',
-  revoked: 'This invite was revoked. Ask an admin for a new one if you still need access.',
-  used_up: 'This invite has already been used. Ask an admin for a new one.',
-};
-
-const RESET_UNUSABLE: Record<ResetLinkUnusableError['reason'], string> = {
-  unknown: 'This reset link is not valid. Ask an admin for a new one.',
-  expired: 'This reset link has expired. Ask an admin for a new one.',
-  used: 'This reset link has already been used. Ask an admin for a new one.',
-  voided:
-    'This reset link no longer works: a newer one replaced it, or it was withdrawn. Use the newest link you were given, or ask an admin for a new one.',
 };
 
 const FROZEN: Record<AccountFrozenError['change'], string> = {
@@ -56,7 +42,7 @@ export function describeDomainError(error: unknown): string | undefined {
   if (!(error instanceof DomainError)) return undefined;
   if (error instanceof WeakPasswordError) return WEAK_PASSWORD[error.reason];
   if (error instanceof InviteUnusableError) return INVITE_UNUSABLE[error.reason];
-  if (error instanceof ResetLinkUnusableError) return RESET_UNUSABLE[error.reason];
+  if (error instanceof ResetLinkUnusableError) return RESET_LINK_UNUSABLE[error.reason];
   if (error instanceof ValidationError) return `That ${error.field} ${error.reason}.`;
   if (error instanceof UnknownUserError) return `I can't find anyone matching “${error.query}”.`;
   if (error instanceof UnknownGroupError)

@@ -5,7 +5,7 @@ import type {
   ChatCompletionTool,
 } from 'openai/resources/chat/completions';
 import type { InterviewInput, InterviewTurn } from '../../flows/onboarding.js';
-import { ONBOARDING_TEXT_MAX } from '../../flows/onboarding.js';
+import { ONBOARDING_TEXT_MAX } from '../../flows/onboarding-budget.js';
 import { CONTEXT_FIELDS, ORGANISATION_FIELDS } from '../domain/enums.js';
 import type { Logger } from '../log.js';
 import { scriptedInterviewTurn } from './scripted.js';

@@ -1,6 +1,6 @@
 import type { UserRow } from '../../store/users.js';
 import type { EngineDeps } from '../deps.js';
-import type { FlowId } from '../flows.js';
+import type { FlowId, FlowInput } from '../flows.js';
 import type { Inbound } from '../inbound.js';
 import type { Outbound } from '../outbound.js';
 
@@ -21,9 +21,15 @@ export interface SignedInContext extends CommandContext {
   user: UserRow;
 }
 
+/** Starts flow `K` with its machine's input, and feeds it a first text (a one-line command's rest). */
+type StartFlow<K extends FlowId> = {
+  startFlow: K;
+  input: FlowInput<K>;
+  event?: { type: 'text'; text: string };
+};
+
 /** What a command does: reply at once, or start a flow (replacing any running one). */
-export type CommandOutcome =
-  { replies: Outbound[] } | { startFlow: FlowId; input: unknown; event?: { type: 'text'; text: string } };
+export type CommandOutcome = { replies: Outbound[] } | { [K in FlowId]: StartFlow<K> }[FlowId];
 
 interface BaseCommand {
   name: string;

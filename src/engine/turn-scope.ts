@@ -1,0 +1,44 @@
+import type { SecretPurpose } from '../../flows/types.js';
+import type { UserRow } from '../store/users.js';
+import type { EngineDeps } from './deps.js';
+import type { FlowId } from './flows.js';
+import type { Inbound } from './inbound.js';
+import { text, type Outbound } from './outbound.js';
+
+/** A flow at rest in a conversation. */
+export interface RunningFlow {
+  id: FlowId;
+  version: number;
+  /**
+   * The account that started it, or null for a stranger's (a claim, login or reset link): only a
+   * chat that maps to it may step the flow.
+   */
+  owner: string | null;
+  /** Tags this run's buttons, so a button of an older run is recognised as stale. */
+  instance: string;
+  snapshot: unknown;
+  /** It waits for a password (for this purpose): the next text is taken as one and its message deleted. */
+  awaitsSecret?: SecretPurpose;
+  /** SHA-256 of the nonce in the link of the current secret prompt; a form without it is stale. */
+  secretNonce?: string;
+}
+
+export interface SessionData {
+  flow?: RunningFlow;
+}
+
+/** What the parts of one update's work share: who, where, the conversation and the replies so far. */
+export interface TurnScope {
+  readonly deps: EngineDeps;
+  readonly inbound: Inbound;
+  /** The speaker's account; read again when a flow created or linked it. */
+  user: UserRow | undefined;
+  readonly session: SessionData;
+  readonly replies: Outbound[];
+  /** A transaction of this update found the chat unlinked from the account the update acts for. */
+  unlinkedMidway: boolean;
+}
+
+export function say(scope: TurnScope, body: string): void {
+  scope.replies.push(text(body));
+}

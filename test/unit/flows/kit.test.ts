@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { PASSWORD_MIN_LENGTH } from '../../../src/domain/limits.js';
+import { CANCEL_CHOICE, chose, isCancel, PASSWORD_RULES, reportFailure } from '../../../flows/kit.js';
+
+describe('flow kit', () => {
+  it('reports an effect error for the engine to word', () => {
+    const error = new Error('no');
+    const event = { type: 'xstate.error.actor.0.flow.saving', error };
+    expect(reportFailure({ event })).toEqual({
+      type: 'failed',
+      error,
+    });
+  });
+
+  it('tells a tapped choice from other events', () => {
+    expect(chose({ event: { type: 'choose', value: 'yes' } }, 'yes')).toBe(true);
+    expect(chose({ event: { type: 'choose', value: 'no' } }, 'yes')).toBe(false);
+    expect(chose({ event: { type: 'text', text: 'yes' } }, 'yes')).toBe(false);
+    expect(isCancel({ event: { type: 'choose', value: CANCEL_CHOICE.value } })).toBe(true);
+  });
+
+  it('words the password policy from its own minimum length', () => {
+    expect(PASSWORD_RULES).toContain(`at least ${PASSWORD_MIN_LENGTH} characters`);
+  });
+});
