@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromPromise } from 'xstate';
 import { AGENT_HISTORY_TURNS, agentChatFlow, type ChatTurn } from '../../../flows/agent-chat.js';
 import type { FlowEvent } from '../../../flows/types.js';
-import { stepFlow } from '../../../src/engine/flow-runner.js';
+import { stepThrough } from '../../support/flow-steps.js';
 
 interface Asked {
   userId: string;
@@ -35,18 +35,8 @@ function withFakes(f: Fakes) {
 
 /** Runs the flow from its start through `events`, one stored step each, as the engine does. */
 async function run(f: Fakes, firstMessage: string | null, events: FlowEvent[]) {
-  const machine = withFakes(f);
-  let step = await stepFlow(
-    machine,
-    { input: { userId: 'u1', agentName: 'helper', firstMessage } },
-    undefined,
-  );
-  const steps = [step];
-  for (const event of events) {
-    step = await stepFlow(machine, { snapshot: step.persisted }, event);
-    steps.push(step);
-  }
-  return { step, steps };
+  const steps = await stepThrough(withFakes(f), { userId: 'u1', agentName: 'helper', firstMessage }, events);
+  return { step: steps.at(-1)!, steps };
 }
 
 const say = (text: string): FlowEvent => ({ type: 'text', text });

@@ -3,6 +3,7 @@ import { fromPromise, initialTransition, transition } from 'xstate';
 import { claimFlow, type InviteCheck } from '../../../flows/claim.js';
 import { stepFlow, type FlowStep } from '../../../src/engine/flow-runner.js';
 import type { FlowEvent, FlowIdentity } from '../../../flows/types.js';
+import { stepThrough } from '../../support/flow-steps.js';
 
 const identity: FlowIdentity = { platform: 'console', externalId: 'ada', username: null };
 const input = { tokenHash: 'hash', identity };
@@ -32,10 +33,7 @@ function withEffects(check: InviteCheck, create: (created: Created) => Promise<{
 }
 
 async function walk(machine: ReturnType<typeof withEffects>, events: FlowEvent[]): Promise<FlowStep[]> {
-  const steps = [await stepFlow(machine, { input }, undefined)];
-  for (const event of events)
-    steps.push(await stepFlow(machine, { snapshot: steps[steps.length - 1]!.persisted }, event));
-  return steps;
+  return stepThrough(machine, input, events);
 }
 
 const usable: InviteCheck = { usable: true, hasEmail: true, role: 'member', label: null };

@@ -3,7 +3,7 @@ import { fromPromise } from 'xstate';
 import { deleteMeFlow, type OwnErasureFacts } from '../../../flows/delete-me.js';
 import type { ErasureDone } from '../../../flows/delete-user.js';
 import type { FlowEvent } from '../../../flows/types.js';
-import { stepFlow } from '../../../src/engine/flow-runner.js';
+import { stepThrough } from '../../support/flow-steps.js';
 
 const input = { userId: 'u1' };
 
@@ -50,14 +50,8 @@ function withFakes(f: Fakes) {
 
 /** Runs the flow from its start through `events`, one stored step each, as the engine does. */
 async function run(f: Fakes, events: FlowEvent[]) {
-  const machine = withFakes(f);
-  let step = await stepFlow(machine, { input }, undefined);
-  const steps = [step];
-  for (const event of events) {
-    step = await stepFlow(machine, { snapshot: step.persisted }, event);
-    steps.push(step);
-  }
-  return { step, steps };
+  const steps = await stepThrough(withFakes(f), input, events);
+  return { step: steps.at(-1)!, steps };
 }
 
 const say = (text: string): FlowEvent => ({ type: 'text', text });

@@ -7,7 +7,7 @@ import {
   type Successor,
 } from '../../../flows/delete-user.js';
 import type { FlowEmitted, FlowEvent } from '../../../flows/types.js';
-import { stepFlow } from '../../../src/engine/flow-runner.js';
+import { stepThrough } from '../../support/flow-steps.js';
 
 const input = { actorId: 'admin-1', userId: 'bob-1' };
 
@@ -73,14 +73,8 @@ function withFakes(f: Fakes) {
 
 /** Runs the flow from its start through `events`, one stored step each, as the engine does. */
 async function run(f: Fakes, events: FlowEvent[], start: object = input) {
-  const machine = withFakes(f);
-  let step = await stepFlow(machine, { input: start }, undefined);
-  const steps = [step];
-  for (const event of events) {
-    step = await stepFlow(machine, { snapshot: step.persisted }, event);
-    steps.push(step);
-  }
-  return { step, steps };
+  const steps = await stepThrough(withFakes(f), start, events);
+  return { step: steps.at(-1)!, steps };
 }
 
 const say = (text: string): FlowEvent => ({ type: 'text', text });

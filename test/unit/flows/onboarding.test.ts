@@ -9,6 +9,7 @@ import {
 import type { FlowEmitted, FlowEvent } from '../../../flows/types.js';
 import { stepFlow, type FlowStep } from '../../../src/engine/flow-runner.js';
 import { scriptedInterviewTurn } from '../../../src/onboarding/scripted.js';
+import { stepThrough } from '../../support/flow-steps.js';
 
 const member = { userId: 'u1', personaName: 'Smithers', isAdmin: false, maxTurns: 16 };
 const admin = { ...member, isAdmin: true };
@@ -34,13 +35,7 @@ type Machine = ReturnType<typeof withEffects>['machine'];
 
 /** Starts the flow and sends each event in turn, saving and restoring between them as the engine does. */
 async function run(machine: Machine, input: typeof member, events: FlowEvent[]): Promise<FlowStep[]> {
-  const steps = [await stepFlow(machine, { input }, undefined)];
-  for (const event of events) {
-    const last = steps.at(-1);
-    if (last?.persisted === undefined) throw new Error('the flow finished before every event was sent');
-    steps.push(await stepFlow(machine, { snapshot: last.persisted }, event));
-  }
-  return steps;
+  return stepThrough(machine, input, events);
 }
 
 const text = (t: string): FlowEvent => ({ type: 'text', text: t });

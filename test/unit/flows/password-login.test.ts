@@ -4,6 +4,7 @@ import { passwordFlow } from '../../../flows/password.js';
 import { loginFlow, MAX_LOGIN_ATTEMPTS } from '../../../flows/login.js';
 import { stepFlow, type FlowStep } from '../../../src/engine/flow-runner.js';
 import type { FlowEvent } from '../../../flows/types.js';
+import { stepThrough } from '../../support/flow-steps.js';
 
 const identity = { platform: 'telegram' as const, externalId: '1', username: null };
 const wrong = () => Object.assign(new Error('wrong'), { code: 'wrong_credentials' });
@@ -13,10 +14,7 @@ async function walk(
   input: unknown,
   events: FlowEvent[],
 ): Promise<FlowStep[]> {
-  const steps = [await stepFlow(machine, { input }, undefined)];
-  for (const event of events)
-    steps.push(await stepFlow(machine, { snapshot: steps[steps.length - 1]!.persisted }, event));
-  return steps;
+  return stepThrough(machine, input, events);
 }
 
 describe('password flow', () => {

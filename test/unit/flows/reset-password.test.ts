@@ -3,7 +3,7 @@ import { fromPromise } from 'xstate';
 import { AGAIN_PROMPT, NEW_PASSWORD_PROMPT, PASSWORDS_DIFFER } from '../../../flows/new-password.js';
 import { resetPasswordFlow, type ResetCheck } from '../../../flows/reset-password.js';
 import type { FlowEvent, FlowIdentity } from '../../../flows/types.js';
-import { stepFlow } from '../../../src/engine/flow-runner.js';
+import { stepThrough } from '../../support/flow-steps.js';
 
 const identity: FlowIdentity = { platform: 'telegram', externalId: '42', username: 'ada' };
 const input = { tokenHash: 'reset-hash', identity };
@@ -61,14 +61,8 @@ function withFakes(f: Fakes) {
 
 /** Runs the flow from its start through `events`, one stored step each, as the engine does. */
 async function run(f: Fakes, events: FlowEvent[]) {
-  const machine = withFakes(f);
-  let step = await stepFlow(machine, { input }, undefined);
-  const steps = [step];
-  for (const event of events) {
-    step = await stepFlow(machine, { snapshot: step.persisted }, event);
-    steps.push(step);
-  }
-  return { step, steps };
+  const steps = await stepThrough(withFakes(f), input, events);
+  return { step: steps.at(-1)!, steps };
 }
 
 const secret = (value: string): FlowEvent => ({ type: 'secret', value });
