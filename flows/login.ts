@@ -90,9 +90,14 @@ export const loginFlow = setup({
             }),
           },
           {
+            // Only the password is asked again, hidden: a password typed into the email question would stay in the chat.
             guard: 'wrongCredentials',
-            target: 'askingEmail',
-            actions: [assign({ attempts: ({ context }) => context.attempts + 1 }), emit(reportFailure)],
+            target: 'askingPassword',
+            actions: [
+              assign({ attempts: ({ context }) => context.attempts + 1 }),
+              emit(reportFailure),
+              emit({ type: 'reply', text: 'If the email was wrong, send /login to start again.' }),
+            ],
           },
           { target: 'done', actions: emit(reportFailure) },
         ],
