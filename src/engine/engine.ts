@@ -38,7 +38,9 @@ export class Engine {
     const { metrics } = this.deps;
     return this.serialized(key, async () => {
       try {
-        const { replies } = await this.process(key, inbound, (turn) => turn.run());
+        const { replies } = await this.process(key, inbound, (turn) =>
+          turn.run({ fromAnotherChat: inbound !== asked }),
+        );
         const seconds = (performance.now() - started) / 1000;
         metrics?.updateHandled(inbound.platform, 'ok', seconds);
         // What kind of update it was, never what it said: texts may hold passwords.

@@ -5,7 +5,7 @@ import { StaleSnapshotError, stepFlow, type FlowStep } from './flow-runner.js';
 import { text, type Button } from './outbound.js';
 import { APOLOGY, STALE_FLOW, STEP_ENDED } from './replies.js';
 import { refusalWords } from './failures.js';
-import { showSecretPrompt, waitAfterStep, type SecretWait } from './secret-prompts.js';
+import { showSecretPrompt, standingWait, waitAfterStep, type SecretWait } from './secret-prompts.js';
 import { say, type RunningFlow, type TurnScope } from './turn-scope.js';
 
 /** Starts flow `id` in the conversation, replacing any running one, and feeds it `event` if given. */
@@ -63,10 +63,6 @@ function endStep(scope: TurnScope): void {
   say(scope, STEP_ENDED);
 }
 
-function standingWait(flow: RunningFlow): SecretWait | undefined {
-  return flow.awaitsSecret ? { purpose: flow.awaitsSecret, nonceHash: flow.secretNonce } : undefined;
-}
-
 /** Runs one step, renders what it emitted, and parks the flow, or starts the one that follows it. */
 async function applyStep(
   scope: TurnScope,
@@ -96,7 +92,7 @@ async function applyStep(
       owner: run.owner,
       instance: run.instance,
       snapshot: result.persisted,
-      ...(wait ? { awaitsSecret: wait.purpose } : {}),
+      ...(wait ? { awaitsSecret: wait.purpose, secretPrompt: wait.prompt } : {}),
       ...(wait?.nonceHash ? { secretNonce: wait.nonceHash } : {}),
     };
     return;

@@ -19,6 +19,8 @@ export interface RunningFlow {
   snapshot: unknown;
   /** It waits for a password (for this purpose): the next text is taken as one and its message deleted. */
   awaitsSecret?: SecretPurpose;
+  /** The words of the flow's secret prompt, shown again when an update in between answered something else. */
+  secretPrompt?: string;
   /** SHA-256 of the nonce in the link of the current secret prompt; a form without it is stale. */
   secretNonce?: string;
 }

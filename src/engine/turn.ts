@@ -13,6 +13,7 @@ import { text, type Outbound } from './outbound.js';
 import { STALE_BUTTON } from './replies.js';
 import { flowGuards, refusalOf, routeFor, type Guard, type Speaker } from './router.js';
 import { promptedFor, submitSecret, takeSecretFromText } from './secret-input.js';
+import { repeatSecretPrompt } from './secret-prompts.js';
 import type { SecretForm, SubmitResult } from './secrets.js';
 import { say, type SessionData, type TurnScope } from './turn-scope.js';
 
@@ -53,8 +54,16 @@ export class Turn {
     }
   }
 
-  /** An update's work; its replies are left in `replies`. */
-  async run(): Promise<void> {
+  /**
+   * An update's work; its replies are left in `replies`. A secret the flow still waits for is asked
+   * again, unless the update came from a group (its replies go there, a secret prompt never should).
+   */
+  async run(options: { fromAnotherChat?: boolean } = {}): Promise<void> {
+    await this.dispatch();
+    if (!options.fromAnotherChat) repeatSecretPrompt(this.scope);
+  }
+
+  private async dispatch(): Promise<void> {
     const { inbound } = this.scope;
     if (inbound.command) return this.runCommand(inbound.command.name, inbound.command.args);
     const command = inbound.action?.match(/^\/(\w+)\s*(.*)$/s);

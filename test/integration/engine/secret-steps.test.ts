@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../support/db.js';
+import { testSessions } from '../../support/sessions.js';
+import { Person, testEngine } from '../../support/engine.js';
+import { GOOD_PASSWORD, linkChat, seedUser } from '../../support/seed.js';
+import { hashPassword } from '../../../src/domain/passwords.js';
+
+/**
+ * Every way back into a password step asks for the secret with a hidden prompt (the last reply is
+ * a secret prompt), so the next line is taken as the secret and, on Telegram, deleted.
+ */
+
+const { sql, store } = await createTestDatabase();
+const sessions = testSessions(sql).open();
+const engine = testEngine(store, sessions);
+const NEW_PASSWORD = 'copper-Meadow-Window-77';
+const TYPO = 'copper-Meadow-Window-78';
+
+async function accountWithPassword(email: string, chat?: string) {
+  const user = await seedUser(store, { email });
+  await store.users.setPasswordHash(user.id, await hashPassword(GOOD_PASSWORD));
+  if (chat) await linkChat(store, user, chat);
+  return user;
+}
+
+/** The transcript ends with a hidden prompt for a secret. */
+const endsWithSecretPrompt = /\(secret\)$/;
+
+describe('password steps', () => {
+  it('asks only for the password again after a wrong /login password', async () => {
+    await accountWithPassword('lea@example.com');
+    const chat = new Person(engine, 'lea-phone');
+    await chat.say('/login');
+    await chat.say('lea@example.com');
+    const wrong = await chat.say('wrong-Guess-0001');
+    expect(wrong).toMatch(/do not match[\s\S]*Your password\? \(secret\)$/);
+    expect(wrong).not.toMatch(/email address/);
+    expect(await chat.say(GOOD_PASSWORD)).toMatch(/^\(message deleted\)\n[\s\S]*Welcome back/);
+  });
+
+  it('answers a command typed during a password step, then asks for the password again', async () => {
+    await accountWithPassword('max@example.com');
+    const chat = new Person(engine, 'max-phone');
+    await chat.say('/login');
+    await chat.say('max@example.com');
+    const help = await chat.say('/help');
+    expect(help.split('\n').length).toBeGreaterThan(2);
+    expect(help).toMatch(/Your password\? \(secret\)$/);
+    expect(await chat.say('/nosuchcommand')).toMatch(endsWithSecretPrompt);
+    expect(await chat.say('/skip')).toMatch(endsWithSecretPrompt);
+    expect(await chat.say(GOOD_PASSWORD)).toMatch(/^\(message deleted\)\n[\s\S]*Welcome back/);
+  });
+
+  it('asks for the password again, hidden, after a command in the console', async () => {
+    await accountWithPassword('noa@example.com');
+    const terminal = new Person(engine, 'noa', 'console');
+    await terminal.say('/login');
+    await terminal.say('noa@example.com');
+    expect(await terminal.say('/help')).toMatch(/Your password\? \(secret\)$/);
+    expect(await terminal.secret('wrong-Guess-0002')).toMatch(/do not match[\s\S]*\(secret\)$/);
+    expect(await terminal.secret(GOOD_PASSWORD)).toMatch(/Welcome back/);
+  });
+
+  it('ends the password step at /cancel without asking again', async () => {
+    await accountWithPassword('ora@example.com');
+    const chat = new Person(engine, 'ora-phone');
+    await chat.say('/login');
+    await chat.say('ora@example.com');
+    const cancelled = await chat.say('/cancel');
+    expect(cancelled).toMatch(/Cancelled/);
+    expect(cancelled).not.toMatch(/secret/);
+    expect(await chat.say('a visible line')).not.toMatch(/message deleted/);
+  });
+
+  it('asks again, hidden, after a stale button during a password step', async () => {
+    await accountWithPassword('pia@example.com');
+    const chat = new Person(engine, 'pia-phone');
+    await chat.say('/login');
+    await chat.say('pia@example.com');
+    expect(await chat.press('oldrun.yes')).toMatch(/This button has expired[\s\S]*\(secret\)$/);
+    expect(await chat.say(GOOD_PASSWORD)).toMatch(/^\(message deleted\)\n[\s\S]*Welcome back/);
+  });
+
+  it('asks again, hidden, after a wrong current password, a mismatch and an expired staged password', async () => {
+    await accountWithPassword('quinn@example.com', 'quinn-phone');
+    const chat = new Person(engine, 'quinn-phone');
+    await chat.say('/password');
+    expect(await chat.say('wrong-Current-01')).toMatch(/not your current password[\s\S]*\(secret\)$/);
+    expect(await chat.say('/help')).toMatch(/current password\? \(secret\)$/);
+    await chat.say(GOOD_PASSWORD);
+    await chat.say(NEW_PASSWORD);
+    expect(await chat.say(TYPO)).toMatch(/differ[\s\S]*new password[\s\S]*\(secret\)$/);
+    await chat.say(NEW_PASSWORD);
+    await sql`update staged_passwords set expires_at = now() - interval '1 second'`;
+    expect(await chat.say(NEW_PASSWORD)).toMatch(/did not keep your new password[\s\S]*\(secret\)$/);
+    expect(await chat.say(NEW_PASSWORD)).toMatch(/^\(message deleted\)\n[\s\S]*once more\. \(secret\)$/);
+    expect(await chat.say('/profile')).toMatch(/once more\. \(secret\)$/);
+    expect(await chat.say(NEW_PASSWORD)).toMatch(/^\(message deleted\)\n[\s\S]*Log out your other chats/);
+  });
+});
