@@ -97,4 +97,19 @@ describe('password steps', () => {
     expect(await chat.say('/profile')).toMatch(/once more\. \(secret\)$/);
     expect(await chat.say(NEW_PASSWORD)).toMatch(/^\(message deleted\)\n[\s\S]*Log out your other chats/);
   });
+
+  it('never shows a secret prompt in a group, where a command answered privately came from', async () => {
+    await accountWithPassword('vic@example.com', 'vic-phone');
+    const chat = new Person(engine, 'vic-phone');
+    await chat.say('/password');
+    const fromGroup = await engine.handle({
+      platform: 'telegram',
+      sender: { externalId: 'vic-phone', username: 'vic', displayName: 'Vic', privateChatId: 'vic-phone' },
+      chat: { id: 'team-room', isPrivate: false },
+      messageId: '1',
+      command: { name: 'profile', args: '' },
+    });
+    expect(fromGroup.some((r) => r.type === 'secretPrompt')).toBe(false);
+    expect(await chat.say(GOOD_PASSWORD)).toMatch(/^\(message deleted\)\n[\s\S]*new password/);
+  });
 });
