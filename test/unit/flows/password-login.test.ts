@@ -119,4 +119,31 @@ describe('login flow', () => {
       { type: 'reply', text: expect.stringMatching(/Too many wrong attempts/) },
     ]);
   });
+
+  it('asks only for the password again after a wrong one, with the email it was given', async () => {
+    const emails: string[] = [];
+    const machine = loginFlow.provide({
+      actors: {
+        login: fromPromise(async ({ input }) => {
+          emails.push(input.email);
+          if (input.password !== 'right-Pass-123') throw wrong();
+          return { userId: 'u1', name: 'Ada' };
+        }),
+      },
+    });
+    const steps = await walk(machine, { identity }, [
+      { type: 'text', text: 'ada@example.com' },
+      { type: 'secret', value: 'nope-1' },
+      { type: 'secret', value: 'right-Pass-123' },
+    ]);
+    expect(steps[2]!.awaitsSecret).toBe(true);
+    expect(steps[2]!.emitted.map((e) => e.type)).toEqual(['failed', 'reply', 'askSecret']);
+    expect(steps[2]!.emitted).toContainEqual({
+      type: 'askSecret',
+      purpose: 'login',
+      prompt: 'Your password?',
+    });
+    expect(steps[3]!.output).toEqual({ userId: 'u1' });
+    expect(emails).toEqual(['ada@example.com', 'ada@example.com']);
+  });
 });
