@@ -90,7 +90,8 @@ export const loginFlow = setup({
             }),
           },
           {
-            // Only the password is asked again, hidden: a password typed into the email question would stay in the chat.
+            // Only the password is asked again, hidden: a password typed into the email
+            // question would stay in the chat as a message.
             guard: 'wrongCredentials',
             target: 'askingPassword',
             actions: [
