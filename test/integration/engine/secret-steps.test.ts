@@ -3,6 +3,7 @@ import { createTestDatabase } from '../../support/db.js';
 import { testSessions } from '../../support/sessions.js';
 import { Person, testEngine } from '../../support/engine.js';
 import { GOOD_PASSWORD, linkChat, seedUser } from '../../support/seed.js';
+import { createAdminInvite } from '../../../src/domain/invites.js';
 import { hashPassword } from '../../../src/domain/passwords.js';
 
 /**
@@ -111,5 +112,16 @@ describe('password steps', () => {
     });
     expect(fromGroup.some((r) => r.type === 'secretPrompt')).toBe(false);
     expect(await chat.say(GOOD_PASSWORD)).toMatch(/^\(message deleted\)\n[\s\S]*new password/);
+  });
+
+  it('asks again, hidden, when an earlier button of a claim is tapped during its password step', async () => {
+    const invite = await createAdminInvite(store);
+    const chat = new Person(engine, 'wren-phone');
+    await chat.say(`/start ${invite.payload}`);
+    await chat.say('Wren');
+    const skip = chat.last.flatMap((r) => (r.type === 'text' ? (r.buttons?.flat() ?? []) : []))[0]!;
+    expect(await chat.tap('Skip')).toMatch(/choose a password[\s\S]*\(secret\)$/);
+    expect(await chat.press(skip.action)).toMatch(/choose a password[\s\S]*\(secret\)$/);
+    expect(await chat.say(NEW_PASSWORD)).toMatch(/^\(message deleted\)\n[\s\S]*once more\. \(secret\)$/);
   });
 });
