@@ -77,6 +77,11 @@ export function exactValues(tokens: string[], count: number, quoteHint: string):
   return tokens;
 }
 
+/** For a command that takes nothing after its name: trailing words are refused, never ignored. */
+export function refuseArguments(args: string, command: string): void {
+  if (args) throw new UsageError(`/${command} takes nothing after it`);
+}
+
 /** `<first> <rest…>`: the first token and everything after it. */
 export function splitFirst(args: string): [string, string] {
   const [first = '', ...rest] = tokenize(args);

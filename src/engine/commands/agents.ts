@@ -6,7 +6,7 @@ import {
   setAgentAccess,
 } from '../../domain/agents.js';
 import { UnknownAgentError } from '../../domain/errors.js';
-import { exactValues, tokenize, UsageError } from '../args.js';
+import { exactValues, refuseArguments, tokenize, UsageError } from '../args.js';
 import { text } from '../outbound.js';
 import { reply, type CommandSpec } from './types.js';
 
@@ -21,6 +21,7 @@ export const agentCommands: CommandSpec[] = [
     usage: 'agents',
     summary: 'the agents you may use',
     run: async (ctx) => {
+      refuseArguments(ctx.args, 'agents');
       const { store } = ctx.deps;
       if (ctx.user.role === 'admin') {
         const agents = await listAgentsForAdmin(store, { actorId: ctx.user.id });

@@ -1,6 +1,6 @@
 import { addToGroup, createGroup, deleteGroup, listGroups, removeFromGroup } from '../../domain/groups.js';
 import { findUser } from '../../domain/users.js';
-import { exactValues, tokenize, UsageError } from '../args.js';
+import { exactValues, refuseArguments, tokenize, UsageError } from '../args.js';
 import { text } from '../outbound.js';
 import { reply, type CommandSpec } from './types.js';
 
@@ -16,6 +16,7 @@ export const groupCommands: CommandSpec[] = [
     usage: 'groups',
     summary: 'groups and how many people are in each',
     run: async (ctx) => {
+      refuseArguments(ctx.args, 'groups');
       const groups = await listGroups(ctx.deps.store, { actorId: ctx.user.id });
       if (groups.length === 0) return reply(text('No groups yet. Create one with /group create <name>.'));
       return reply(

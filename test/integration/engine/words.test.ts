@@ -78,6 +78,24 @@ describe('sub-commands and options', () => {
   });
 });
 
+describe('commands that take nothing', () => {
+  it.each(['/profile bob', '/groups Sales', '/agents all', '/logout everywhere', '/export now'])(
+    'refuse words after them (%s) instead of ignoring them',
+    async (line) => {
+      const name = line.split(' ')[0]!;
+      const ada = new Person(engine, 'ada');
+      expect(await ada.say(line)).toBe(`${name} takes nothing after it. Usage: ${name}`);
+      expect(ada.last.some((r) => r.type === 'file')).toBe(false);
+    },
+  );
+
+  it('still links this chat after a refused /logout', async () => {
+    const ada = new Person(engine, 'ada');
+    await ada.say('/logout everywhere');
+    expect(await ada.say('/profile')).toMatch(/^Ada/);
+  });
+});
+
 describe('unknown commands', () => {
   it('suggests the nearest command the caller may use', async () => {
     expect(await new Person(engine, 'ada').say('/invties')).toBe(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   exactValues,
+  refuseArguments,
   parseInviteArgs,
   splitFirst,
   takeOptions,
@@ -121,6 +122,13 @@ describe('exactValues', () => {
     expect(() => exactValues([], 1, HINT)).toThrow(new UsageError());
     expect(() => exactValues(tokenize('""'), 1, HINT)).toThrow(new UsageError());
     expect(() => exactValues(tokenize('Sales'), 2, HINT)).toThrow(new UsageError());
+  });
+});
+
+describe('refuseArguments', () => {
+  it('lets a command without arguments through, and refuses words after it', () => {
+    expect(() => refuseArguments('', 'export')).not.toThrow();
+    expect(() => refuseArguments('now', 'export')).toThrow(new UsageError('/export takes nothing after it'));
   });
 });
 
