@@ -43,7 +43,7 @@ export const auditCommands: CommandSpec[] = [
       for (const token of rest) {
         if ((AUDIT_ACTIONS as readonly string[]).includes(token)) action = token as AuditAction;
         else if (!userId) userId = (await findUser(store, token)).id;
-        else throw new UsageError();
+        else throw new UsageError(`One person at a time: “${token.slice(0, 40)}” is a second one`);
       }
       const rows = await queryAudit(store, {
         actorId: ctx.user.id,

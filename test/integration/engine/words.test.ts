@@ -67,6 +67,9 @@ describe('sub-commands and options', () => {
       /^\/audit export takes nothing after it\. Usage: \/audit/,
     );
     expect(ada.last.some((r) => r.type === 'file')).toBe(false);
+    expect(await ada.say('/audit ada bob')).toMatch(
+      /^One person at a time: “bob” is a second one\. Usage: \/audit/,
+    );
   });
 
   it('words invite option errors as they are typed, with an example', async () => {
