@@ -49,9 +49,37 @@ export function parseInviteArgs(args: string): InviteOptions {
     else throw new UsageError(`I don't understand “${token.slice(0, 40)}”`);
   }
   const parsed = inviteOptions.safeParse(raw);
-  if (!parsed.success)
-    throw new UsageError(`${parsed.error.issues[0]?.path.join('.') ?? 'argument'} is out of range`);
+  if (!parsed.success) {
+    const option = parsed.error.issues[0]?.path[0];
+    throw new UsageError(
+      INVITE_OPTION_RULES[option as keyof typeof INVITE_OPTION_RULES] ?? 'That invite is malformed',
+    );
+  }
   return { ...parsed.data, roleGiven };
+}
+
+/** What each `/invite` option takes, in the words a person types (never the schema's field names). */
+const INVITE_OPTION_RULES: Record<Exclude<keyof z.infer<typeof inviteOptions>, 'groupNames'>, string> = {
+  emails: `One invite reaches at most ${INVITE_LIMITS.emails} emails`,
+  role: 'The role is admin or member',
+  maxUses: `Uses is a number from 1 to ${INVITE_LIMITS.maxUses}, like uses:5`,
+  expiresInDays: `Expiry is a number of days from 1 to ${INVITE_LIMITS.expiresInDays}, like expires:14d`,
+  label: `A label is 1 to ${INVITE_LIMITS.labelLength} characters, like label:"Spring hires"`,
+};
+
+/**
+ * A command's `count` values, one token each. More words than values are a name with spaces typed
+ * without quotes: refused with `quoteHint`, never cut to its first word.
+ */
+export function exactValues(tokens: string[], count: number, quoteHint: string): string[] {
+  if (tokens.length > count) throw new UsageError(quoteHint);
+  if (tokens.length < count || tokens.some((token) => token === '')) throw new UsageError();
+  return tokens;
+}
+
+/** For a command that takes nothing after its name: trailing words are refused, never ignored. */
+export function refuseArguments(args: string, command: string): void {
+  if (args) throw new UsageError(`/${command} takes nothing after it`);
 }
 
 /** `<first> <rest…>`: the first token and everything after it. */

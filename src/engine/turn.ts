@@ -3,6 +3,7 @@ import { ChatUnlinkedError } from '../domain/errors.js';
 import { parsePayload } from '../domain/tokens.js';
 import type { Store } from '../store/store.js';
 import type { UserRow } from '../store/users.js';
+import { nearestCommand } from './commands/index.js';
 import type { CommandContext, CommandOutcome, CommandSpec } from './commands/types.js';
 import type { EngineDeps } from './deps.js';
 import { refusalWords } from './failures.js';
@@ -21,6 +22,14 @@ export type { RunningFlow, SessionData } from './turn-scope.js';
 
 const NOTHING_PENDING =
   "I'm not waiting for an answer from you. If you were in the middle of a step, it has expired: please start it again. Send /help to see what I can do.";
+
+/** A command word nobody knows: the nearest one the speaker may use, else where to look. */
+function unknownCommandWords(name: string, user: UserRow | undefined): string {
+  const nearest = nearestCommand(name, user?.status === 'active' ? user.role : undefined);
+  return nearest
+    ? `I don't know /${name}. Did you mean /${nearest}?`
+    : `I don't know /${name}. Send /help to see what I can do.`;
+}
 
 /** One update's work: the router picks what runs, the flow session steps flows, replies are collected. */
 export class Turn {
@@ -100,7 +109,7 @@ export class Turn {
         else say(this.scope, 'There is nothing to skip.');
         return;
       case 'unknown':
-        say(this.scope, `I don't know /${name}. Send /help to see what I can do.`);
+        say(this.scope, unknownCommandWords(name, this.scope.user));
         return;
       case 'command': {
         const outcome = await this.answered(route.spec, args.trim());

@@ -224,6 +224,17 @@ describe('Gatehouse over Slack', () => {
     expect(await slackLee.dmText('Still down')).toMatch(/no agent called “Helpdesk” that you can use/);
   });
 
+  it('creates a group with a quoted multi-word name and refuses the unquoted one, creating nothing', async () => {
+    const olga = await seedUser(store, { role: 'admin', name: 'Olga' });
+    await linkChat(store, olga, 'T1:UOLGA', 'slack', 'olga');
+    const slackOlga = new SlackUser(slack, eventsUrl, 'T1', 'UOLGA');
+    expect(await slackOlga.command('group create Sales Team')).toMatch(
+      /^Group names with spaces go in quotes, like \/gatehouse group create "Sales Team"\. Usage: \/gatehouse group /,
+    );
+    expect(await store.groups.getGroupsByNames(['Sales'])).toEqual([]);
+    expect(await slackOlga.command('group create "Sales Team"')).toBe('Group Sales Team is created.');
+  });
+
   it('rejects forged and stale signatures and processes nothing', async () => {
     const before = slack.calls.length;
     const body = form({

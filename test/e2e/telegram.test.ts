@@ -11,6 +11,7 @@ import { createTelegramAdapter, type TelegramAdapter } from '../../src/adapters/
 import { engineDirectory } from '../../src/adapters/telegram/menus.js';
 import { listen } from '../../src/http/server.js';
 import { createSetupInvite } from '../../src/domain/invites.js';
+import { linkChat, seedUser } from '../support/seed.js';
 
 const GOOD = 'violet-Harbor-Lantern-42';
 const GROUP = -100123;
@@ -119,6 +120,18 @@ describe('Gatehouse over Telegram', () => {
     const html = JSON.stringify(telegram.calls.filter((c) => c.method === 'sendMessage'));
     expect(html).toContain('Ada &lt;b&gt;');
     expect(html).not.toContain('Ada <b>');
+  });
+
+  it('creates a group with a quoted multi-word name and refuses the unquoted one, creating nothing', async () => {
+    const olga = await seedUser(store, { role: 'admin', name: 'Olga' });
+    await linkChat(store, olga, '707');
+    const chat = new TelegramUser(adapter.bot, telegram, 707, 'Olga');
+    // As sent, in Telegram's HTML: the quotes are escaped.
+    expect(await chat.say('/group create Sales Team')).toMatch(
+      /^Group names with spaces go in quotes, like \/group create &quot;Sales Team&quot;\. Usage: \/group /,
+    );
+    expect(await store.groups.getGroupsByNames(['Sales'])).toEqual([]);
+    expect(await chat.say('/group create “Sales Team”')).toBe('Group Sales Team is created.');
   });
 
   it('answers a forged button with "expired" and writes nothing', async () => {

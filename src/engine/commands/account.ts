@@ -2,7 +2,7 @@ import { logout } from '../../domain/accounts.js';
 import { getPersonalContext, clearPersonalContext, updatePersonalContext } from '../../domain/context.js';
 import { CONTEXT_FIELDS, type ContextField } from '../../domain/enums.js';
 import { ValidationError } from '../../domain/errors.js';
-import { UsageError } from '../args.js';
+import { refuseArguments, UsageError } from '../args.js';
 import { renameUser } from '../../domain/users.js';
 import { endConversations } from '../conversations.js';
 import { onboardingInput } from '../flows.js';
@@ -28,6 +28,7 @@ export const accountCommands: CommandSpec[] = [
     summary: 'link this chat to your existing account (email and password)',
     privateOnly: true,
     run: async (ctx) => {
+      refuseArguments(ctx.args, 'login');
       if (ctx.user) return reply(text(`This chat is already linked to your account, ${ctx.user.name}.`));
       if (await isRefused(ctx.deps, { kind: 'password', who: identityOf(ctx) }))
         return reply(text(LOCKED_OUT));
@@ -40,6 +41,7 @@ export const accountCommands: CommandSpec[] = [
     usage: 'logout',
     summary: 'unlink this chat from your account',
     run: async (ctx) => {
+      refuseArguments(ctx.args, 'logout');
       const identity = identityOf(ctx);
       await logout(ctx.deps.store, { userId: ctx.user.id, identity });
       await endConversations(ctx.deps.sessions, [{ ...identity, userId: ctx.user.id, linkedAt: new Date() }]);
@@ -54,6 +56,7 @@ export const accountCommands: CommandSpec[] = [
     summary: 'your account',
     answersPrivately: true,
     run: async (ctx) => {
+      refuseArguments(ctx.args, 'profile');
       const { user, deps } = ctx;
       const [groups, identities] = await Promise.all([
         deps.store.groups.listUserGroupNames(user.id),
@@ -99,6 +102,7 @@ export const accountCommands: CommandSpec[] = [
     summary: 'change your password',
     privateOnly: true,
     run: async (ctx) => {
+      refuseArguments(ctx.args, 'password');
       const identity = identityOf(ctx);
       const attempt = { kind: 'password' as const, who: identity, target: accountTarget(ctx.user.id) };
       if (await isRefused(ctx.deps, attempt)) return reply(text(LOCKED_OUT));
@@ -112,7 +116,10 @@ export const accountCommands: CommandSpec[] = [
     summary: 'redo the interview',
     hidden: true,
     privateOnly: true,
-    run: async (ctx) => ({ startFlow: 'onboarding', input: onboardingInput(ctx.user, ctx.deps) }),
+    run: async (ctx) => {
+      refuseArguments(ctx.args, 'onboarding');
+      return { startFlow: 'onboarding', input: onboardingInput(ctx.user, ctx.deps) };
+    },
   },
   {
     name: 'context',

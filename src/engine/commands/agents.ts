@@ -6,9 +6,12 @@ import {
   setAgentAccess,
 } from '../../domain/agents.js';
 import { UnknownAgentError } from '../../domain/errors.js';
-import { tokenize, UsageError } from '../args.js';
+import { exactValues, refuseArguments, tokenize, UsageError } from '../args.js';
 import { text } from '../outbound.js';
 import { reply, type CommandSpec } from './types.js';
+
+/** `/ask "Help Desk" <text>`: a quoted agent name (straight or curly quotes), then the message. */
+const QUOTED_AGENT = /^["“]([^"”]*)["”]\s*([\s\S]*)$/u;
 
 export const agentCommands: CommandSpec[] = [
   {
@@ -18,6 +21,7 @@ export const agentCommands: CommandSpec[] = [
     usage: 'agents',
     summary: 'the agents you may use',
     run: async (ctx) => {
+      refuseArguments(ctx.args, 'agents');
       const { store } = ctx.deps;
       if (ctx.user.role === 'admin') {
         const agents = await listAgentsForAdmin(store, { actorId: ctx.user.id });
@@ -62,15 +66,19 @@ export const agentCommands: CommandSpec[] = [
       if (!ctx.args) throw new UsageError();
       const agents = await listVisibleAgents(ctx.deps.store, ctx.user.id);
       const byId = ctx.args.match(/^id:(\S+)$/)?.[1];
+      const quoted = QUOTED_AGENT.exec(ctx.args);
       const lower = ctx.args.toLowerCase();
-      // Agent names may contain spaces: the longest name the text starts with wins.
+      // Agent names may contain spaces, quoted or not: unquoted, the longest name the text starts with wins.
       const agent = byId
         ? agents.find((a) => a.id === byId)
-        : agents
-            .filter((a) => lower === a.name.toLowerCase() || lower.startsWith(`${a.name.toLowerCase()} `))
-            .sort((a, b) => b.name.length - a.name.length)[0];
-      if (!agent) throw new UnknownAgentError(byId ? 'that agent' : (ctx.args.split(/\s+/)[0] ?? ''));
-      const message = byId ? '' : ctx.args.slice(agent.name.length).trim();
+        : quoted
+          ? agents.find((a) => a.name.toLowerCase() === quoted[1]!.toLowerCase())
+          : agents
+              .filter((a) => lower === a.name.toLowerCase() || lower.startsWith(`${a.name.toLowerCase()} `))
+              .sort((a, b) => b.name.length - a.name.length)[0];
+      if (!agent)
+        throw new UnknownAgentError(byId ? 'that agent' : (quoted?.[1] ?? ctx.args.split(/\s+/)[0] ?? ''));
+      const message = byId ? '' : quoted ? quoted[2]! : ctx.args.slice(agent.name.length).trim();
       return {
         startFlow: 'agentChat',
         input: { userId: ctx.user.id, agentName: agent.name, firstMessage: message || null },
@@ -83,15 +91,21 @@ export const agentCommands: CommandSpec[] = [
     usage: 'agent create <name> [description] · agent access <name> all|<group>… · agent delete <name>',
     summary: 'create agents and decide who may use them',
     run: async (ctx) => {
-      const [verb = '', name = '', ...rest] = tokenize(ctx.args);
+      const [verb = '', ...values] = tokenize(ctx.args);
+      const [name = '', ...rest] = values;
       const { store } = ctx.deps;
       const actorId = ctx.user.id;
       switch (verb.toLowerCase()) {
         case 'create': {
           if (!name) throw new UsageError();
-          const agent = await createAgent(store, { actorId, name, description: rest.join(' ') });
+          const description = rest.join(' ');
+          const agent = await createAgent(store, { actorId, name, description });
+          // Said back, so a name with spaces typed without quotes shows where it was split.
+          const described = description ? ` (described as “${description}”)` : '';
           return reply(
-            text(`Agent ${agent.name} is created, open to everyone. Restrict it with /agent access.`),
+            text(
+              `Agent ${agent.name}${described} is created, open to everyone. Restrict it with /agent access.`,
+            ),
           );
         }
         case 'access': {
@@ -102,11 +116,16 @@ export const agentCommands: CommandSpec[] = [
             text(`${name}: ${after === 'all' ? 'everyone may use it' : `only ${after.join(', ')}`}.`),
           );
         }
-        case 'delete':
-          if (!name) throw new UsageError();
-          return reply(
-            text(`Agent ${(await deleteAgent(store, { actorId, agentName: name })).name} is deleted.`),
+        case 'delete': {
+          const [agentName] = exactValues(
+            values,
+            1,
+            'Agent names with spaces go in quotes, like /agent delete "Help Desk"',
           );
+          return reply(
+            text(`Agent ${(await deleteAgent(store, { actorId, agentName: agentName! })).name} is deleted.`),
+          );
+        }
         default:
           throw new UsageError();
       }

@@ -14,7 +14,10 @@ export const auditCommands: CommandSpec[] = [
     answersPrivately: true,
     run: async (ctx) => {
       const { store } = ctx.deps;
-      if (ctx.args.toLowerCase() === 'export') {
+      const tokens = tokenize(ctx.args);
+      // A sub-command, never a search: `/audit export now` is refused rather than read as a person.
+      if (tokens[0]?.toLowerCase() === 'export') {
+        if (tokens.length > 1) throw new UsageError('/audit export takes nothing after it');
         const { csv, rows, total } = await exportAuditCsv(store, { actorId: ctx.user.id });
         return reply({
           type: 'file',
@@ -28,7 +31,7 @@ export const auditCommands: CommandSpec[] = [
           privately: true,
         });
       }
-      const { options, rest } = takeOptions(tokenize(ctx.args), ['limit', 'before']);
+      const { options, rest } = takeOptions(tokens, ['limit', 'before']);
       const beforeId = options.before;
       if (beforeId !== undefined && !/^\d{1,18}$/.test(beforeId))
         throw new UsageError('before must be an entry number');
@@ -40,7 +43,7 @@ export const auditCommands: CommandSpec[] = [
       for (const token of rest) {
         if ((AUDIT_ACTIONS as readonly string[]).includes(token)) action = token as AuditAction;
         else if (!userId) userId = (await findUser(store, token)).id;
-        else throw new UsageError();
+        else throw new UsageError(`One person at a time: “${token.slice(0, 40)}” is a second one`);
       }
       const rows = await queryAudit(store, {
         actorId: ctx.user.id,

@@ -1,8 +1,13 @@
 import { addToGroup, createGroup, deleteGroup, listGroups, removeFromGroup } from '../../domain/groups.js';
 import { findUser } from '../../domain/users.js';
-import { tokenize, UsageError } from '../args.js';
+import { exactValues, refuseArguments, tokenize, UsageError } from '../args.js';
 import { text } from '../outbound.js';
 import { reply, type CommandSpec } from './types.js';
+
+/** How to write a group name that has spaces, shown in place of cutting it to its first word. */
+function quoteHint(example: string): string {
+  return `Group names with spaces go in quotes, like ${example}`;
+}
 
 export const groupCommands: CommandSpec[] = [
   {
@@ -11,6 +16,7 @@ export const groupCommands: CommandSpec[] = [
     usage: 'groups',
     summary: 'groups and how many people are in each',
     run: async (ctx) => {
+      refuseArguments(ctx.args, 'groups');
       const groups = await listGroups(ctx.deps.store, { actorId: ctx.user.id });
       if (groups.length === 0) return reply(text('No groups yet. Create one with /group create <name>.'));
       return reply(
@@ -26,22 +32,29 @@ export const groupCommands: CommandSpec[] = [
     usage: 'group create|delete <name> · group add|remove <name> <user>',
     summary: 'create or delete a group; add or remove a person',
     run: async (ctx) => {
-      const [verb = '', name = '', who = ''] = tokenize(ctx.args);
+      const [verb = '', ...values] = tokenize(ctx.args);
       const { store } = ctx.deps;
       const actorId = ctx.user.id;
-      switch (verb.toLowerCase()) {
-        case 'create':
-          if (!name) throw new UsageError();
-          return reply(text(`Group ${(await createGroup(store, { actorId, name })).name} is created.`));
-        case 'delete':
-          if (!name) throw new UsageError();
-          return reply(text(`Group ${(await deleteGroup(store, { actorId, name })).name} is deleted.`));
+      const action = verb.toLowerCase();
+      switch (action) {
+        case 'create': {
+          const [name] = exactValues(values, 1, quoteHint(`/group create "Sales Team"`));
+          return reply(
+            text(`Group ${(await createGroup(store, { actorId, name: name! })).name} is created.`),
+          );
+        }
+        case 'delete': {
+          const [name] = exactValues(values, 1, quoteHint(`/group delete "Sales Team"`));
+          return reply(
+            text(`Group ${(await deleteGroup(store, { actorId, name: name! })).name} is deleted.`),
+          );
+        }
         case 'add':
         case 'remove': {
-          if (!name || !who) throw new UsageError();
-          const target = await findUser(store, who, ctx.inbound.platform);
-          const change = verb.toLowerCase() === 'add' ? addToGroup : removeFromGroup;
-          const groups = await change(store, { actorId, groupName: name, userId: target.id });
+          const [name, who] = exactValues(values, 2, quoteHint(`/group ${action} "Sales Team" @ada`));
+          const target = await findUser(store, who!, ctx.inbound.platform);
+          const change = action === 'add' ? addToGroup : removeFromGroup;
+          const groups = await change(store, { actorId, groupName: name!, userId: target.id });
           return reply(text(`${target.name}'s groups: ${groups.length > 0 ? groups.join(', ') : 'none'}.`));
         }
         default:

@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import type { Inbound } from '../inbound.js';
 import type { CommandSpec } from './types.js';
 import { accountCommands } from './account.js';
@@ -39,4 +40,20 @@ export function commandsFor(role: 'admin' | 'member' | undefined): CommandSpec[]
       !c.hidden &&
       (c.audience === 'anyone' || (role !== undefined && (c.audience === 'member' || role === 'admin'))),
   );
+}
+
+/**
+ * The command a mistyped name most likely meant, among those the caller may use (and /cancel):
+ * two edits away (a swapped pair of letters is two), one for a name of three letters or fewer so
+ * short words do not match everything; undefined when nothing is that close.
+ */
+export function nearestCommand(typed: string, role: 'admin' | 'member' | undefined): string | undefined {
+  const name = typed.toLowerCase();
+  const reach = name.length <= 3 ? 1 : 2;
+  let nearest: { name: string; edits: number } | undefined;
+  for (const candidate of [...commandsFor(role).map((c) => c.name), 'cancel']) {
+    const edits = distance(name, candidate);
+    if (edits <= reach && (!nearest || edits < nearest.edits)) nearest = { name: candidate, edits };
+  }
+  return nearest?.name;
 }

@@ -1,5 +1,5 @@
 import { exportOwnData } from '../../domain/data-export.js';
-import { UsageError } from '../args.js';
+import { refuseArguments, UsageError } from '../args.js';
 import { reply, type CommandSpec } from './types.js';
 import { resolveTarget, viaHandle } from './users.js';
 
@@ -12,6 +12,7 @@ export const leavingCommands: CommandSpec[] = [
     allowDeactivated: true,
     answersPrivately: true,
     run: async (ctx) => {
+      refuseArguments(ctx.args, 'export');
       const data = await exportOwnData(ctx.deps.store, { userId: ctx.user.id });
       return reply({
         type: 'file',
@@ -30,7 +31,10 @@ export const leavingCommands: CommandSpec[] = [
     summary: 'erase your own account for good',
     allowDeactivated: true,
     privateOnly: true,
-    run: async (ctx) => ({ startFlow: 'deleteMe', input: { userId: ctx.user.id } }),
+    run: async (ctx) => {
+      refuseArguments(ctx.args, 'deleteme');
+      return { startFlow: 'deleteMe', input: { userId: ctx.user.id } };
+    },
   },
   {
     name: 'delete',

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseInviteArgs, splitFirst, takeOptions, tokenize, UsageError } from '../../../src/engine/args.js';
+import {
+  exactValues,
+  refuseArguments,
+  parseInviteArgs,
+  splitFirst,
+  takeOptions,
+  tokenize,
+  UsageError,
+} from '../../../src/engine/args.js';
 
 describe('tokenize', () => {
   it('splits on runs of spaces', () => {
@@ -68,17 +76,21 @@ describe('parseInviteArgs', () => {
     expect(() => parseInviteArgs('@ada')).toThrow(UsageError);
   });
 
+  const USES = 'Uses is a number from 1 to 1000, like uses:5';
+  const EXPIRY = 'Expiry is a number of days from 1 to 90, like expires:14d';
+  const LABEL = 'A label is 1 to 100 characters, like label:"Spring hires"';
   it.each([
-    ['uses:0', 'maxUses'],
-    ['uses:1001', 'maxUses'],
-    ['uses:2.5', 'maxUses'],
-    ['uses:many', 'maxUses'],
-    ['expires:0d', 'expiresInDays'],
-    ['expires:91d', 'expiresInDays'],
-    ['label:""', 'label'],
-    [`label:${'x'.repeat(101)}`, 'label'],
-  ])('refuses %s as out of range, naming the option', (args, field) => {
-    expect(() => parseInviteArgs(args)).toThrow(new UsageError(`${field} is out of range`));
+    ['uses:0', USES],
+    ['uses:1001', USES],
+    ['uses:2.5', USES],
+    ['uses:many', USES],
+    ['expires:0d', EXPIRY],
+    ['expires:91d', EXPIRY],
+    ['expires:2w', EXPIRY],
+    ['label:""', LABEL],
+    [`label:${'x'.repeat(101)}`, LABEL],
+  ])('refuses %s in the words the option is typed with, with an example', (args, words) => {
+    expect(() => parseInviteArgs(args)).toThrow(new UsageError(words));
   });
 
   it('takes the limits at their bounds', () => {
@@ -89,7 +101,34 @@ describe('parseInviteArgs', () => {
   it('refuses more than 50 emails', () => {
     const emails = (n: number) => Array.from({ length: n }, (_, i) => `p${i}@example.com`).join(' ');
     expect(parseInviteArgs(emails(50)).emails).toHaveLength(50);
-    expect(() => parseInviteArgs(emails(51))).toThrow(new UsageError('emails is out of range'));
+    expect(() => parseInviteArgs(emails(51))).toThrow(new UsageError('One invite reaches at most 50 emails'));
+  });
+});
+
+describe('exactValues', () => {
+  const HINT = 'Group names with spaces go in quotes, like /group create "Sales Team"';
+
+  it('takes as many values as the command has, a quoted name as one', () => {
+    expect(exactValues(tokenize('"Sales Team"'), 1, HINT)).toEqual(['Sales Team']);
+    expect(exactValues(tokenize('“Sales Team” @ada'), 2, HINT)).toEqual(['Sales Team', '@ada']);
+  });
+
+  it('refuses more words than values with how to quote them, rather than dropping the rest', () => {
+    expect(() => exactValues(tokenize('Sales Team'), 1, HINT)).toThrow(new UsageError(HINT));
+    expect(() => exactValues(tokenize('Sales Team @ada'), 2, HINT)).toThrow(new UsageError(HINT));
+  });
+
+  it('refuses missing or empty values with the usage alone', () => {
+    expect(() => exactValues([], 1, HINT)).toThrow(new UsageError());
+    expect(() => exactValues(tokenize('""'), 1, HINT)).toThrow(new UsageError());
+    expect(() => exactValues(tokenize('Sales'), 2, HINT)).toThrow(new UsageError());
+  });
+});
+
+describe('refuseArguments', () => {
+  it('lets a command without arguments through, and refuses words after it', () => {
+    expect(() => refuseArguments('', 'export')).not.toThrow();
+    expect(() => refuseArguments('now', 'export')).toThrow(new UsageError('/export takes nothing after it'));
   });
 });
 
