@@ -1,5 +1,5 @@
 import type { Store } from '../store/store.js';
-import type { GroupRow } from '../store/groups.js';
+import type { GroupDeletionImpactRow, GroupRow } from '../store/groups.js';
 import type { UserRow } from '../store/users.js';
 import { isUniqueViolation } from '../store/db-errors.js';
 import { asActor, asTarget, requireActiveAdmin } from './actors.js';
@@ -43,6 +43,23 @@ export async function requireGroups(store: Store, names: string[]): Promise<Grou
   const missing = valid.find((n) => !groups.some((g) => g.name.toLowerCase() === n.toLowerCase()));
   if (missing) throw new UnknownGroupError(missing);
   return groups;
+}
+
+export type { GroupDeletionImpactRow as GroupDeletionImpact } from '../store/groups.js';
+
+/**
+ * What deleting a group takes away, for the question before it: its active members, the pending
+ * invites that name it and the shared agents it alone opens. UnknownGroupError if none. Admins only.
+ */
+export async function describeGroupDeletion(
+  store: Store,
+  input: { actorId: string; name: string },
+): Promise<GroupDeletionImpactRow> {
+  const name = parseField(entityNameSchema, 'group name', input.name);
+  await requireActiveAdmin(store, input.actorId);
+  const impact = await store.groups.describeGroupDeletion(name);
+  if (!impact) throw new UnknownGroupError(name);
+  return impact;
 }
 
 /** Deletes a group; its members lose what it gave them at their next message. Admins only. */

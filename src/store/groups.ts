@@ -70,3 +70,36 @@ export async function removeMember(db: Db, userId: string, groupId: string): Pro
 export async function removeAllMemberships(db: Db, userId: string): Promise<void> {
   await db`delete from group_members where user_id = ${userId}`;
 }
+
+/** What deleting a group takes away, read before asking. */
+export interface GroupDeletionImpactRow {
+  name: string;
+  /** Active people in it. */
+  members: number;
+  /** Invites that name it and could still be claimed. */
+  pendingInvites: number;
+  /** Live shared agents restricted to this group alone, in name order. */
+  soleGroupAgents: string[];
+}
+
+/** What deleting the group of this name (any case) takes away, in one query; undefined if none. */
+export async function describeGroupDeletion(
+  db: Db,
+  name: string,
+): Promise<GroupDeletionImpactRow | undefined> {
+  const [row] = await db<GroupDeletionImpactRow[]>`
+    select g.name,
+      (select count(*)::int from group_members m join users u on u.id = m.user_id
+        where m.group_id = g.id and u.status = 'active') as members,
+      (select count(*)::int from invite_groups ig join invites i on i.id = ig.invite_id
+        where ig.group_id = g.id and i.revoked_at is null and i.uses < i.max_uses
+          and i.expires_at > now()) as pending_invites,
+      coalesce((select array_agg(a.name order by lower(a.name)) from agent_groups ag
+        join agents a on a.id = ag.agent_id
+        where ag.group_id = g.id and a.owner_id is null and a.deleted_at is null
+          and a.visibility = 'restricted'
+          and not exists (select 1 from agent_groups other
+                          where other.agent_id = a.id and other.group_id <> g.id)), '{}') as sole_group_agents
+    from groups g where lower(g.name) = lower(${name})`;
+  return row;
+}

@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../support/db.js';
 import { GOOD_PASSWORD, newIdentity, seedUser } from '../../support/seed.js';
 import { claimInvite } from '../../../src/domain/claims.js';
-import { createInvites, listInvites } from '../../../src/domain/invites.js';
+import { createAgent, setAgentAccess } from '../../../src/domain/agents.js';
+import { createInvites, listInvites, revokeInvite } from '../../../src/domain/invites.js';
 import { hashToken } from '../../../src/domain/tokens.js';
 import { deactivateUser } from '../../../src/domain/users.js';
 import {
   addToGroup,
   createGroup,
   deleteGroup,
+  describeGroupDeletion,
   listGroups,
   removeFromGroup,
   setUserGroups,
@@ -201,6 +203,54 @@ describe('setUserGroups', () => {
     ).rejects.toBeInstanceOf(NoChangeError);
     expect(await written()).toEqual(before);
     expect(await store.groups.listUserGroupNames(person.id)).toEqual(['Left']);
+  });
+});
+
+describe('describeGroupDeletion', () => {
+  it('counts the active members, the pending invites naming it and the agents it alone opens', async () => {
+    await createGroup(store, { actorId: admin.id, name: 'Temp' });
+    await createGroup(store, { actorId: admin.id, name: 'Other' });
+    await addToGroup(store, { actorId: admin.id, groupName: 'Temp', userId: member.id });
+    const leaver = await seedUser(store, { name: 'Lee' });
+    await addToGroup(store, { actorId: admin.id, groupName: 'Temp', userId: leaver.id });
+    await deactivateUser(store, { actorId: admin.id, userId: leaver.id });
+    for (const [name, access] of [
+      ['Helpdesk', ['Temp']],
+      ['Shared desk', ['Temp', 'Other']],
+      ['Open desk', 'all'],
+    ] as const) {
+      await createAgent(store, { actorId: admin.id, name });
+      await setAgentAccess(store, {
+        actorId: admin.id,
+        agentName: name,
+        access: access === 'all' ? 'all' : [...access],
+      });
+    }
+    const issued = await createInvites(store, {
+      actorId: admin.id,
+      emails: ['t1@example.com', 't2@example.com', 't3@example.com'],
+      role: 'member',
+      groupNames: ['Temp'],
+    });
+    await revokeInvite(store, { actorId: admin.id, reference: issued[2]!.invite.id });
+    const before = await written();
+    expect(await describeGroupDeletion(store, { actorId: admin.id, name: 'temp' })).toEqual({
+      name: 'Temp',
+      members: 1,
+      pendingInvites: 2,
+      soleGroupAgents: ['Helpdesk'],
+    });
+    expect(await written()).toEqual(before);
+  });
+
+  it('names a missing group and refuses members', async () => {
+    await expect(describeGroupDeletion(store, { actorId: admin.id, name: 'Nowhere' })).rejects.toBeInstanceOf(
+      UnknownGroupError,
+    );
+    await createGroup(store, { actorId: admin.id, name: 'Members only' });
+    await expect(describeGroupDeletion(store, { actorId: member.id, name: 'Members only' })).rejects.toBeInstanceOf(
+      NotAdminError,
+    );
   });
 });
 
