@@ -1,6 +1,7 @@
 import type { InputFrom } from 'xstate';
 import { agentChatFlow } from '../../flows/agent-chat.js';
 import { claimFlow } from '../../flows/claim.js';
+import { deleteGroupFlow } from '../../flows/delete-group.js';
 import { deleteMeFlow } from '../../flows/delete-me.js';
 import { deleteUserFlow } from '../../flows/delete-user.js';
 import { inviteFlow } from '../../flows/invite.js';
@@ -14,6 +15,7 @@ import type { EngineDeps } from './deps.js';
 import { loginEffects, passwordEffects } from './effects/account.js';
 import { agentChatEffects } from './effects/agent-chat.js';
 import { claimEffects } from './effects/claim.js';
+import { deleteGroupEffects } from './effects/delete-group.js';
 import { inviteEffects } from './effects/invite.js';
 import { deleteMeEffects, deleteUserEffects } from './effects/leaving.js';
 import { manageUserEffects } from './effects/manage-user.js';
@@ -40,6 +42,7 @@ export const FLOWS = {
   manageUser: defineFlow({ machine: manageUserFlow, effects: manageUserEffects, version: 2 }),
   agentChat: defineFlow({ machine: agentChatFlow, effects: agentChatEffects, version: 1 }),
   deleteUser: defineFlow({ machine: deleteUserFlow, effects: deleteUserEffects, version: 1 }),
+  deleteGroup: defineFlow({ machine: deleteGroupFlow, effects: deleteGroupEffects, version: 1 }),
   deleteMe: defineFlow({
     machine: deleteMeFlow,
     effects: deleteMeEffects,

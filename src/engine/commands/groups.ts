@@ -1,4 +1,4 @@
-import { addToGroup, createGroup, deleteGroup, listGroups, removeFromGroup } from '../../domain/groups.js';
+import { addToGroup, createGroup, listGroups, removeFromGroup } from '../../domain/groups.js';
 import { findUser } from '../../domain/users.js';
 import { exactValues, refuseArguments, tokenize, UsageError } from '../args.js';
 import { text } from '../outbound.js';
@@ -44,10 +44,9 @@ export const groupCommands: CommandSpec[] = [
           );
         }
         case 'delete': {
+          // Asks first, saying what the deletion takes away.
           const [name] = exactValues(values, 1, quoteHint(`/group delete "Sales Team"`));
-          return reply(
-            text(`Group ${(await deleteGroup(store, { actorId, name: name! })).name} is deleted.`),
-          );
+          return { startFlow: 'deleteGroup', input: { actorId, name: name! } };
         }
         case 'add':
         case 'remove': {

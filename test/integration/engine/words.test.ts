@@ -22,7 +22,8 @@ describe('multi-word names', () => {
     expect(await ada.say('/group create “Support Desk”')).toBe('Group Support Desk is created.');
     expect(await ada.say('/group add "Sales Team" bob')).toBe("Bob's groups: Sales Team.");
     expect(await ada.say('/group remove “Sales Team” bob')).toBe("Bob's groups: none.");
-    expect(await ada.say('/group delete "Support Desk"')).toBe('Group Support Desk is deleted.');
+    expect(await ada.say('/group delete "Support Desk"')).toMatch(/^Delete group Support Desk\?/);
+    expect(await ada.tap('Delete')).toBe('Group Support Desk is deleted.');
   });
 
   it('refuses an unquoted name with spaces with how to write it, and creates nothing', async () => {

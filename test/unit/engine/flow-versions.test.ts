@@ -40,6 +40,7 @@ const PINNED: Record<FlowId, Record<number, string>> = {
   manageUser: { 2: '48b452f94204e903' },
   agentChat: { 1: 'c2b4b446a855a2b9' },
   deleteUser: { 1: '086fee8f06ee7509' },
+  deleteGroup: { 1: '243c73cc9b4bcee0' },
   deleteMe: { 1: '385b69abd0b23967' },
 };
 
