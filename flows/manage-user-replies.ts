@@ -28,22 +28,37 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export function panelReply(panel: UserPanel, userId: string): FlowEmitted {
+/**
+ * The panel's actions for an active person. On the own panel the rules refuse a change of one's own
+ * role and deactivating oneself, so neither is offered; that also covers the last active admin,
+ * whose panel only they can open.
+ */
+function activeChoices(panel: UserPanel, ownPanel: boolean): Choice[][] {
+  if (ownPanel)
+    return [
+      [{ label: 'Groups', value: 'groups' }],
+      [{ label: 'Reset password link', value: 'reset' }],
+      [{ label: 'Done', value: 'done' }],
+    ];
+  return [
+    [
+      panel.role === 'admin'
+        ? { label: 'Make member', value: 'role' }
+        : { label: 'Make admin', value: 'role' },
+      { label: 'Groups', value: 'groups' },
+    ],
+    [
+      { label: 'Reset password link', value: 'reset' },
+      { label: 'Deactivate', value: 'deactivate' },
+    ],
+    [{ label: 'Done', value: 'done' }],
+  ];
+}
+
+export function panelReply(panel: UserPanel, userId: string, ownPanel: boolean): FlowEmitted {
   const choices: Choice[][] =
     panel.status === 'active'
-      ? [
-          [
-            panel.role === 'admin'
-              ? { label: 'Make member', value: 'role' }
-              : { label: 'Make admin', value: 'role' },
-            { label: 'Groups', value: 'groups' },
-          ],
-          [
-            { label: 'Reset password link', value: 'reset' },
-            { label: 'Deactivate', value: 'deactivate' },
-          ],
-          [{ label: 'Done', value: 'done' }],
-        ]
+      ? activeChoices(panel, ownPanel)
       : // A deactivated account is frozen: it comes back, or goes for good.
         [
           [
@@ -101,11 +116,16 @@ export function confirmDeactivate(panel: UserPanel, via: string | null): FlowEmi
   };
 }
 
+/** What granting admin hands over, said before it is granted. */
+const ADMIN_POWERS = 'They will be able to invite, change roles and groups, and read the audit trail.';
+
 export function confirmRole(panel: UserPanel, via: string | null, role: Role): FlowEmitted {
   return {
     type: 'reply',
     text: [
-      `Make ${who(panel, via)} ${role === 'admin' ? 'an admin' : 'a member'}?`,
+      role === 'admin'
+        ? `Make ${who(panel, via)} an admin? ${ADMIN_POWERS}`
+        : `Make ${who(panel, via)} a member?`,
       ...(role === 'member' ? withdrawalNote(panel) : []),
     ].join('\n'),
     choices: YES_NO(role === 'admin' ? 'Yes, make admin' : 'Yes, make member'),

@@ -61,6 +61,11 @@ function isRole(intent: Intent | null): intent is Role {
   return intent === 'admin' || intent === 'member';
 }
 
+/** The admin is looking at their own panel. */
+function isOwnPanel(context: Target): boolean {
+  return context.actorId === context.userId;
+}
+
 /** Comma-separated group names from a text reply, trimmed and without repeats. */
 function parseGroupNames(text: string): string[] {
   const names = text
@@ -72,8 +77,8 @@ function parseGroupNames(text: string): string[] {
 
 /**
  * An admin's panel for one person: role, groups, reset link, (de)activation, each change confirmed
- * where it takes something away; refreshed after each. A deactivated person's panel offers only
- * Reactivate and Delete. With an intent (`/role`, `/deactivate`) it asks that change's question first.
+ * where it takes something away or grants admin; refreshed after each. A deactivated person's panel
+ * offers only Reactivate and Delete; the own panel offers no role change or deactivation. With an intent (`/role`, `/deactivate`) it asks that change's question first.
  */
 export const manageUserFlow = setup({
   types: {
@@ -117,6 +122,12 @@ export const manageUserFlow = setup({
         input: ({ context }) => ({ actorId: context.actorId, userId: context.userId }),
         onDone: [
           {
+            // Nothing to confirm: the rules refuse deactivating oneself, and say so.
+            guard: ({ context }) => context.intent === 'deactivate' && isOwnPanel(context),
+            target: 'deactivating',
+            actions: assign(({ event }) => shownPanel(event.output)),
+          },
+          {
             guard: ({ context, event }) =>
               context.intent === 'deactivate' && event.output.status === 'active',
             target: 'confirmingDeactivate',
@@ -128,6 +139,7 @@ export const manageUserFlow = setup({
           {
             guard: ({ context, event }) =>
               isRole(context.intent) &&
+              !isOwnPanel(context) &&
               event.output.status === 'active' &&
               event.output.role !== context.intent,
             target: 'confirmingRole',
@@ -137,7 +149,7 @@ export const manageUserFlow = setup({
             ],
           },
           {
-            // Nothing to confirm (already that role, or frozen): the rules say why.
+            // Nothing to confirm (one's own role, already that role, or frozen): the rules say why.
             guard: ({ context }) => isRole(context.intent),
             target: 'changingRole',
             actions: assign(({ event }) => shownPanel(event.output)),
@@ -146,7 +158,7 @@ export const manageUserFlow = setup({
             target: 'panel',
             actions: [
               assign(({ event }) => ({ ...shownPanel(event.output), intent: null })),
-              emit(({ context, event }) => panelReply(event.output, context.userId)),
+              emit(({ context, event }) => panelReply(event.output, context.userId, isOwnPanel(context))),
             ],
           },
         ],

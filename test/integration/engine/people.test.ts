@@ -88,7 +88,8 @@ describe('@username', () => {
       username: 'ada',
     });
     expect(await slackAdmin.say('/role @bob admin')).toBe(
-      'Make Bob Slack <bob@slack.example> (@bob on Slack) an admin? [Yes, make admin] [No]',
+      'Make Bob Slack <bob@slack.example> (@bob on Slack) an admin? ' +
+        'They will be able to invite, change roles and groups, and read the audit trail. [Yes, make admin] [No]',
     );
     await slackAdmin.tap('Yes, make admin');
     expect(await roleOf(slackBob.id)).toBe('admin');

@@ -115,7 +115,9 @@ describe('manage-user flow', () => {
     expect(steps[1]!.emitted).toEqual([
       {
         type: 'reply',
-        text: 'Make Ada <ada@example.com> an admin?',
+        text:
+          'Make Ada <ada@example.com> an admin? ' +
+          'They will be able to invite, change roles and groups, and read the audit trail.',
         choices: [
           [
             { label: 'Yes, make admin', value: 'yes' },
@@ -216,6 +218,35 @@ describe('manage-user flow', () => {
     expect(effectCalls(f)).toEqual([{ effect: 'deactivate', input }]);
     expect(texts(steps[2]!.emitted)[0]).toBe('Ada is deactivated.');
   });
+
+  it('offers on the own panel only what the rules allow for oneself: no demotion, no deactivation', async () => {
+    const own = { actorId: 'admin-1', userId: 'admin-1' };
+    const { step } = await run(fakes({ role: 'admin' }), [], own);
+    expect(step.emitted[0]).toMatchObject({
+      choices: [
+        [{ label: 'Groups', value: 'groups' }],
+        [{ label: 'Reset password link', value: 'reset' }],
+        [{ label: 'Done', value: 'done' }],
+      ],
+    });
+  });
+
+  it.each([
+    ['deactivate', 'deactivate'],
+    ['member', 'changeRole'],
+  ] as const)(
+    'with the %s intent for oneself asks nothing and lets the rules refuse',
+    async (intent, effect) => {
+      const own = { actorId: 'admin-1', userId: 'admin-1' };
+      const f = fakes({ role: 'admin' });
+      const refused = Object.assign(new Error('self'), { code: 'self_action' });
+      f.failWith = refused;
+      const { step } = await run(f, [], { ...own, intent });
+      expect(effectCalls(f).map((c) => c.effect)).toEqual([effect]);
+      expect(step.emitted[0]).toEqual({ type: 'failed', error: refused });
+      expect(texts(step.emitted)[1]).toContain('Role: Admin');
+    },
+  );
 
   it('reactivates a deactivated person', async () => {
     const f = fakes({ status: 'deactivated' });
