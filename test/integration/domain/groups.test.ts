@@ -248,9 +248,9 @@ describe('describeGroupDeletion', () => {
       UnknownGroupError,
     );
     await createGroup(store, { actorId: admin.id, name: 'Members only' });
-    await expect(describeGroupDeletion(store, { actorId: member.id, name: 'Members only' })).rejects.toBeInstanceOf(
-      NotAdminError,
-    );
+    await expect(
+      describeGroupDeletion(store, { actorId: member.id, name: 'Members only' }),
+    ).rejects.toBeInstanceOf(NotAdminError);
   });
 });
 
