@@ -45,8 +45,6 @@ export async function requireGroups(store: Store, names: string[]): Promise<Grou
   return groups;
 }
 
-export type { GroupDeletionImpactRow as GroupDeletionImpact } from '../store/groups.js';
-
 /**
  * What deleting a group takes away, for the question before it: its active members, the pending
  * invites that name it and the shared agents it alone opens. UnknownGroupError if none. Admins only.
