@@ -126,9 +126,9 @@ const SESSION_HELP: Record<string, string> = {
   skip: '/skip\nSkip the question that offers it (the interview, an optional email).',
 };
 
-/** Whether `caller` may run `spec` at all (where a chat kind allows). */
+/** Whether `caller` may run `spec` at all (where a chat kind allows), as the router's guards decide. */
 function mayUse(spec: CommandSpec, caller: Caller): boolean {
-  if (caller === 'deactivated') return spec.audience !== 'anyone' && spec.allowDeactivated === true;
+  if (caller === 'deactivated') return spec.allowDeactivated === true;
   if (spec.audience === 'anyone') return true;
   return caller === 'admin' || (caller === 'member' && spec.audience === 'member');
 }

@@ -113,3 +113,11 @@ describe('free text no step waits for', () => {
     expect(await new Person(engine, 'bob').say('hello')).not.toMatch(/\/invite/);
   });
 });
+
+describe('/help <command> for a deactivated person', () => {
+  it('explains their doors and refuses the rest with what they can still do', async () => {
+    const dora = new Person(engine, 'dora');
+    expect(await dora.say('/help deleteme')).toMatch(/^\/deleteme\nErase your own account/);
+    expect(await dora.say('/help profile')).toMatch(/^Your account is deactivated\. You can still \/export/);
+  });
+});
