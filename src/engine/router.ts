@@ -54,7 +54,7 @@ export type Route = { guards: readonly Guard[] } & (
 
 /** The guards a command declares: deactivated people, chat kind, audience, in this order. */
 export function guardsOf(spec: CommandSpec): Guard[] {
-  const opensToDeactivated = spec.audience !== 'anyone' && spec.allowDeactivated === true;
+  const opensToDeactivated = spec.allowDeactivated === true;
   return [
     ...(opensToDeactivated ? [] : [active]),
     ...(spec.privateOnly ? [privateOnly] : []),

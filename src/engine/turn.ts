@@ -3,6 +3,7 @@ import { ChatUnlinkedError } from '../domain/errors.js';
 import { parsePayload } from '../domain/tokens.js';
 import type { Store } from '../store/store.js';
 import type { UserRow } from '../store/users.js';
+import { freeTextReply } from './commands/help.js';
 import { nearestCommand } from './commands/index.js';
 import type { CommandContext, CommandOutcome, CommandSpec } from './commands/types.js';
 import type { EngineDeps } from './deps.js';
@@ -19,9 +20,6 @@ import type { SecretForm, SubmitResult } from './secrets.js';
 import { say, type SessionData, type TurnScope } from './turn-scope.js';
 
 export type { RunningFlow, SessionData } from './turn-scope.js';
-
-const NOTHING_PENDING =
-  "I'm not waiting for an answer from you. If you were in the middle of a step, it has expired: please start it again. Send /help to see what I can do.";
 
 /** A command word nobody knows: the nearest one the speaker may use, else where to look. */
 function unknownCommandWords(name: string, user: UserRow | undefined): string {
@@ -164,8 +162,9 @@ export class Turn {
       return stepRunning(this.scope, { type: 'text', text: body });
     }
     if (parsePayload(body)) return this.runCommand('start', body.trim());
-    // No flow waits: none was started, or it expired or its session was lost (a Redis flush).
-    if (inbound.chat.isPrivate) say(this.scope, NOTHING_PENDING);
+    // No flow waits: none was started, or its session ran out or was lost (a Redis flush). A step
+    // dropped as stale says so where it is dropped; here nothing is known to have expired.
+    if (inbound.chat.isPrivate) this.scope.replies.push(freeTextReply(this.scope.user));
   }
 
   /** The guards of an update into the running flow (or into none). */

@@ -159,7 +159,7 @@ async function auditCount(): Promise<number> {
 }
 
 function allowed(kind: Caller, spec: (typeof COMMANDS)[number]): boolean {
-  if (kind === 'deactivated') return spec.audience !== 'anyone' && spec.allowDeactivated === true;
+  if (kind === 'deactivated') return spec.allowDeactivated === true;
   if (spec.audience === 'anyone') return true;
   if (kind === 'stranger') return false;
   return spec.audience === 'member' || kind === 'admin';

@@ -134,6 +134,20 @@ describe('Gatehouse over Telegram', () => {
     expect(await chat.say('/group create “Sales Team”')).toBe('Group Sales Team is created.');
   });
 
+  it('shows an admin help grouped by purpose with buttons for the everyday actions, which run', async () => {
+    const hana = await seedUser(store, { role: 'admin', name: 'Hana' });
+    await linkChat(store, hana, '808');
+    const chat = new TelegramUser(adapter.bot, telegram, 808, 'Hana');
+    const help = await chat.say('/help');
+    expect(help).toMatch(/^What you can do \(admin\):\n\nYour account\n\/profile — /);
+    expect(help).toMatch(/\n\nInvites\n\/invite — [\s\S]*\n\nPeople\n[\s\S]*\n\nLeaving\n\/export — /);
+    expect(help).not.toMatch(/\/claim|\/login/);
+    expect(help).toMatch(/\[Invite someone\] \[People\] \[Agents\] \[My profile\]$/);
+    expect(await chat.tap('My profile')).toMatch(/Hana/);
+    expect(await chat.say('/help /invite')).toMatch(/^\/invite \[email…\][\s\S]*\nExample: \/invite /);
+    expect(await chat.say('/help', GROUP)).not.toMatch(/\[Invite someone\]/);
+  });
+
   it('answers a forged button with "expired" and writes nothing', async () => {
     const mallory = new TelegramUser(adapter.bot, telegram, 66, 'Mallory');
     const before = await sql`select count(*)::int as n from audit_log`;

@@ -10,7 +10,7 @@ import { leavingCommands } from './leaving.js';
 import { startCommands } from './start.js';
 import { userCommands } from './users.js';
 
-/** Every command, in the order /help lists them. */
+/** Every command, in the order command menus list them (/help groups them by purpose: see help.ts). */
 export const COMMANDS: CommandSpec[] = [
   ...startCommands,
   ...accountCommands,

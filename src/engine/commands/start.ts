@@ -1,7 +1,7 @@
 import { hashToken, parsePayload } from '../../domain/tokens.js';
 import { isRefused, LOCKED_OUT, recordWrongAttempt } from '../limits.js';
 import { text } from '../outbound.js';
-import { commandsFor } from './index.js';
+import { helpReply, STRANGER_GREETING } from './help.js';
 import { reply, type CommandContext, type CommandOutcome, type CommandSpec } from './types.js';
 
 function identityOf(ctx: CommandContext) {
@@ -32,23 +32,7 @@ async function openCode(ctx: CommandContext, code: string): Promise<CommandOutco
 
 function greeting(ctx: CommandContext): string {
   if (ctx.user) return `Hello again, ${ctx.user.name}. Send /help to see what you can do.`;
-  return (
-    'Hello! I am Gatehouse, the way into this team.\n\n' +
-    'If an admin gave you an invite link, open it again (or send me its code). ' +
-    `If you already have an account, send /login to link this chat to it.`
-  );
-}
-
-function help(ctx: CommandContext): string {
-  const role = ctx.user?.status === 'active' ? ctx.user.role : undefined;
-  const lines = commandsFor(role).map((c) => `/${c.usage} — ${c.summary}`);
-  const heading =
-    role === 'admin'
-      ? 'What you can do (admin):'
-      : role === 'member'
-        ? 'What you can do:'
-        : 'To get started:';
-  return [heading, ...lines, `/cancel — leave the step you are in`].join('\n');
+  return STRANGER_GREETING;
 }
 
 export const startCommands: CommandSpec[] = [
@@ -74,8 +58,9 @@ export const startCommands: CommandSpec[] = [
     name: 'help',
     stateless: true,
     audience: 'anyone',
-    usage: 'help',
-    summary: 'what you can do here',
-    run: async (ctx) => reply(text(help(ctx))),
+    allowDeactivated: true,
+    usage: 'help [command]',
+    summary: 'what you can do here; with a command, its syntax and an example',
+    run: async (ctx) => helpReply(ctx),
   },
 ];

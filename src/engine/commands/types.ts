@@ -43,8 +43,10 @@ interface BaseCommand {
    * asker's private chat instead, and the group is only told so.
    */
   answersPrivately?: boolean;
-  /** Hidden from /help (aliases, internal button commands). */
+  /** Hidden from command menus (aliases, internal button commands); /help lists what help.ts names. */
   hidden?: boolean;
+  /** Also open to deactivated people (their doors: /export, /deleteme, and /help to find them). */
+  allowDeactivated?: boolean;
   /** Reads and writes no conversation state: answered from the record alone while the session store is away. */
   stateless?: boolean;
 }
@@ -53,8 +55,6 @@ export type CommandSpec =
   | (BaseCommand & { audience: 'anyone'; run(ctx: CommandContext): Promise<CommandOutcome> })
   | (BaseCommand & {
       audience: 'member' | 'admin';
-      /** Also open to deactivated people (their two doors: /export and /deleteme). */
-      allowDeactivated?: boolean;
       run(ctx: SignedInContext): Promise<CommandOutcome>;
     });
 

@@ -89,6 +89,12 @@ describe('the guards a command declares', () => {
     expect(refusalOf(guardsOf(adminCommand), deactivated, 'users')?.words).toBe(DEACTIVATED_NOTICE);
     expect(refusalOf(guardsOf(open), deactivated, 'help')?.words).toBe(DEACTIVATED_NOTICE);
   });
+
+  it('let a deactivated person through a command open to anyone that opens to them too', () => {
+    const guide: CommandSpec = { ...open, name: 'guide', allowDeactivated: true };
+    expect(guardsOf(guide)).toEqual([]);
+    expect(refusalOf(guardsOf(guide), deactivated, 'guide')).toBeUndefined();
+  });
 });
 
 describe('routes', () => {
