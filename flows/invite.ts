@@ -19,10 +19,87 @@ interface InviteInput {
   oneLine: boolean;
 }
 
+/** An existing group offered as a toggle; its index in the list is the button's value. */
+export interface GroupOption {
+  name: string;
+}
+
 interface InviteContext {
   actorId: string;
   draft: InviteDraft;
   asked: { emails: boolean; role: boolean; groups: boolean; options: boolean };
+  /** The groups that existed when the groups step was asked, in the order of its buttons. */
+  groupOptions: GroupOption[];
+}
+
+/** Toggle buttons carry `group:<index>`: Telegram's callback data is 64 bytes, a group name may not fit. */
+const GROUP_TOGGLE_PREFIX = 'group:';
+const GROUP_TOGGLES_PER_ROW = 2;
+const MAX_INVITE_GROUPS = 20;
+
+function emailWords(text: string): string[] {
+  return text.split(/[\s,;]+/).filter(Boolean);
+}
+
+function typedGroupNames(text: string): string[] {
+  return text
+    .split(',')
+    .map((g) => g.trim())
+    .filter(Boolean);
+}
+
+function isGroupName(name: string): boolean {
+  return name.length <= ENTITY_NAME_MAX_LENGTH && ENTITY_NAME_PATTERN.test(name);
+}
+
+/** Typed names resolved to the existing groups' spelling; `unknown` lists those that do not exist. */
+function resolveTypedGroups(
+  text: string,
+  options: readonly GroupOption[],
+): { names: string[]; unknown: string[] } {
+  const names: string[] = [];
+  const unknown: string[] = [];
+  for (const typed of typedGroupNames(text)) {
+    const existing = options.find((o) => o.name.toLowerCase() === typed.toLowerCase());
+    if (!existing) unknown.push(typed);
+    else if (!names.includes(existing.name)) names.push(existing.name);
+  }
+  return { names, unknown };
+}
+
+function groupsQuestion(context: InviteContext): {
+  text: string;
+  choices: { label: string; value: string }[][];
+} {
+  const selected = context.draft.groupNames;
+  const toggles = context.groupOptions.map((option, index) => ({
+    label: selected.includes(option.name) ? `✓ ${option.name}` : option.name,
+    value: `${GROUP_TOGGLE_PREFIX}${index}`,
+  }));
+  const rows: { label: string; value: string }[][] = [];
+  for (let i = 0; i < toggles.length; i += GROUP_TOGGLES_PER_ROW)
+    rows.push(toggles.slice(i, i + GROUP_TOGGLES_PER_ROW));
+  rows.push(
+    selected.length > 0 ? [{ label: 'Done', value: 'done' }] : [{ label: 'No groups', value: 'none' }],
+  );
+  const chosen = selected.length > 0 ? `Selected: ${selected.join(', ')}. ` : '';
+  const how =
+    context.groupOptions.length > 0
+      ? 'Tap groups to select or unselect them, or send names separated by commas'
+      : 'There are no groups yet';
+  return {
+    text: `Which groups should they join? ${chosen}${how}; then tap ${selected.length > 0 ? 'Done' : '“No groups”'}.`,
+    choices: rows,
+  };
+}
+
+function toggledGroup(context: InviteContext, value: string): string[] {
+  const option = context.groupOptions[Number(value.slice(GROUP_TOGGLE_PREFIX.length))];
+  if (!option) return context.draft.groupNames;
+  const selected = context.draft.groupNames;
+  return selected.includes(option.name)
+    ? selected.filter((name) => name !== option.name)
+    : [...selected, option.name].slice(0, MAX_INVITE_GROUPS);
 }
 
 function summary(draft: InviteDraft): string {
@@ -36,8 +113,8 @@ function summary(draft: InviteDraft): string {
   ].join(' ');
 }
 
-/** Parses `uses:5 expires:14d label:"…"`; undefined when a part does not fit. */
-function parseOptions(text: string, draft: InviteDraft): InviteDraft | undefined {
+/** Parses `uses:5 expires:14d label:"…"`; `problem` says in the person's words what does not fit. */
+function parseOptions(text: string, draft: InviteDraft): { draft: InviteDraft } | { problem: string } {
   const next = { ...draft };
   const pattern = new RegExp(
     `(uses|expires|label):(?:"([^"]{1,${INVITE_LIMITS.labelLength}})"|(\\S+))`,
@@ -53,16 +130,29 @@ function parseOptions(text: string, draft: InviteDraft): InviteDraft | undefined
       return '';
     },
   );
-  const valid =
-    leftover.trim() === '' &&
-    Number.isInteger(next.maxUses) &&
-    next.maxUses >= 1 &&
-    next.maxUses <= INVITE_LIMITS.maxUses &&
-    (next.emails.length === 0 || next.maxUses === 1) &&
-    Number.isInteger(next.expiresInDays) &&
-    next.expiresInDays >= 1 &&
-    next.expiresInDays <= INVITE_LIMITS.expiresInDays;
-  return valid ? next : undefined;
+  if (leftover.trim() !== '')
+    return {
+      problem: `“${leftover.trim()}” is not an option; write uses:5, expires:14d or label:"Spring hires".`,
+    };
+  if (!Number.isInteger(next.maxUses) || next.maxUses < 1 || next.maxUses > INVITE_LIMITS.maxUses)
+    return { problem: `Uses is a whole number from 1 to ${INVITE_LIMITS.maxUses}, like uses:5.` };
+  if (next.emails.length > 0 && next.maxUses !== 1)
+    return { problem: 'An invite to an email address has 1 use; leave uses out.' };
+  if (
+    !Number.isInteger(next.expiresInDays) ||
+    next.expiresInDays < 1 ||
+    next.expiresInDays > INVITE_LIMITS.expiresInDays
+  )
+    return {
+      problem: `Expiry is a number of days from 1 to ${INVITE_LIMITS.expiresInDays}, like expires:14d.`,
+    };
+  return { draft: next };
+}
+
+/** The draft with the options read from `text`; unchanged when they do not fit (the guard refused those). */
+function draftWithOptions(text: string, draft: InviteDraft): InviteDraft {
+  const parsed = parseOptions(text, draft);
+  return 'draft' in parsed ? parsed.draft : draft;
 }
 
 /** An admin invites people: who → role → groups → options → confirm → the link, shown once. */
@@ -77,26 +167,20 @@ export const inviteFlow = setup({
     createInvites: fromPromise<{ lines: string[] }, { actorId: string; draft: InviteDraft }>(() =>
       notProvided('createInvites'),
     ),
+    listGroupOptions: fromPromise<GroupOption[], { actorId: string }>(() => notProvided('listGroupOptions')),
   },
   guards: {
     needsEmails: ({ context }) => context.asked.emails,
     needsRole: ({ context }) => context.asked.role,
     needsGroups: ({ context }) => context.asked.groups,
     needsOptions: ({ context }) => context.asked.options,
-    areEmails: ({ event }) =>
-      event.type === 'text' &&
-      event.text
-        .split(/[\s,;]+/)
-        .filter(Boolean)
-        .every(looksLikeEmail),
+    areEmails: ({ event }) => event.type === 'text' && emailWords(event.text).every(looksLikeEmail),
     areOptions: ({ context, event }) =>
-      event.type === 'text' && parseOptions(event.text, context.draft) !== undefined,
-    areGroupNames: ({ event }) =>
-      event.type === 'text' &&
-      event.text
-        .split(',')
-        .map((g) => g.trim())
-        .every((g) => g.length <= ENTITY_NAME_MAX_LENGTH && ENTITY_NAME_PATTERN.test(g)),
+      event.type === 'text' && 'draft' in parseOptions(event.text, context.draft),
+    areGroupNames: ({ event }) => event.type === 'text' && typedGroupNames(event.text).every(isGroupName),
+    areExistingGroups: ({ context, event }) =>
+      event.type === 'text' && resolveTypedGroups(event.text, context.groupOptions).unknown.length === 0,
+    isRoleWord: ({ event }) => event.type === 'text' && /^(member|admin)$/i.test(event.text.trim()),
   },
 }).createMachine({
   id: 'invite',
@@ -116,6 +200,7 @@ export const inviteFlow = setup({
       groups: !input.oneLine && input.draft.groupNames === undefined,
       options: !input.oneLine,
     },
+    groupOptions: [],
   }),
   initial: 'routing',
   states: {
@@ -123,7 +208,7 @@ export const inviteFlow = setup({
       always: [
         { guard: 'needsEmails', target: 'askingEmails' },
         { guard: 'needsRole', target: 'askingRole' },
-        { guard: 'needsGroups', target: 'askingGroups' },
+        { guard: 'needsGroups', target: 'loadingGroups' },
         { guard: 'needsOptions', target: 'askingOptions' },
         { target: 'confirming' },
       ],
@@ -143,20 +228,22 @@ export const inviteFlow = setup({
             actions: assign(({ context, event }) => ({
               draft: {
                 ...context.draft,
-                emails: [
-                  ...new Set(
-                    event.text
-                      .split(/[\s,;]+/)
-                      .filter(Boolean)
-                      .map((e) => e.toLowerCase()),
-                  ),
-                ].slice(0, 50),
+                emails: [...new Set(emailWords(event.text).map((e) => e.toLowerCase()))].slice(0, 50),
               },
               asked: { ...context.asked, emails: false },
             })),
           },
           {
-            actions: emit({ type: 'reply', text: 'Those do not all look like email addresses. Try again.' }),
+            actions: emit(({ event }) => ({
+              type: 'reply' as const,
+              text:
+                'Those do not all look like email addresses: ' +
+                emailWords(event.type === 'text' ? event.text : '')
+                  .filter((word) => !looksLikeEmail(word))
+                  .map((word) => `“${word}”`)
+                  .join(', ') +
+                ' is not one. Send them again, like robin@example.com, or tap “Anyone with the link”.',
+            })),
           },
         ],
         choose: {
@@ -179,6 +266,23 @@ export const inviteFlow = setup({
         ],
       }),
       on: {
+        text: [
+          {
+            guard: 'isRoleWord',
+            target: 'routing',
+            actions: assign(({ context, event }) => ({
+              draft: {
+                ...context.draft,
+                role:
+                  event.type === 'text' && /admin/i.test(event.text)
+                    ? ('admin' as const)
+                    : ('member' as const),
+              },
+              asked: { ...context.asked, role: false },
+            })),
+          },
+          { actions: emit({ type: 'reply', text: 'The role is Member or Admin: tap one of them.' }) },
+        ],
         choose: {
           guard: ({ event }) => event.value === 'member' || event.value === 'admin',
           target: 'routing',
@@ -192,27 +296,47 @@ export const inviteFlow = setup({
         },
       },
     },
+    loadingGroups: {
+      invoke: {
+        src: 'listGroupOptions',
+        input: ({ context }) => ({ actorId: context.actorId }),
+        onDone: { target: 'askingGroups', actions: assign({ groupOptions: ({ event }) => event.output }) },
+        onError: { target: 'cancelled', actions: emit(reportFailure) },
+      },
+    },
     askingGroups: {
       tags: ['waiting'],
-      entry: emit({
-        type: 'reply',
-        text: 'Which groups should they join? Send names separated by commas, or tap “No groups”.',
-        choices: [[{ label: 'No groups', value: 'none' }]],
-      }),
+      entry: emit(({ context }) => ({ type: 'reply' as const, ...groupsQuestion(context) })),
       on: {
         text: [
           {
-            guard: 'areGroupNames',
+            guard: 'areExistingGroups',
             target: 'routing',
             actions: assign(({ context, event }) => ({
               draft: {
                 ...context.draft,
-                groupNames: event.text
-                  .split(',')
-                  .map((g) => g.trim())
-                  .slice(0, 20),
+                groupNames: resolveTypedGroups(
+                  event.type === 'text' ? event.text : '',
+                  context.groupOptions,
+                ).names.slice(0, MAX_INVITE_GROUPS),
               },
               asked: { ...context.asked, groups: false },
+            })),
+          },
+          {
+            guard: 'areGroupNames',
+            actions: emit(({ context, event }) => ({
+              type: 'reply' as const,
+              text:
+                `There is no group ${resolveTypedGroups(
+                  event.type === 'text' ? event.text : '',
+                  context.groupOptions,
+                )
+                  .unknown.map((name) => `“${name}”`)
+                  .join(', ')}. ` +
+                (context.groupOptions.length > 0
+                  ? `The groups are ${context.groupOptions.map((o) => o.name).join(', ')}: tap them or send their names.`
+                  : 'There are no groups yet: tap “No groups”.'),
             })),
           },
           {
@@ -222,11 +346,29 @@ export const inviteFlow = setup({
             }),
           },
         ],
-        choose: {
-          guard: ({ event }) => event.value === 'none',
-          target: 'routing',
-          actions: assign(({ context }) => ({ asked: { ...context.asked, groups: false } })),
-        },
+        choose: [
+          {
+            guard: ({ event }) => event.value.startsWith(GROUP_TOGGLE_PREFIX),
+            target: 'askingGroups',
+            reenter: true,
+            actions: assign(({ context, event }) => ({
+              draft: { ...context.draft, groupNames: toggledGroup(context, event.value) },
+            })),
+          },
+          {
+            guard: ({ event }) => event.value === 'done',
+            target: 'routing',
+            actions: assign(({ context }) => ({ asked: { ...context.asked, groups: false } })),
+          },
+          {
+            guard: ({ event }) => event.value === 'none',
+            target: 'routing',
+            actions: assign(({ context }) => ({
+              draft: { ...context.draft, groupNames: [] },
+              asked: { ...context.asked, groups: false },
+            })),
+          },
+        ],
       },
     },
     askingOptions: {
@@ -242,14 +384,17 @@ export const inviteFlow = setup({
             guard: 'areOptions',
             target: 'routing',
             actions: assign(({ context, event }) => ({
-              draft: parseOptions(event.type === 'text' ? event.text : '', context.draft) ?? context.draft,
+              draft: draftWithOptions(event.type === 'text' ? event.text : '', context.draft),
               asked: { ...context.asked, options: false },
             })),
           },
           {
-            actions: emit({
-              type: 'reply',
-              text: 'I could not read that. Uses 1–1000 (1 for an invite to an email), expiry 1–90 days.',
+            actions: emit(({ context, event }) => {
+              const parsed = parseOptions(event.type === 'text' ? event.text : '', context.draft);
+              return {
+                type: 'reply' as const,
+                text: `I could not read that. ${'problem' in parsed ? parsed.problem : ''} Send it again or tap “Defaults”.`,
+              };
             }),
           },
         ],

@@ -35,7 +35,7 @@ export const FLOWS = {
     next: (user, deps) => onboarding.start(onboardingInput(user, deps)),
   }),
   resetPassword: defineFlow({ machine: resetPasswordFlow, effects: resetPasswordEffects, version: 2 }),
-  invite: defineFlow({ machine: inviteFlow, effects: inviteEffects, version: 1 }),
+  invite: defineFlow({ machine: inviteFlow, effects: inviteEffects, version: 2 }),
   password: defineFlow({ machine: passwordFlow, effects: passwordEffects, version: 2 }),
   login: defineFlow({ machine: loginFlow, effects: loginEffects, version: 1 }),
   onboarding,

@@ -1,5 +1,6 @@
 import { fromPromise } from 'xstate';
-import type { inviteFlow, InviteDraft } from '../../../flows/invite.js';
+import type { GroupOption, inviteFlow, InviteDraft } from '../../../flows/invite.js';
+import { listGroups } from '../../domain/groups.js';
 import { createInvites } from '../../domain/invites.js';
 import type { EngineDeps } from '../deps.js';
 import { codeMark } from '../outbound.js';
@@ -9,6 +10,9 @@ type Implementations = Parameters<typeof inviteFlow.provide>[0];
 export function inviteEffects(deps: EngineDeps): Implementations {
   return {
     actors: {
+      listGroupOptions: fromPromise<GroupOption[], { actorId: string }>(async ({ input }) =>
+        (await listGroups(deps.store, { actorId: input.actorId })).map((group) => ({ name: group.name })),
+      ),
       createInvites: fromPromise<{ lines: string[] }, { actorId: string; draft: InviteDraft }>(
         async ({ input }) => {
           const issued = await createInvites(deps.store, {

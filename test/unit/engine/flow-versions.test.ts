@@ -33,7 +33,7 @@ function shapeOf(machine: AnyStateMachine): string {
 const PINNED: Record<FlowId, Record<number, string>> = {
   claim: { 2: '715e80a03df78d12' },
   resetPassword: { 2: 'e3b92b8f830c262c' },
-  invite: { 1: 'f1f1fa31bc7135f5' },
+  invite: { 2: 'd7566c9470c0335c' },
   password: { 2: '8eee861b3a1c19ac' },
   login: { 1: '99c06478353ca1e3' },
   onboarding: { 2: 'c2628f983bf5e84d' },

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { fromPromise } from 'xstate';
 import { inviteFlow, type InviteDraft } from '../../../flows/invite.js';
 import { stepFlow } from '../../../src/engine/flow-runner.js';
-import type { FlowEvent } from '../../../flows/types.js';
+import type { FlowEmitted, FlowEvent } from '../../../flows/types.js';
+import { stepThrough } from '../../support/flow-steps.js';
+
+const EXISTING_GROUPS = [{ name: 'Ops' }, { name: 'Design' }, { name: 'Field Sales' }];
 
 function withCreate(created: InviteDraft[]) {
   return inviteFlow.provide({
@@ -11,6 +14,7 @@ function withCreate(created: InviteDraft[]) {
         created.push(input.draft);
         return { lines: ['the link'] };
       }),
+      listGroupOptions: fromPromise(async () => EXISTING_GROUPS),
     },
   });
 }
@@ -126,5 +130,125 @@ describe('invite flow', () => {
     const done = await stepFlow(machine, { snapshot: start.persisted }, { type: 'choose', value: 'create' });
     expect(done.emitted.map((e) => e.type)).toEqual(['failed']);
     expect(done.persisted).toBeUndefined();
+  });
+
+  describe('each answer is checked when given and its step asked again', () => {
+    const replies = (emitted: FlowEmitted[]) => emitted.flatMap((e) => (e.type === 'reply' ? [e] : []));
+    const lastText = (emitted: FlowEmitted[]) => replies(emitted).at(-1)?.text ?? '';
+
+    it('names the words that are not email addresses and waits for them again', async () => {
+      const steps = await stepThrough(withCreate([]), ask.input, [
+        { type: 'text', text: 'ana@example.com bob-at-example' },
+        { type: 'text', text: 'ana@example.com bob@example.com' },
+      ]);
+      expect(lastText(steps[1]!.emitted)).toMatch(/“bob-at-example” is not one/);
+      expect(lastText(steps[1]!.emitted)).not.toMatch(/ana@example.com/);
+      expect(lastText(steps[2]!.emitted)).toMatch(/Which role/);
+    });
+
+    it('takes a typed role and asks again for anything else', async () => {
+      const steps = await stepThrough(withCreate([]), ask.input, [
+        { type: 'choose', value: 'anyone' },
+        { type: 'text', text: 'boss' },
+        { type: 'text', text: 'Admin' },
+        { type: 'choose', value: 'none' },
+        { type: 'choose', value: 'defaults' },
+      ]);
+      expect(lastText(steps[2]!.emitted)).toMatch(/Member or Admin/);
+      expect(lastText(steps[3]!.emitted)).toMatch(/Which groups/);
+      expect(lastText(steps[5]!.emitted)).toMatch(/as admin in no group/);
+    });
+
+    it('asks for a group that does not exist again, keeping the answers before it', async () => {
+      const created: InviteDraft[] = [];
+      const steps = await stepThrough(withCreate(created), ask.input, [
+        { type: 'text', text: 'ana@example.com' },
+        { type: 'choose', value: 'admin' },
+        { type: 'text', text: 'Opps, Design' },
+        { type: 'text', text: 'ops, field sales' },
+        { type: 'choose', value: 'defaults' },
+        { type: 'choose', value: 'create' },
+      ]);
+      expect(lastText(steps[3]!.emitted)).toMatch(
+        /There is no group “Opps”\. The groups are Ops, Design, Field Sales/,
+      );
+      expect(steps[3]!.persisted).toBeDefined();
+      expect(created).toEqual([
+        expect.objectContaining({
+          emails: ['ana@example.com'],
+          role: 'admin',
+          groupNames: ['Ops', 'Field Sales'],
+        }),
+      ]);
+    });
+
+    it('says which option does not fit, in the words the person writes', async () => {
+      const steps = await stepThrough(withCreate([]), ask.input, [
+        { type: 'text', text: 'ana@example.com' },
+        { type: 'choose', value: 'member' },
+        { type: 'choose', value: 'none' },
+        { type: 'text', text: 'uses:0' },
+        { type: 'text', text: 'expires:400d' },
+        { type: 'text', text: 'uses:3' },
+        { type: 'text', text: 'soon' },
+        { type: 'text', text: 'expires:14d label:"Spring hires"' },
+      ]);
+      expect(lastText(steps[4]!.emitted)).toMatch(/Uses is a whole number from 1 to 1000, like uses:5/);
+      expect(lastText(steps[5]!.emitted)).toMatch(
+        /Expiry is a number of days from 1 to 90, like expires:14d/,
+      );
+      expect(lastText(steps[6]!.emitted)).toMatch(/invite to an email address has 1 use/);
+      expect(lastText(steps[7]!.emitted)).toMatch(/“soon” is not an option/);
+      expect(lastText(steps[8]!.emitted)).toMatch(/valid 14 days, label “Spring hires”\?$/);
+    });
+  });
+
+  describe('groups are chosen with toggle buttons', () => {
+    const groupsReply = (emitted: FlowEmitted[]) => {
+      const reply = emitted.find((e) => e.type === 'reply' && /Which groups/.test(e.text));
+      if (reply?.type !== 'reply') throw new Error('the groups question was not asked');
+      return reply;
+    };
+    const labels = (emitted: FlowEmitted[]) =>
+      (groupsReply(emitted).choices ?? []).flat().map((c) => c.label);
+
+    it('marks selected groups with ✓, unselects on a second tap, and takes them with Done', async () => {
+      const created: InviteDraft[] = [];
+      const steps = await stepThrough(withCreate(created), ask.input, [
+        { type: 'choose', value: 'anyone' },
+        { type: 'choose', value: 'member' },
+        { type: 'choose', value: 'group:0' },
+        { type: 'choose', value: 'group:1' },
+        { type: 'choose', value: 'group:0' },
+        { type: 'choose', value: 'group:2' },
+        { type: 'choose', value: 'done' },
+        { type: 'choose', value: 'defaults' },
+        { type: 'choose', value: 'create' },
+      ]);
+      expect(labels(steps[2]!.emitted)).toEqual(['Ops', 'Design', 'Field Sales', 'No groups']);
+      expect(labels(steps[4]!.emitted)).toEqual(['✓ Ops', '✓ Design', 'Field Sales', 'Done']);
+      expect(labels(steps[5]!.emitted)).toEqual(['Ops', '✓ Design', 'Field Sales', 'Done']);
+      expect(groupsReply(steps[6]!.emitted).text).toMatch(/Selected: Design, Field Sales/);
+      expect(created[0]?.groupNames).toEqual(['Design', 'Field Sales']);
+    });
+
+    it("gives each toggle a short value that fits Telegram's 64-byte callback data", async () => {
+      const long = Array.from({ length: 8 }, (_, i) => ({
+        name: `${'Regional operations team '.repeat(3)}${i}`,
+      }));
+      const machine = inviteFlow.provide({
+        actors: {
+          createInvites: fromPromise(async () => ({ lines: [] as string[] })),
+          listGroupOptions: fromPromise(async () => long),
+        },
+      });
+      const steps = await stepThrough(machine, ask.input, [
+        { type: 'choose', value: 'anyone' },
+        { type: 'choose', value: 'member' },
+      ]);
+      const values = (groupsReply(steps[2]!.emitted).choices ?? []).flat().map((c) => c.value);
+      expect(values).toContain('group:7');
+      for (const value of values) expect(Buffer.byteLength(value)).toBeLessThanOrEqual(16);
+    });
   });
 });
