@@ -37,6 +37,16 @@ const GROUP_TOGGLE_PREFIX = 'group:';
 const GROUP_TOGGLES_PER_ROW = 2;
 const MAX_INVITE_GROUPS = 20;
 
+/** Each step's buttons, shown with its question and again with a refusal so the step can be answered there. */
+const ANYONE_CHOICES = [[{ label: 'Anyone with the link', value: 'anyone' }]];
+const ROLE_CHOICES = [
+  [
+    { label: 'Member', value: 'member' },
+    { label: 'Admin', value: 'admin' },
+  ],
+];
+const DEFAULTS_CHOICES = [[{ label: 'Defaults', value: 'defaults' }]];
+
 function emailWords(text: string): string[] {
   return text.split(/[\s,;]+/).filter(Boolean);
 }
@@ -218,7 +228,7 @@ export const inviteFlow = setup({
       entry: emit({
         type: 'reply',
         text: 'Who is the invite for? Send one or more email addresses, or tap “Anyone with the link”.',
-        choices: [[{ label: 'Anyone with the link', value: 'anyone' }]],
+        choices: ANYONE_CHOICES,
       }),
       on: {
         text: [
@@ -242,7 +252,8 @@ export const inviteFlow = setup({
                   .filter((word) => !looksLikeEmail(word))
                   .map((word) => `“${word}”`)
                   .join(', ') +
-                ' is not one. Send them again, like robin@example.com, or tap “Anyone with the link”.',
+                ' is not one. For example robin@example.com.',
+              choices: ANYONE_CHOICES,
             })),
           },
         ],
@@ -258,12 +269,7 @@ export const inviteFlow = setup({
       entry: emit({
         type: 'reply',
         text: 'Which role?',
-        choices: [
-          [
-            { label: 'Member', value: 'member' },
-            { label: 'Admin', value: 'admin' },
-          ],
-        ],
+        choices: ROLE_CHOICES,
       }),
       on: {
         text: [
@@ -281,7 +287,13 @@ export const inviteFlow = setup({
               asked: { ...context.asked, role: false },
             })),
           },
-          { actions: emit({ type: 'reply', text: 'The role is Member or Admin: tap one of them.' }) },
+          {
+            actions: emit({
+              type: 'reply',
+              text: 'The role is Member or Admin: tap one of them.',
+              choices: ROLE_CHOICES,
+            }),
+          },
         ],
         choose: {
           guard: ({ event }) => event.value === 'member' || event.value === 'admin',
@@ -335,15 +347,17 @@ export const inviteFlow = setup({
                   .unknown.map((name) => `“${name}”`)
                   .join(', ')}. ` +
                 (context.groupOptions.length > 0
-                  ? `The groups are ${context.groupOptions.map((o) => o.name).join(', ')}: tap them or send their names.`
-                  : 'There are no groups yet: tap “No groups”.'),
+                  ? `The groups are ${context.groupOptions.map((o) => o.name).join(', ')}.`
+                  : 'There are no groups yet.'),
+              choices: groupsQuestion(context).choices,
             })),
           },
           {
-            actions: emit({
-              type: 'reply',
+            actions: emit(({ context }) => ({
+              type: 'reply' as const,
               text: 'Group names use letters, digits, spaces, _ . and -. Try again.',
-            }),
+              choices: groupsQuestion(context).choices,
+            })),
           },
         ],
         choose: [
@@ -376,7 +390,7 @@ export const inviteFlow = setup({
       entry: emit({
         type: 'reply',
         text: 'Anything else? For example: uses:5 expires:14d label:"Spring hires". Or tap “Defaults” (1 use, 7 days).',
-        choices: [[{ label: 'Defaults', value: 'defaults' }]],
+        choices: DEFAULTS_CHOICES,
       }),
       on: {
         text: [
@@ -393,7 +407,8 @@ export const inviteFlow = setup({
               const parsed = parseOptions(event.type === 'text' ? event.text : '', context.draft);
               return {
                 type: 'reply' as const,
-                text: `I could not read that. ${'problem' in parsed ? parsed.problem : ''} Send it again or tap “Defaults”.`,
+                text: `I could not read that. ${'problem' in parsed ? parsed.problem : ''}`,
+                choices: DEFAULTS_CHOICES,
               };
             }),
           },
