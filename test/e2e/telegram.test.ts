@@ -11,6 +11,7 @@ import { createTelegramAdapter, type TelegramAdapter } from '../../src/adapters/
 import { engineDirectory } from '../../src/adapters/telegram/menus.js';
 import { listen } from '../../src/http/server.js';
 import { createSetupInvite } from '../../src/domain/invites.js';
+import { createGroup } from '../../src/domain/groups.js';
 import { linkChat, seedUser } from '../support/seed.js';
 
 const GOOD = 'violet-Harbor-Lantern-42';
@@ -146,6 +147,43 @@ describe('Gatehouse over Telegram', () => {
     expect(await chat.tap('My profile')).toMatch(/Hana/);
     expect(await chat.say('/help /invite')).toMatch(/^\/invite \[email…\][\s\S]*\nExample: \/invite /);
     expect(await chat.say('/help', GROUP)).not.toMatch(/\[Invite someone\]/);
+  });
+
+  it('chooses two groups for an invite with toggle buttons whose data fits Telegram, and creates it', async () => {
+    const ivo = await seedUser(store, { role: 'admin', name: 'Ivo' });
+    await linkChat(store, ivo, '909');
+    await createGroup(store, { actorId: ivo.id, name: 'Night Shift' });
+    await createGroup(store, {
+      actorId: ivo.id,
+      name: 'Field operations and customer onboarding for Western Europe',
+    });
+    const chat = new TelegramUser(adapter.bot, telegram, 909, 'Ivo');
+    await chat.say('/invite');
+    await chat.tap('Anyone with the link');
+    expect(await chat.tap('Member')).toMatch(/Which groups/);
+    const keyboard = chat.lastCalls.flatMap(
+      (c) =>
+        (c.params.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined)
+          ?.inline_keyboard ?? [],
+    );
+    for (const button of keyboard.flat())
+      expect(Buffer.byteLength(button.callback_data ?? '')).toBeLessThanOrEqual(64);
+    await chat.tap('Night Shift');
+    const toggled = await chat.tap('Field operations and customer onboarding for Western Europe');
+    expect(toggled).toContain('[✓ Night Shift]');
+    expect(toggled).toContain('[✓ Field operations and customer onboarding for Western Europe]');
+    await chat.tap('Done');
+    expect(await chat.tap('Defaults')).toMatch(
+      /as member in Night Shift, Field operations and customer onboarding for Western Europe/,
+    );
+    expect(await chat.tap('Create')).toMatch(/only time the link is shown/);
+    const groups = await sql<{ name: string }[]>`
+      select g.name from invites i join invite_groups ig on ig.invite_id = i.id join groups g on g.id = ig.group_id
+      where i.created_by = ${ivo.id} order by g.name`;
+    expect(groups.map((g) => g.name)).toEqual([
+      'Field operations and customer onboarding for Western Europe',
+      'Night Shift',
+    ]);
   });
 
   it('answers a forged button with "expired" and writes nothing', async () => {
