@@ -97,11 +97,22 @@ describe('onboarding flow', () => {
     });
   });
 
-  it('ends without saving when the person skips while being asked', async () => {
+  it('saves the answers given before a /skip and says so', async () => {
     const { machine, saved } = withEffects();
     const steps = await run(machine, member, [answers[0]!, choose('skip')]);
     expect(steps[2]!.persisted).toBeUndefined();
     expect(replies(steps[2]!.emitted)).toEqual([
+      'Skipped the rest of the questions; saving what you told me so far.',
+      "Saved. I'll use this to tailor my answers; change it any time with /context.",
+    ]);
+    expect(saved).toEqual([{ userId: 'u1', fields: { role: 'Backend engineer, payments' } }]);
+  });
+
+  it('ends without saving when the person skips before answering anything', async () => {
+    const { machine, saved } = withEffects();
+    const steps = await run(machine, member, [choose('skip')]);
+    expect(steps[1]!.persisted).toBeUndefined();
+    expect(replies(steps[1]!.emitted)).toEqual([
       'Skipped. You can run the interview again any time with /context.',
     ]);
     expect(saved).toEqual([]);
@@ -122,6 +133,43 @@ describe('onboarding flow', () => {
     expect(summary).toContain('focus: new thing');
     expect(summary).not.toContain('focus: the beta');
     expect(saved[0]?.fields.focus).toBe('new thing');
+  });
+
+  it('sets a field not asked yet, sent as "field: value" in the review', async () => {
+    const { machine, saved } = withEffects();
+    const steps = await run(machine, member, [...answers, text('team: Payments'), choose('save')]);
+    const summary = steps[5]!.emitted.at(-1);
+    expect(summary).toMatchObject({ text: expect.stringContaining('team: Payments') });
+    expect(summary?.type === 'reply' && summary.choices?.[0]?.map((c) => c.value)).toEqual([
+      'save',
+      'edit',
+      'skip',
+    ]);
+    expect(saved[0]?.fields).toMatchObject({ team: 'Payments', focus: 'the beta' });
+  });
+
+  it('answers a misspelt field in the review with the nearest field and changes nothing', async () => {
+    const { machine, saved } = withEffects();
+    const steps = await run(machine, member, [...answers, text('foucs: PCI audit'), choose('save')]);
+    expect(replies(steps[5]!.emitted)).toEqual(['There is no field "foucs"; did you mean focus?']);
+    expect(steps[5]!.emitted.at(-1)).toMatchObject({ choices: [[{ value: 'save' }, {}, {}]] });
+    expect(saved[0]?.fields.focus).toBe('the beta');
+  });
+
+  it('lets an admin set an organisation field in the review, and not a member', async () => {
+    const { machine, saved } = withEffects();
+    const steps = await run(machine, member, [...answers, text('company: Acme')]);
+    expect(replies(steps[5]!.emitted)[0]).toBe(
+      'There is no field "company". The fields are: role, work, team, language, style, focus, notes.',
+    );
+    const { machine: adminMachine, saved: adminSaved } = withEffects(() => ({
+      say: 'Hi',
+      fields: { role: 'CTO' },
+      done: true,
+    }));
+    await run(adminMachine, admin, [text('terms: PSP means provider'), choose('save')]);
+    expect(adminSaved[0]?.organisation).toEqual({ terms: 'PSP means provider' });
+    expect(saved).toEqual([]);
   });
 
   it('asks what to change after Edit and returns to the review with the change', async () => {
