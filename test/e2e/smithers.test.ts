@@ -200,7 +200,7 @@ describe('Smithers, the model interviewer', () => {
     const logged = logLines.length;
     openai.answer({ status: 500 }, { hang: true }, { content: 'Back again. How do you like answers?' });
     expect(await person.say('/onboarding')).toMatch(/^Hi, I'm Smithers\. A few quick questions[\s\S]*role/);
-    expect(await person.say('Product manager')).toBe('Which language should I answer you in?');
+    expect(await person.say('Product manager')).toBe('Which team are you on? (2 of 5)');
     expect(await person.say('French')).toBe('Back again. How do you like answers?');
     await person.say('/skip');
     const warnings = logLines
