@@ -162,6 +162,8 @@ export const onboardingFlow = setup({
     isUnknownFieldEdit: ({ event }) => event.type === 'text' && fieldAssignment(event.text) !== undefined,
     isSkipWithAnswers: ({ context, event }) => chose({ event }, 'skip') && hasAnswers(context),
     interviewOver: ({ context, event }) => turnOf(event).done || context.turns + 1 >= context.maxTurns,
+    isEditingUnknownField: ({ context, event }) =>
+      context.editing && event.type === 'text' && fieldAssignment(event.text) !== undefined,
     isEditingFieldEdit: ({ context, event }) =>
       context.editing && event.type === 'text' && parseEdit(context, event.text) !== undefined,
   },
@@ -179,6 +181,10 @@ export const onboardingFlow = setup({
       };
     }),
     sayTurn: emit(({ event }) => ({ type: 'reply' as const, text: turnOf(event).say })),
+    sayUnknownField: emit(({ context, event }) => ({
+      type: 'reply' as const,
+      text: event.type === 'text' ? unknownFieldReply(context, event.text) : '',
+    })),
     sayInterviewerFailed: emit({
       type: 'reply',
       text: "I couldn't think of the next question, so let's go with what I have.",
@@ -230,6 +236,7 @@ export const onboardingFlow = setup({
       on: {
         text: [
           { guard: 'isEditingFieldEdit', target: 'reviewing', actions: 'applyEdit' },
+          { guard: 'isEditingUnknownField', actions: 'sayUnknownField' },
           {
             target: 'thinking',
             actions: assign({

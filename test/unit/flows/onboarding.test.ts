@@ -191,6 +191,20 @@ describe('onboarding flow', () => {
     expect(saved[0]?.fields.focus).toBe('shipping the beta');
   });
 
+  it('answers a misspelt field after Edit with the nearest field and keeps asking for the change', async () => {
+    const { machine, saved } = withEffects();
+    const steps = await run(machine, member, [
+      ...answers,
+      choose('edit'),
+      text('foucs: PCI audit'),
+      text('focus: PCI audit'),
+      choose('save'),
+    ]);
+    expect(replies(steps[7]!.emitted)).toEqual(['There is no field "foucs"; did you mean focus?']);
+    expect(steps[8]!.emitted.at(-1)).toMatchObject({ text: expect.stringContaining('focus: PCI audit') });
+    expect(saved[0]?.fields.focus).toBe('PCI audit');
+  });
+
   it('answers an unknown field in the review with a hint and stays there', () => {
     const [start] = initialTransition(onboardingFlow, member);
     const [asking] = transition(onboardingFlow, start, {
