@@ -1,4 +1,6 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
+import { distance } from 'fastest-levenshtein';
+import { CONTEXT_FIELDS, ORGANISATION_FIELDS } from '../src/domain/enums.js';
 import { notProvided, type Choice, type FlowEmitted, type FlowEvent } from './types.js';
 import { chose, reportFailure } from './kit.js';
 import {
@@ -72,17 +74,47 @@ const REVIEW_CHOICES: Choice[][] = [
 const EDIT_HINT = 'Tell me what to change (for example: focus: shipping the beta)';
 const SKIPPED_TEXT = 'Skipped. You can run the interview again any time with /context.';
 
-/** `field: value` naming a field already gathered, or undefined. */
+const SKIPPED_SAVING_TEXT = 'Skipped the rest of the questions; saving what you told me so far.';
+
+/** The fields a person may set at the summary: their own, and an admin's organisation ones too. */
+function editableFields(context: OnboardingContext): readonly string[] {
+  return context.isAdmin ? [...CONTEXT_FIELDS, ...ORGANISATION_FIELDS] : CONTEXT_FIELDS;
+}
+
+/** `field: value` as typed: the lower-cased name and the value, or undefined for other text. */
+function fieldAssignment(text: string): { key: string; value: string } | undefined {
+  const match = /^\s*(\w{1,24})\s*:\s*(\S[\s\S]*)$/u.exec(text);
+  if (!match?.[1] || !match[2]) return undefined;
+  return { key: match[1].toLowerCase(), value: match[2] };
+}
+
+/** `field: value` naming a field the person may set, or undefined. */
 function parseEdit(
   context: OnboardingContext,
   text: string,
 ): { key: string; value: string; organisation: boolean } | undefined {
-  const match = /^\s*(\w{1,24})\s*:\s*(\S[\s\S]*)$/u.exec(text);
-  if (!match?.[1] || !match[2]) return undefined;
-  const key = match[1].toLowerCase();
-  if (Object.hasOwn(context.fields, key)) return { key, value: match[2], organisation: false };
-  if (Object.hasOwn(context.organisation, key)) return { key, value: match[2], organisation: true };
-  return undefined;
+  const assignment = fieldAssignment(text);
+  if (!assignment || !editableFields(context).includes(assignment.key)) return undefined;
+  const organisation = (ORGANISATION_FIELDS as readonly string[]).includes(assignment.key);
+  return { ...assignment, organisation };
+}
+
+/** Why `field: value` naming no field changed nothing: the nearest field's name, else the list. */
+function unknownFieldReply(context: OnboardingContext, text: string): string {
+  const typed = fieldAssignment(text)?.key ?? '';
+  const fields = editableFields(context);
+  const reach = typed.length <= 4 ? 1 : 2;
+  const nearest = fields
+    .map((field) => ({ field, edits: distance(typed, field) }))
+    .filter(({ edits }) => edits <= reach)
+    .sort((a, b) => a.edits - b.edits)[0];
+  return nearest
+    ? `There is no field "${typed}"; did you mean ${nearest.field}?`
+    : `There is no field "${typed}". The fields are: ${fields.join(', ')}.`;
+}
+
+function hasAnswers(context: OnboardingContext): boolean {
+  return Object.keys(context.fields).length > 0 || Object.keys(context.organisation).length > 0;
 }
 
 /** The output of a finished `interviewTurn`; named actions see it typed as a person's event. */
@@ -127,7 +159,11 @@ export const onboardingFlow = setup({
     isSkip: ({ event }) => chose({ event }, 'skip'),
     isFieldEdit: ({ context, event }) =>
       event.type === 'text' && parseEdit(context, event.text) !== undefined,
+    isUnknownFieldEdit: ({ event }) => event.type === 'text' && fieldAssignment(event.text) !== undefined,
+    isSkipWithAnswers: ({ context, event }) => chose({ event }, 'skip') && hasAnswers(context),
     interviewOver: ({ context, event }) => turnOf(event).done || context.turns + 1 >= context.maxTurns,
+    isEditingUnknownField: ({ context, event }) =>
+      context.editing && event.type === 'text' && fieldAssignment(event.text) !== undefined,
     isEditingFieldEdit: ({ context, event }) =>
       context.editing && event.type === 'text' && parseEdit(context, event.text) !== undefined,
   },
@@ -145,6 +181,10 @@ export const onboardingFlow = setup({
       };
     }),
     sayTurn: emit(({ event }) => ({ type: 'reply' as const, text: turnOf(event).say })),
+    sayUnknownField: emit(({ context, event }) => ({
+      type: 'reply' as const,
+      text: event.type === 'text' ? unknownFieldReply(context, event.text) : '',
+    })),
     sayInterviewerFailed: emit({
       type: 'reply',
       text: "I couldn't think of the next question, so let's go with what I have.",
@@ -196,6 +236,7 @@ export const onboardingFlow = setup({
       on: {
         text: [
           { guard: 'isEditingFieldEdit', target: 'reviewing', actions: 'applyEdit' },
+          { guard: 'isEditingUnknownField', actions: 'sayUnknownField' },
           {
             target: 'thinking',
             actions: assign({
@@ -205,7 +246,14 @@ export const onboardingFlow = setup({
             }),
           },
         ],
-        choose: { guard: 'isSkip', target: 'skipped' },
+        choose: [
+          {
+            guard: 'isSkipWithAnswers',
+            target: 'saving',
+            actions: emit({ type: 'reply', text: SKIPPED_SAVING_TEXT }),
+          },
+          { guard: 'isSkip', target: 'skipped' },
+        ],
       },
     },
     thinking: {
@@ -238,6 +286,14 @@ export const onboardingFlow = setup({
         ],
         text: [
           { guard: 'isFieldEdit', target: 'reviewing', reenter: true, actions: 'applyEdit' },
+          {
+            guard: 'isUnknownFieldEdit',
+            actions: emit(({ context, event }) => ({
+              type: 'reply' as const,
+              text: event.type === 'text' ? unknownFieldReply(context, event.text) : '',
+              choices: REVIEW_CHOICES,
+            })),
+          },
           {
             actions: emit({
               type: 'reply',

@@ -9,6 +9,7 @@ type Question =
 
 const PERSONAL_QUESTIONS: readonly Question[] = [
   { target: 'fields', key: 'role', text: "What's your role, and what do you work on?" },
+  { target: 'fields', key: 'team', text: 'Which team are you on?' },
   { target: 'fields', key: 'language', text: 'Which language should I answer you in?' },
   {
     target: 'fields',
@@ -29,6 +30,11 @@ const ORGANISATION_QUESTIONS: readonly Question[] = [
 
 function questionsFor(isAdmin: boolean): readonly Question[] {
   return isAdmin ? [...PERSONAL_QUESTIONS, ...ORGANISATION_QUESTIONS] : PERSONAL_QUESTIONS;
+}
+
+/** The question with where it stands among them ("2 of 5"), so the person sees how much is left. */
+function asked(question: Question, questions: readonly Question[]): string {
+  return `${question.text} (${questions.indexOf(question) + 1} of ${questions.length})`;
 }
 
 function isAnswered(question: Question, input: InterviewInput): boolean {
@@ -61,14 +67,18 @@ export function scriptedInterviewTurn(input: InterviewInput): InterviewTurn {
   if (input.answer === null) {
     const greeting = `Hi, I'm ${input.personaName}. A few quick questions so I can help you better — answer in a few words, or send /skip.`;
     if (!current) return { say: greeting, fields: {}, done: true };
-    return { say: `${greeting}\n\n${current.text}`, fields: {}, done: false };
+    return { say: `${greeting}\n\n${asked(current, questions)}`, fields: {}, done: false };
   }
   if (!current) return { say: 'Thanks, got it.', fields: {}, done: true };
   const answer = input.answer.trim().slice(0, ANSWER_MAX);
   if (answer === '') {
-    return { say: `Could you say that in a few words? ${current.text}`, fields: {}, done: false };
+    return {
+      say: `Could you say that in a few words? ${asked(current, questions)}`,
+      fields: {},
+      done: false,
+    };
   }
   const learned = answered(current, answer);
   if (!next) return { say: "Thanks, that's everything.", ...learned, done: true };
-  return { say: next.text, ...learned, done: false };
+  return { say: asked(next, questions), ...learned, done: false };
 }

@@ -50,6 +50,7 @@ function story(kind: 'redis' | 'postgres'): void {
     expect(await bob.say(GOOD)).toMatch(/Your account is ready/);
     const interview = await bob.say('Designer on the mobile app');
     expect(interview).toMatch(/\?/);
+    await bob.say('Mobile');
     await bob.say('English');
     await bob.say('Short and casual');
     expect(await bob.say('Shipping the beta')).toMatch(/remember[\s\S]*\[Save\]/);

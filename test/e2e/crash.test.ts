@@ -119,7 +119,8 @@ describe('kill -9 of the bot', { timeout: 120_000 }, () => {
     expect(await say(556, 'Omar')).toMatch(/choose a password/);
     expect(await say(556, GOOD_PASSWORD)).toMatch(/once more/);
     expect(await say(556, GOOD_PASSWORD)).toMatch(/Your account is ready[\s\S]*What's your role/);
-    expect(await say(556, 'Support lead')).toMatch(/Which language/);
+    expect(await say(556, 'Support lead')).toMatch(/Which team/);
+    expect(await say(556, 'Support')).toMatch(/Which language/);
 
     await bot.kill();
     await bot.start();
@@ -143,6 +144,7 @@ describe('kill -9 of the bot', { timeout: 120_000 }, () => {
     });
     expect(await getPersonalContext(store, omar!.id)).toEqual({
       role: 'Support lead',
+      team: 'Support',
       language: 'English',
       style: 'short',
       focus: 'the migration',

@@ -200,7 +200,7 @@ describe('Smithers, the model interviewer', () => {
     const logged = logLines.length;
     openai.answer({ status: 500 }, { hang: true }, { content: 'Back again. How do you like answers?' });
     expect(await person.say('/onboarding')).toMatch(/^Hi, I'm Smithers\. A few quick questions[\s\S]*role/);
-    expect(await person.say('Product manager')).toBe('Which language should I answer you in?');
+    expect(await person.say('Product manager')).toBe('Which team are you on? (2 of 5)');
     expect(await person.say('French')).toBe('Back again. How do you like answers?');
     await person.say('/skip');
     const warnings = logLines
@@ -273,6 +273,33 @@ describe('the interview with a capped number of turns', () => {
     await person.say('a1');
     expect(await person.say('a2')).toMatch(/Q3\?\n?[\s\S]*Here's what I'll remember/);
     await person.tap('Skip');
+  });
+});
+
+describe('the scripted interview', () => {
+  it('takes any of the person’s fields at the summary and saves it, and names the nearest for a typo', async () => {
+    const engine = testEngine(store, sessions, { onboardingMaxTurns: 2 }, log);
+    const nia = await newcomer('Nia');
+    const person = new Person(engine, nia.chat);
+    await person.say('/onboarding');
+    expect(await person.say('Designer')).toMatch(/Here's what I'll remember:\n• role: Designer/);
+    const changed = await person.say('team: Payments');
+    expect(changed).toMatch(/• role: Designer\n• team: Payments[\s\S]*\[Save\] \[Edit\] \[Skip\]$/);
+    expect(await person.say('foucs: PCI audit')).toMatch(/^There is no field "foucs"; did you mean focus\?/);
+    expect(await person.tap('Save')).toMatch(/^Saved/);
+    expect(await getPersonalContext(store, nia.id)).toEqual({ role: 'Designer', team: 'Payments' });
+  });
+
+  it('saves the answers given before /skip and says so', async () => {
+    const engine = testEngine(store, sessions, {}, log);
+    const oli = await newcomer('Oli');
+    const person = new Person(engine, oli.chat);
+    await person.say('/onboarding');
+    await person.say('Designer');
+    expect(await person.say('/skip')).toMatch(
+      /^Skipped the rest of the questions; saving what you told me so far\.\n?[\s\S]*Saved/,
+    );
+    expect(await getPersonalContext(store, oli.id)).toEqual({ role: 'Designer' });
   });
 });
 

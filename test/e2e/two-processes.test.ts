@@ -17,7 +17,13 @@ describe('two engine processes sharing the session store and Postgres', () => {
 
     for (let round = 0; round < 5; round++) {
       await new Person(engines[round % 2]!, 'mo').say('/onboarding');
-      const answers = [`Engineer ${round}`, `Language ${round}`, `Style ${round}`, `Focus ${round}`];
+      const answers = [
+        `Engineer ${round}`,
+        `Team ${round}`,
+        `Language ${round}`,
+        `Style ${round}`,
+        `Focus ${round}`,
+      ];
       const people = answers.map((_, i) => new Person(engines[(i + round) % 2]!, 'mo'));
       const replies = await Promise.all(answers.map((answer, i) => people[i]!.say(answer)));
       for (const reply of replies) expect(reply).not.toBe('');

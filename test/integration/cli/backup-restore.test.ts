@@ -91,6 +91,7 @@ async function makeRecord(): Promise<void> {
   await bob.say(GOOD_PASSWORD);
   expect(await bob.say(GOOD_PASSWORD)).toMatch(/Your account is ready/);
   await bob.say('Designer on the mobile app');
+  await bob.say('Mobile');
   await bob.say('English');
   await bob.say('Short and casual');
   await bob.say('Shipping the beta');

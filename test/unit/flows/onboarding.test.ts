@@ -43,18 +43,19 @@ const choose = (value: string): FlowEvent => ({ type: 'choose', value });
 const replies = (emitted: FlowEmitted[]) => emitted.flatMap((e) => (e.type === 'reply' ? [e.text] : []));
 const answers = [
   text('Backend engineer, payments'),
+  text('Payments'),
   text('English'),
   text('short and casual'),
   text('the beta'),
 ];
 
 describe('onboarding flow', () => {
-  it('greets, asks four questions, shows the review and saves the answers', async () => {
+  it('greets, asks five questions, shows the review and saves the answers', async () => {
     const { machine, saved } = withEffects();
     const steps = await run(machine, member, [...answers, choose('save')]);
     expect(replies(steps[0]!.emitted)[0]).toContain("Hi, I'm Smithers.");
     expect(replies(steps[0]!.emitted)[0]).toContain("What's your role");
-    const review = steps[4]!.emitted.at(-1);
+    const review = steps[5]!.emitted.at(-1);
     expect(review).toMatchObject({
       type: 'reply',
       text: expect.stringContaining("Here's what I'll remember:"),
@@ -65,7 +66,7 @@ describe('onboarding flow', () => {
       'skip',
     ]);
     expect(review?.type === 'reply' && review.text).toContain('focus: the beta');
-    const last = steps[5]!;
+    const last = steps[6]!;
     expect(last.persisted).toBeUndefined();
     expect(replies(last.emitted)[0]).toMatch(/^Saved\./);
     expect(saved).toEqual([
@@ -73,6 +74,7 @@ describe('onboarding flow', () => {
         userId: 'u1',
         fields: {
           role: 'Backend engineer, payments',
+          team: 'Payments',
           language: 'English',
           style: 'short and casual',
           focus: 'the beta',
@@ -89,7 +91,7 @@ describe('onboarding flow', () => {
       text('Propulsion and Guidance'),
       choose('save'),
     ]);
-    expect(replies(steps[4]!.emitted)[0]).toContain("What's the company called");
+    expect(replies(steps[5]!.emitted)[0]).toContain("What's the company called");
     expect(saved[0]?.organisation).toEqual({
       company: 'Acme',
       about: 'we make rockets',
@@ -97,11 +99,22 @@ describe('onboarding flow', () => {
     });
   });
 
-  it('ends without saving when the person skips while being asked', async () => {
+  it('saves the answers given before a /skip and says so', async () => {
     const { machine, saved } = withEffects();
     const steps = await run(machine, member, [answers[0]!, choose('skip')]);
     expect(steps[2]!.persisted).toBeUndefined();
     expect(replies(steps[2]!.emitted)).toEqual([
+      'Skipped the rest of the questions; saving what you told me so far.',
+      "Saved. I'll use this to tailor my answers; change it any time with /context.",
+    ]);
+    expect(saved).toEqual([{ userId: 'u1', fields: { role: 'Backend engineer, payments' } }]);
+  });
+
+  it('ends without saving when the person skips before answering anything', async () => {
+    const { machine, saved } = withEffects();
+    const steps = await run(machine, member, [choose('skip')]);
+    expect(steps[1]!.persisted).toBeUndefined();
+    expect(replies(steps[1]!.emitted)).toEqual([
       'Skipped. You can run the interview again any time with /context.',
     ]);
     expect(saved).toEqual([]);
@@ -110,18 +123,55 @@ describe('onboarding flow', () => {
   it('ends without saving when the person skips the review', async () => {
     const { machine, saved } = withEffects();
     const steps = await run(machine, member, [...answers, choose('skip')]);
-    expect(steps[5]!.persisted).toBeUndefined();
-    expect(replies(steps[5]!.emitted)[0]).toMatch(/^Skipped\./);
+    expect(steps[6]!.persisted).toBeUndefined();
+    expect(replies(steps[6]!.emitted)[0]).toMatch(/^Skipped\./);
     expect(saved).toEqual([]);
   });
 
   it('changes a field sent as "field: value" in the review and shows the summary again', async () => {
     const { machine, saved } = withEffects();
     const steps = await run(machine, member, [...answers, text('focus: new thing'), choose('save')]);
-    const summary = replies(steps[5]!.emitted)[0];
+    const summary = replies(steps[6]!.emitted)[0];
     expect(summary).toContain('focus: new thing');
     expect(summary).not.toContain('focus: the beta');
     expect(saved[0]?.fields.focus).toBe('new thing');
+  });
+
+  it('sets a field not asked yet, sent as "field: value" in the review', async () => {
+    const { machine, saved } = withEffects();
+    const steps = await run(machine, member, [...answers, text('work: the checkout'), choose('save')]);
+    const summary = steps[6]!.emitted.at(-1);
+    expect(summary).toMatchObject({ text: expect.stringContaining('work: the checkout') });
+    expect(summary?.type === 'reply' && summary.choices?.[0]?.map((c) => c.value)).toEqual([
+      'save',
+      'edit',
+      'skip',
+    ]);
+    expect(saved[0]?.fields).toMatchObject({ work: 'the checkout', focus: 'the beta' });
+  });
+
+  it('answers a misspelt field in the review with the nearest field and changes nothing', async () => {
+    const { machine, saved } = withEffects();
+    const steps = await run(machine, member, [...answers, text('foucs: PCI audit'), choose('save')]);
+    expect(replies(steps[6]!.emitted)).toEqual(['There is no field "foucs"; did you mean focus?']);
+    expect(steps[6]!.emitted.at(-1)).toMatchObject({ choices: [[{ value: 'save' }, {}, {}]] });
+    expect(saved[0]?.fields.focus).toBe('the beta');
+  });
+
+  it('lets an admin set an organisation field in the review, and not a member', async () => {
+    const { machine, saved } = withEffects();
+    const steps = await run(machine, member, [...answers, text('company: Acme')]);
+    expect(replies(steps[6]!.emitted)[0]).toBe(
+      'There is no field "company". The fields are: role, work, team, language, style, focus, notes.',
+    );
+    const { machine: adminMachine, saved: adminSaved } = withEffects(() => ({
+      say: 'Hi',
+      fields: { role: 'CTO' },
+      done: true,
+    }));
+    await run(adminMachine, admin, [text('terms: PSP means provider'), choose('save')]);
+    expect(adminSaved[0]?.organisation).toEqual({ terms: 'PSP means provider' });
+    expect(saved).toEqual([]);
   });
 
   it('asks what to change after Edit and returns to the review with the change', async () => {
@@ -132,13 +182,27 @@ describe('onboarding flow', () => {
       text('Focus: shipping the beta'),
       choose('save'),
     ]);
-    expect(replies(steps[5]!.emitted)).toEqual([
+    expect(replies(steps[6]!.emitted)).toEqual([
       'Tell me what to change (for example: focus: shipping the beta)',
     ]);
-    expect(steps[6]!.emitted.at(-1)).toMatchObject({
+    expect(steps[7]!.emitted.at(-1)).toMatchObject({
       text: expect.stringContaining('focus: shipping the beta'),
     });
     expect(saved[0]?.fields.focus).toBe('shipping the beta');
+  });
+
+  it('answers a misspelt field after Edit with the nearest field and keeps asking for the change', async () => {
+    const { machine, saved } = withEffects();
+    const steps = await run(machine, member, [
+      ...answers,
+      choose('edit'),
+      text('foucs: PCI audit'),
+      text('focus: PCI audit'),
+      choose('save'),
+    ]);
+    expect(replies(steps[7]!.emitted)).toEqual(['There is no field "foucs"; did you mean focus?']);
+    expect(steps[8]!.emitted.at(-1)).toMatchObject({ text: expect.stringContaining('focus: PCI audit') });
+    expect(saved[0]?.fields.focus).toBe('PCI audit');
   });
 
   it('answers an unknown field in the review with a hint and stays there', () => {
@@ -184,7 +248,7 @@ describe('onboarding flow', () => {
     const refused = Object.assign(new Error('invalid'), { code: 'invalid_input' });
     const { machine, saved } = withEffects(scriptedInterviewTurn, () => Promise.reject(refused));
     const steps = await run(machine, member, [...answers, choose('save')]);
-    const last = steps[5]!;
+    const last = steps[6]!;
     expect(last.emitted.map((e) => e.type)).toEqual(['failed', 'reply']);
     expect(last.emitted[0]).toEqual({ type: 'failed', error: refused });
     expect(last.persisted).toBeDefined();

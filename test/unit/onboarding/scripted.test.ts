@@ -16,24 +16,37 @@ describe('scriptedInterviewTurn', () => {
   it('greets by the persona name and asks for the role first', () => {
     const turn = scriptedInterviewTurn(base);
     expect(turn.say).toBe(
-      "Hi, I'm Smithers. A few quick questions so I can help you better — answer in a few words, or send /skip.\n\nWhat's your role, and what do you work on?",
+      "Hi, I'm Smithers. A few quick questions so I can help you better — answer in a few words, or send /skip.\n\nWhat's your role, and what do you work on? (1 of 5)",
     );
     expect(turn).toMatchObject({ fields: {}, done: false });
   });
 
   it('files the answer under the first unanswered field and asks the next question', () => {
     expect(scriptedInterviewTurn({ ...base, answer: ' Designer ' })).toEqual({
-      say: 'Which language should I answer you in?',
+      say: 'Which team are you on? (2 of 5)',
       fields: { role: 'Designer' },
       done: false,
     });
-    const turn = scriptedInterviewTurn({ ...base, fields: { role: 'Designer' }, answer: 'German' });
+    const afterTeam = scriptedInterviewTurn({ ...base, fields: { role: 'Designer' }, answer: 'Payments' });
+    expect(afterTeam).toEqual({
+      say: 'Which language should I answer you in? (3 of 5)',
+      fields: { team: 'Payments' },
+      done: false,
+    });
+    const fields = { role: 'Designer', team: 'Payments' };
+    const turn = scriptedInterviewTurn({ ...base, fields, answer: 'German' });
     expect(turn.fields).toEqual({ language: 'German' });
-    expect(turn.say).toContain('short or detailed');
+    expect(turn.say).toMatch(/short or detailed.*\(4 of 5\)$/);
+  });
+
+  it('counts the organisation questions in an admin’s progress', () => {
+    const fields = { role: 'CTO', team: 'Core', language: 'English', style: 'short' };
+    const afterFocus = scriptedInterviewTurn({ ...base, isAdmin: true, fields, answer: 'hiring' });
+    expect(afterFocus.say).toMatch(/\(6 of 7\)$/);
   });
 
   it('finishes a member after the focus answer', () => {
-    const fields = { role: 'Designer', language: 'German', style: 'short' };
+    const fields = { role: 'Designer', team: 'Payments', language: 'German', style: 'short' };
     expect(scriptedInterviewTurn({ ...base, fields, answer: 'the launch' })).toEqual({
       say: "Thanks, that's everything.",
       fields: { focus: 'the launch' },
@@ -42,7 +55,7 @@ describe('scriptedInterviewTurn', () => {
   });
 
   it('asks an admin about the company and the teams after the personal questions', () => {
-    const fields = { role: 'CTO', language: 'English', style: 'short' };
+    const fields = { role: 'CTO', team: 'Core', language: 'English', style: 'short' };
     const afterFocus = scriptedInterviewTurn({ ...base, isAdmin: true, fields, answer: 'hiring' });
     expect(afterFocus).toMatchObject({ fields: { focus: 'hiring' }, done: false });
     expect(afterFocus.say).toContain("What's the company called");
@@ -72,14 +85,14 @@ describe('scriptedInterviewTurn', () => {
   it('asks the same question again after a blank answer', () => {
     const turn = scriptedInterviewTurn({ ...base, answer: '   ' });
     expect(turn).toEqual({
-      say: "Could you say that in a few words? What's your role, and what do you work on?",
+      say: "Could you say that in a few words? What's your role, and what do you work on? (1 of 5)",
       fields: {},
       done: false,
     });
   });
 
   it('is done at once when everything is already answered', () => {
-    const fields = { role: 'a', language: 'b', style: 'c', focus: 'd' };
+    const fields = { role: 'a', team: 'e', language: 'b', style: 'c', focus: 'd' };
     expect(scriptedInterviewTurn({ ...base, fields, answer: 'anything else' })).toMatchObject({ done: true });
     expect(scriptedInterviewTurn({ ...base, fields })).toMatchObject({ done: true });
   });
