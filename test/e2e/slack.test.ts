@@ -235,6 +235,23 @@ describe('Gatehouse over Slack', () => {
     expect(await slackOlga.command('group create "Sales Team"')).toBe('Group Sales Team is created.');
   });
 
+  it('shows an admin help grouped by purpose with buttons that run, in Slack’s command words', async () => {
+    const hana = await seedUser(store, { role: 'admin', name: 'Hana' });
+    await linkChat(store, hana, 'T1:UHANA', 'slack', 'hana');
+    const slackHana = new SlackUser(slack, eventsUrl, 'T1', 'UHANA');
+    const help = await slackHana.command('help');
+    expect(help).toMatch(/What you can do \(admin\):/);
+    expect(help).toMatch(/Your account\n\/gatehouse profile — /);
+    expect(help).toMatch(
+      /\n\nInvites\n\/gatehouse invite — [\s\S]*\n\nPeople\n[\s\S]*\n\nLeaving\n\/gatehouse export — /,
+    );
+    expect(help).not.toMatch(/claim|login/);
+    expect(await slackHana.click('My profile')).toMatch(/Hana/);
+    expect(await slackHana.command('help invite')).toMatch(
+      /\/gatehouse invite \[email…\][\s\S]*\nExample: \/gatehouse invite /,
+    );
+  });
+
   it('rejects forged and stale signatures and processes nothing', async () => {
     const before = slack.calls.length;
     const body = form({
