@@ -149,6 +149,32 @@ describe('Gatehouse over Telegram', () => {
     expect(await chat.say('/help', GROUP)).not.toMatch(/\[Invite someone\]/);
   });
 
+  it("asks before Make admin in a person's panel, saying what an admin can do, and grants only when confirmed", async () => {
+    const admin = await seedUser(store, { role: 'admin', name: 'Ada', email: 'ada.confirms@example.com' });
+    await linkChat(store, admin, '931');
+    const cleo = await seedUser(store, { name: 'Cleo', email: 'cleo@example.com' });
+    const roleOf = async () =>
+      (await sql<{ role: string }[]>`select role from users where id = ${cleo.id}`)[0]!.role;
+    const grants = async () =>
+      (
+        await sql<
+          { n: number }[]
+        >`select count(*)::int as n from audit_log where action = 'user.role_updated'`
+      )[0]!.n;
+    const ada = new TelegramUser(adapter.bot, telegram, 931, 'Ada');
+    expect(await ada.say('/user cleo@example.com')).toMatch(/Cleo &lt;cleo@example\.com&gt;/);
+    const before = await grants();
+    const question = await ada.tap('Make admin');
+    expect(question).toMatch(
+      /Make Cleo &lt;cleo@example\.com&gt; an admin\? They will be able to invite, change roles and groups, and read the audit trail\./,
+    );
+    expect(await roleOf()).toBe('member');
+    expect(await grants()).toBe(before);
+    expect(await ada.tap('Yes, make admin')).toMatch(/Cleo is now an admin/);
+    expect(await roleOf()).toBe('admin');
+    expect(await grants()).toBe(before + 1);
+  });
+
   it('chooses two groups for an invite with toggle buttons whose data fits Telegram, and creates it', async () => {
     const ivo = await seedUser(store, { role: 'admin', name: 'Ivo' });
     await linkChat(store, ivo, '909');
