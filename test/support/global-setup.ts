@@ -3,6 +3,7 @@ import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../../src/store/migrate.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/store/embedded-postgres.js';
+import { postgresAnswers } from './postgres-answers.js';
 import {
   DATABASE_PREFIX,
   REDIS_PREFIX,
@@ -25,18 +26,6 @@ declare module 'vitest' {
 
 const MACHINE_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
 const MACHINE_REDIS = 'redis://127.0.0.1:6379/0';
-
-async function postgresAnswers(url: string): Promise<boolean> {
-  const sql = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });
-  try {
-    await sql`select 1`;
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await sql.end({ timeout: 1 });
-  }
-}
 
 async function redisAnswering(url: string): Promise<Redis | undefined> {
   const redis = new Redis(url, {

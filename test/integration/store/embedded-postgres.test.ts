@@ -5,6 +5,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reachableBy, startEmbeddedPostgres } from '../../../src/store/embedded-postgres.js';
+import { postgresAnswers } from '../../support/postgres-answers.js';
 
 /** The database `npm start` runs when DATABASE_URL is unset, for root and for an ordinary user. */
 
@@ -122,22 +123,10 @@ describe('startEmbeddedPostgres', () => {
       const command = await startEmbeddedPostgres(dataDir, { port, serverHome });
       expect(command.url).toBe(bot.url);
       await command.stop();
-      expect(await answers(bot.url)).toBe(true);
+      expect(await postgresAnswers(bot.url)).toBe(true);
     } finally {
       await bot.stop();
     }
-    expect(await answers(bot.url)).toBe(false);
+    expect(await postgresAnswers(bot.url)).toBe(false);
   });
 });
-
-async function answers(url: string): Promise<boolean> {
-  const sql = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });
-  try {
-    await sql`select 1`;
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await sql.end({ timeout: 1 });
-  }
-}
