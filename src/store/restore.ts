@@ -79,8 +79,8 @@ async function assertEmpty(db: Db): Promise<void> {
   const holding: string[] = [];
   for (const name of await tableNames(db)) {
     if (FILLED_BY_MIGRATIONS.includes(name)) continue;
-    const [row] = await db<{ any: boolean }[]>`select exists (select from ${db(name)}) as any`;
-    if (row!.any) holding.push(name);
+    const [row] = await db<{ holds: boolean }[]>`select exists (select from ${db(name)}) as holds`;
+    if (row!.holds) holding.push(name);
   }
   if (holding.length > 0)
     throw new RestoreRefusedError(
