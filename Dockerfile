@@ -8,6 +8,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY flows ./flows
 COPY migrations ./migrations
+COPY locales ./locales
 COPY test ./test
 COPY bench ./bench
 RUN npm run typecheck && npm run build

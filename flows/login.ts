@@ -8,6 +8,7 @@ import {
   type FlowIdentity,
 } from './types.js';
 import { reportFailure } from './kit.js';
+import { msg } from '../src/i18n/message.js';
 
 export const MAX_LOGIN_ATTEMPTS = 5;
 
@@ -45,7 +46,7 @@ export const loginFlow = setup({
   states: {
     askingEmail: {
       tags: ['waiting'],
-      entry: emit({ type: 'reply', text: 'To link this chat to your account: what is your email address?' }),
+      entry: emit({ type: 'reply', text: msg('login-ask-email') }),
       on: {
         text: [
           {
@@ -53,13 +54,13 @@ export const loginFlow = setup({
             target: 'askingPassword',
             actions: assign({ email: ({ event }) => event.text.trim().toLowerCase() }),
           },
-          { actions: emit({ type: 'reply', text: 'That does not look like an email address. Try again.' }) },
+          { actions: emit({ type: 'reply', text: msg('login-not-an-email') }) },
         ],
       },
     },
     askingPassword: {
       tags: ['waiting', 'secret'],
-      entry: emit({ type: 'askSecret', purpose: 'login', prompt: 'Your password?' }),
+      entry: emit({ type: 'askSecret', purpose: 'login', prompt: msg('login-ask-password') }),
       on: { secret: 'checking' },
     },
     checking: {
@@ -76,7 +77,7 @@ export const loginFlow = setup({
             assign({ userId: ({ event }) => event.output.userId }),
             emit(({ event }) => ({
               type: 'reply' as const,
-              text: `Welcome back, ${event.output.name}. This chat is now linked to your account.`,
+              text: msg('login-welcome-back', { name: event.output.name }),
             })),
           ],
         },
@@ -86,7 +87,7 @@ export const loginFlow = setup({
             target: 'done',
             actions: emit({
               type: 'reply',
-              text: 'Too many wrong attempts. Try again later, or ask an admin for a password reset link.',
+              text: msg('login-out-of-attempts'),
             }),
           },
           {
@@ -97,7 +98,7 @@ export const loginFlow = setup({
             actions: [
               assign({ attempts: ({ context }) => context.attempts + 1 }),
               emit(reportFailure),
-              emit({ type: 'reply', text: 'If the email was wrong, send /login to start again.' }),
+              emit({ type: 'reply', text: msg('login-wrong-email-hint') }),
             ],
           },
           { target: 'done', actions: emit(reportFailure) },

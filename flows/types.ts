@@ -1,10 +1,12 @@
+import type { Text } from '../src/i18n/message.js';
+
 /** What a person can send into a flow: typed text, a tapped choice, or a secret from a private prompt. */
 export type FlowEvent =
   { type: 'text'; text: string } | { type: 'choose'; value: string } | { type: 'secret'; value: string };
 
 /** A button: `value` comes back as a `choose` event. */
 export interface Choice {
-  label: string;
+  label: Text;
   value: string;
   /** Tapping it runs this command instead (`/delete <id>`), leaving the flow as any command does. */
   command?: string;
@@ -26,10 +28,10 @@ export type SecretPurpose =
 
 /** What leaves a flow: words, a private secret prompt, a failure for the engine to word, a file. */
 export type FlowEmitted =
-  | { type: 'reply'; text: string; choices?: Choice[][]; private?: boolean }
-  | { type: 'askSecret'; prompt: string; purpose: SecretPurpose }
+  | { type: 'reply'; text: Text; choices?: Choice[][]; private?: boolean }
+  | { type: 'askSecret'; prompt: Text; purpose: SecretPurpose }
   | { type: 'failed'; error: unknown }
-  | { type: 'file'; name: string; mimeType: string; content: string; caption: string };
+  | { type: 'file'; name: string; mimeType: string; content: string; caption: Text };
 
 /** The placeholder of a named effect: the engine provides the real one with `machine.provide`. */
 export function notProvided(name: string): never {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AUDIT_ERASURE_MODES } from './domain/enums.js';
+import { SUPPORTED_LOCALES } from './i18n/locales.js';
 
 const optionalText = z
   .string()
@@ -92,6 +93,9 @@ const schema = z
         .optional(),
     ),
     AUDIT_ERASURE: z.enum(AUDIT_ERASURE_MODES, { message: 'must be keep or forget' }).default('keep'),
+    DEFAULT_LOCALE: z
+      .enum(SUPPORTED_LOCALES, { message: `must be one of ${SUPPORTED_LOCALES.join(', ')}` })
+      .default('en'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {

@@ -79,6 +79,7 @@ async function start(): Promise<() => Promise<void>> {
       sessionTtlSeconds: SESSION_TTL_SECONDS,
       personaName: config.PERSONA_NAME,
       onboardingMaxTurns: config.ONBOARDING_MAX_TURNS,
+      defaultLocale: config.DEFAULT_LOCALE,
     },
     capabilities: {
       ...(consoleChat ? { console: CONSOLE_CAPABILITIES } : {}),

@@ -21,6 +21,7 @@ export function benchDeps(
       sessionTtlSeconds: 3600,
       personaName: 'Smithers',
       onboardingMaxTurns: options.onboardingMaxTurns ?? 12,
+      defaultLocale: 'en',
     },
     capabilities: { telegram: TELEGRAM_CAPABILITIES },
     ...(options.interviewer ? { interviewer: options.interviewer } : {}),

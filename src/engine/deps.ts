@@ -5,6 +5,7 @@ import type { Platform } from '../domain/enums.js';
 import type { SessionStore } from '../store/sessions.js';
 import type { Store } from '../store/store.js';
 import type { Capabilities } from './inbound.js';
+import type { Locale } from '../i18n/locales.js';
 
 /** Settings the engine and its flows read. */
 export interface EngineSettings {
@@ -15,6 +16,8 @@ export interface EngineSettings {
   personaName: string;
   /** The most interviewer turns before the "here's what I'll remember" review. */
   onboardingMaxTurns: number;
+  /** The language of anyone whose own and platform's languages are none we speak, and of admins' shared output. */
+  defaultLocale: Locale;
 }
 
 /** What the engine reports for monitoring; absent in tests that do not look. */

@@ -9,7 +9,9 @@ import { withoutNul } from './sanitize.js';
 import type { EngineDeps } from './deps.js';
 import { conversationKey, type Inbound } from './inbound.js';
 import { admitFormRequest } from './limits.js';
-import { text, type Outbound } from './outbound.js';
+import { localize, text, type LocalizedOutbound, type Outbound } from './outbound.js';
+import { chooseLocale, type Locale } from '../i18n/locales.js';
+import { translate } from '../i18n/translate.js';
 import { APOLOGY, SESSION_STORE_AWAY } from './replies.js';
 import { SessionStoreUnavailableError } from '../store/sessions.js';
 import { nonceMatches, type SecretForm, type SecretOutcome } from './secrets.js';
@@ -30,7 +32,7 @@ export class Engine {
 
   constructor(readonly deps: EngineDeps) {}
 
-  async handle(update: Inbound): Promise<Outbound[]> {
+  async handle(update: Inbound): Promise<LocalizedOutbound[]> {
     const asked = withoutNul(update);
     const inbound = inPrivateChat(asked) ?? asked;
     const key = conversationKey(inbound);
@@ -38,7 +40,7 @@ export class Engine {
     const { metrics } = this.deps;
     return this.serialized(key, async () => {
       try {
-        const { replies } = await this.process(key, inbound, (turn) =>
+        const { replies, locale } = await this.process(key, inbound, (turn) =>
           turn.run({ fromAnotherChat: inbound !== asked }),
         );
         const seconds = (performance.now() - started) / 1000;
@@ -53,7 +55,8 @@ export class Engine {
           },
           'update handled',
         );
-        return inbound === asked ? replies : withGroupNotice(asked, replies.map(sentPrivately));
+        const answered = inbound === asked ? replies : withGroupNotice(asked, replies.map(sentPrivately));
+        return answered.map((reply) => localize(reply, locale));
       } catch (error) {
         return this.failed(key, inbound, error, started);
       }
@@ -61,7 +64,12 @@ export class Engine {
   }
 
   /** The answer to an update that failed: a short apology, or what can be done while the session store is away. */
-  private async failed(key: string, inbound: Inbound, error: unknown, started: number): Promise<Outbound[]> {
+  private async failed(
+    key: string,
+    inbound: Inbound,
+    error: unknown,
+    started: number,
+  ): Promise<LocalizedOutbound[]> {
     const storeAway = error instanceof SessionStoreUnavailableError;
     this.deps.log[storeAway ? 'warn' : 'error'](
       { err: error, platform: inbound.platform, chat: inbound.chat.id },
@@ -74,18 +82,23 @@ export class Engine {
       answered ? 'ok' : 'failed',
       (performance.now() - started) / 1000,
     );
-    return answered ?? [text(storeAway ? SESSION_STORE_AWAY : APOLOGY)];
+    return (
+      answered ?? [localize(text(storeAway ? SESSION_STORE_AWAY : APOLOGY), this.platformLocale(inbound))]
+    );
   }
 
   /**
    * With the session store away, a command that needs no conversation state is still answered from
    * the record (no lock, nothing saved); undefined for anything else.
    */
-  private async withoutSessionStore(key: string, inbound: Inbound): Promise<Outbound[] | undefined> {
+  private async withoutSessionStore(key: string, inbound: Inbound): Promise<LocalizedOutbound[] | undefined> {
     const name = inbound.command?.name ?? inbound.action?.match(/^\/(\w+)/)?.[1];
     if (!name || !findCommand(name)?.stateless) return undefined;
     try {
-      return (await this.process(key, inbound, (turn) => turn.run(), { withoutSession: true })).replies;
+      const { replies, locale } = await this.process(key, inbound, (turn) => turn.run(), {
+        withoutSession: true,
+      });
+      return replies.map((reply) => localize(reply, locale));
     } catch (error) {
       this.deps.log.error({ err: error, platform: inbound.platform }, 'update failed without sessions');
       return undefined;
@@ -100,8 +113,9 @@ export class Engine {
   async submitSecret(origin: Inbound, nonce: string, form: SecretForm): Promise<SecretOutcome> {
     const key = conversationKey(origin);
     return this.serialized(key, async () => {
-      const { result, replies } = await this.process(key, origin, (turn) => turn.submit(nonce, form));
-      return result.kind === 'taken' ? { ...result, replies } : result;
+      const { result, replies, locale } = await this.process(key, origin, (turn) => turn.submit(nonce, form));
+      if (result.kind === 'taken') return { ...result, replies: replies.map((r) => localize(r, locale)) };
+      return result.kind === 'refused' ? { ...result, refusal: translate(locale, result.refusal) } : result;
     });
   }
 
@@ -160,6 +174,14 @@ export class Engine {
     return activeAdminIds(this.deps.store, platform);
   }
 
+  /** The language of someone the record was not asked about: their platform's, else the default. */
+  private platformLocale(inbound: Inbound): Locale {
+    return chooseLocale({
+      platform: inbound.sender.languageCode,
+      fallback: this.deps.settings.defaultLocale,
+    });
+  }
+
   /** Runs `work` after the conversation's earlier updates in this process, under its lock. */
   private async serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
     const previous = this.local.get(key) ?? Promise.resolve();
@@ -195,7 +217,7 @@ export class Engine {
     inbound: Inbound,
     work: (turn: Turn) => Promise<T>,
     options: { withoutSession?: boolean } = {},
-  ): Promise<{ result: T; replies: Outbound[] }> {
+  ): Promise<{ result: T; replies: Outbound[]; locale: Locale }> {
     const { store, sessions } = this.deps;
     const [user, stored] = await Promise.all([
       resolveIdentity(store, {
@@ -229,7 +251,12 @@ export class Engine {
         );
     }
     if (user) void touchLastSeen(store, user).catch(() => undefined);
-    return { result, replies: withGroupNotice(inbound, replies) };
+    const locale = chooseLocale({
+      saved: turn.user?.locale,
+      platform: inbound.sender.languageCode,
+      fallback: this.deps.settings.defaultLocale,
+    });
+    return { result, replies: withGroupNotice(inbound, replies), locale };
   }
 }
 

@@ -5,6 +5,8 @@ export interface Sender {
   externalId: string;
   username: string | null;
   displayName: string;
+  /** The language the platform says the person uses (Telegram's `language_code`, Slack's user locale). */
+  languageCode?: string;
   /**
    * The sender's private chat with the bot, where the platform names it without asking (Telegram:
    * the user's id). Given where a group's replies are seen by everyone there.

@@ -1,4 +1,7 @@
 import type { SecretPurpose } from '../../flows/types.js';
+import type { Locale } from '../i18n/locales.js';
+import type { Text } from '../i18n/message.js';
+import { translate } from '../i18n/translate.js';
 
 /** A page of Gatehouse's web app that a button can open (Telegram's Mini App). */
 export type WebAppPage = 'users';
@@ -7,29 +10,57 @@ export type WebAppPage = 'users';
  * A button; `action` comes back as `Inbound.action` when tapped (at most 64 bytes). With `page`,
  * an adapter that has a web app (`Capabilities.hasWebApp`) opens that page instead.
  */
-export interface Button {
-  label: string;
+export interface Button<T = Text> {
+  label: T;
   action: string;
   page?: WebAppPage;
 }
 
 /**
- * A reply, in the platform-neutral form adapters render. Text is plain (adapters escape it) and names
- * a command as `/name`: an adapter whose commands read otherwise renders it with `withCommandPrefix`.
+ * A reply, in the platform-neutral form the engine builds: its words are Text (`T = string` once worded
+ * for the reader, see `LocalizedOutbound`). Text is plain (adapters escape it) and names a command as
+ * `/name`: an adapter whose commands read otherwise renders it with `withCommandPrefix`.
  */
-export type Outbound =
-  | { type: 'text'; text: string; buttons?: Button[][]; privately?: boolean }
+export type Outbound<T = Text> =
+  | { type: 'text'; text: T; buttons?: Button<T>[][]; privately?: boolean }
   /**
    * Ask for a secret: a form where the platform has one, else a message the bot will delete. A web
    * form carries `nonce` in its link; the engine takes its submission only while that prompt is current.
    */
-  | { type: 'secretPrompt'; text: string; purpose: SecretPurpose; action: string; nonce: string }
-  | { type: 'file'; name: string; mimeType: string; content: string; caption: string; privately?: boolean }
+  | { type: 'secretPrompt'; text: T; purpose: SecretPurpose; action: string; nonce: string }
+  | { type: 'file'; name: string; mimeType: string; content: string; caption: T; privately?: boolean }
   /** Delete the person's message that carried a secret; `failedNotice` is said if deletion fails. */
-  | { type: 'deleteMessage'; messageId: string; failedNotice: string };
+  | { type: 'deleteMessage'; messageId: string; failedNotice: T };
 
-export function text(body: string, options: { buttons?: Button[][]; privately?: boolean } = {}): Outbound {
+/** A reply worded in its reader's language, as adapters receive it; `locale` words what an adapter adds. */
+export type LocalizedOutbound = Outbound<string> & { locale: Locale };
+
+export function text(body: Text, options: { buttons?: Button[][]; privately?: boolean } = {}): Outbound {
   return { type: 'text', text: body, ...options };
+}
+
+/** A reply in `locale`'s words: every Text of it worded, nothing else changed. */
+export function localize(reply: Outbound, locale: Locale): LocalizedOutbound {
+  const word = (t: Text) => translate(locale, t);
+  switch (reply.type) {
+    case 'text': {
+      const { buttons, ...rest } = reply;
+      return {
+        ...rest,
+        text: word(reply.text),
+        ...(buttons
+          ? { buttons: buttons.map((row) => row.map((b) => ({ ...b, label: word(b.label) }))) }
+          : {}),
+        locale,
+      };
+    }
+    case 'secretPrompt':
+      return { ...reply, text: word(reply.text), locale };
+    case 'file':
+      return { ...reply, caption: word(reply.caption), locale };
+    case 'deleteMessage':
+      return { ...reply, failedNotice: word(reply.failedNotice), locale };
+  }
 }
 
 /** `/invite` in a reply, not a path in a link. */

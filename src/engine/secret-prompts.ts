@@ -1,4 +1,5 @@
 import type { FlowEvent, SecretPurpose } from '../../flows/types.js';
+import type { Text } from '../i18n/message.js';
 import { newFormNonce } from './secrets.js';
 import type { RunningFlow, TurnScope } from './turn-scope.js';
 
@@ -8,7 +9,7 @@ import type { RunningFlow, TurnScope } from './turn-scope.js';
  */
 export interface SecretWait {
   purpose: SecretPurpose;
-  prompt: string;
+  prompt: Text;
   nonceHash?: string;
 }
 
@@ -18,7 +19,7 @@ const SECRET_STILL_EXPECTED = 'I am still waiting for the password I asked for.'
 /** Shows a private prompt for a secret, tagged with the flow's run; returns what the flow now waits for. */
 export function showSecretPrompt(
   scope: TurnScope,
-  prompt: { text: string; purpose: SecretPurpose },
+  prompt: { text: Text; purpose: SecretPurpose },
   instance: string,
 ): SecretWait {
   const { nonce, hash } = newFormNonce();

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { SecretPurpose } from '../../flows/types.js';
-import type { Outbound } from './outbound.js';
+import type { Text } from '../i18n/message.js';
+import type { LocalizedOutbound } from './outbound.js';
 import { checkPasswordPolicy } from '../domain/passwords.js';
 import { describeDomainError } from './replies.js';
 
@@ -71,19 +72,19 @@ export function nonceMatches(hash: string, nonce: string): boolean {
  */
 export type SecretForm = (
   purpose: SecretPurpose,
-) => { values: Partial<Record<SecretPurpose, string>> } | { refusal: string };
+) => { values: Partial<Record<SecretPurpose, string>> } | { refusal: Text };
 
 /** The result of a form's submission. */
 export type SecretOutcome =
   /** No flow of this person waits for that nonce (forged, replayed, superseded): nothing changed. */
   | { kind: 'stale' }
-  /** The form refused before anything reached the flow; the nonce stays valid for a retry. */
+  /** The form refused before anything reached the flow (in the person's words); the nonce stays valid for a retry. */
   | { kind: 'refused'; refusal: string }
   /**
    * The flow took the secret(s); `replies` are for the chat. If the flow waits for a secret again
    * (a wrong current password, or the next step), `next` lets the same form go on.
    */
-  | (Taken & { replies: Outbound[] });
+  | (Taken & { replies: LocalizedOutbound[] });
 
 export interface Taken {
   kind: 'taken';
@@ -91,4 +92,4 @@ export interface Taken {
 }
 
 /** What a turn decides; the engine adds the replies. */
-export type SubmitResult = { kind: 'stale' } | { kind: 'refused'; refusal: string } | Taken;
+export type SubmitResult = { kind: 'stale' } | { kind: 'refused'; refusal: Text } | Taken;

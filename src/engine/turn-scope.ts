@@ -3,6 +3,7 @@ import type { UserRow } from '../store/users.js';
 import type { EngineDeps } from './deps.js';
 import type { FlowId } from './flows.js';
 import type { Inbound } from './inbound.js';
+import type { Text } from '../i18n/message.js';
 import { text, type Outbound } from './outbound.js';
 
 /** A flow at rest in a conversation. */
@@ -20,7 +21,7 @@ export interface RunningFlow {
   /** It waits for a password (for this purpose): the next text is taken as one and its message deleted. */
   awaitsSecret?: SecretPurpose;
   /** The words of the flow's secret prompt, shown again when an update in between answered something else. */
-  secretPrompt?: string;
+  secretPrompt?: Text;
   /** SHA-256 of the nonce in the link of the current secret prompt; a form without it is stale. */
   secretNonce?: string;
 }
@@ -41,6 +42,6 @@ export interface TurnScope {
   unlinkedMidway: boolean;
 }
 
-export function say(scope: TurnScope, body: string): void {
+export function say(scope: TurnScope, body: Text): void {
   scope.replies.push(text(body));
 }

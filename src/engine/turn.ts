@@ -41,6 +41,11 @@ export class Turn {
     return this.scope.replies;
   }
 
+  /** The speaker's account as the update left it (a claim creates one, /language changes it). */
+  get user(): UserRow | undefined {
+    return this.scope.user;
+  }
+
   get session(): SessionData {
     return this.scope.session;
   }

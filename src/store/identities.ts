@@ -90,7 +90,7 @@ export type IdentifiedUser = UserRow & { chatUsername: string | null };
 /** The account linked to a chat identity, in one indexed lookup (run on every update). */
 export async function getUserByIdentity(db: Db, key: IdentityKey): Promise<IdentifiedUser | undefined> {
   const [row] = await db<IdentifiedUser[]>`
-    select u.id, u.name, u.email, u.role, u.status, u.invited_by, u.created_at, u.last_seen_at, u.deactivated_at,
+    select u.id, u.name, u.email, u.role, u.status, u.invited_by, u.created_at, u.last_seen_at, u.deactivated_at, u.locale,
       i.username as chat_username
     from identities i join users u on u.id = i.user_id
     where i.platform = ${key.platform} and i.external_id = ${key.externalId}`;

@@ -11,6 +11,8 @@ export interface UserRow {
   createdAt: Date;
   lastSeenAt: Date | null;
   deactivatedAt: Date | null;
+  /** The language the person chose; null follows their platform's. */
+  locale: string | null;
 }
 
 /** Every column but the password hash, which only `getPasswordHash` reads. */
@@ -24,6 +26,7 @@ const USER_COLUMNS = [
   'createdAt',
   'lastSeenAt',
   'deactivatedAt',
+  'locale',
 ];
 
 /** The account with this id, if any. */

@@ -3,7 +3,7 @@ import { Engine } from '../../src/engine/engine.js';
 import type { EngineDeps, EngineSettings } from '../../src/engine/deps.js';
 import type { Platform } from '../../src/domain/enums.js';
 import type { Inbound } from '../../src/engine/inbound.js';
-import type { Button, Outbound } from '../../src/engine/outbound.js';
+import type { Button, LocalizedOutbound } from '../../src/engine/outbound.js';
 import { withCodeInstructions } from '../../src/adapters/codes.js';
 import { CONSOLE_CAPABILITIES } from '../../src/adapters/console/console.js';
 import { slackText } from '../../src/adapters/slack/render.js';
@@ -37,6 +37,7 @@ export function testDeps(
       sessionTtlSeconds: 3600,
       personaName: 'Smithers',
       onboardingMaxTurns: 12,
+      defaultLocale: 'en',
       ...settings,
     },
     capabilities,
@@ -58,7 +59,7 @@ export function shown(body: string, platform: Platform = 'telegram'): string {
 }
 
 /** Renders replies the way a person reads them on `platform`: text, then button labels in brackets. */
-export function transcript(replies: Outbound[], platform: Platform = 'telegram'): string {
+export function transcript(replies: LocalizedOutbound[], platform: Platform = 'telegram'): string {
   return replies
     .map((r) => {
       if (r.type === 'text')
@@ -82,7 +83,7 @@ let messageId = 0;
 
 /** One person in one private chat, talking to the engine as an adapter would. */
 export class Person {
-  last: Outbound[] = [];
+  last: LocalizedOutbound[] = [];
 
   constructor(
     private readonly engine: Engine,
@@ -117,7 +118,7 @@ export class Person {
 
   async tap(label: string): Promise<string> {
     const button = this.last
-      .flatMap((r): Button[] => (r.type === 'text' ? (r.buttons?.flat() ?? []) : []))
+      .flatMap((r): Button<string>[] => (r.type === 'text' ? (r.buttons?.flat() ?? []) : []))
       .find((b) => b.label === label);
     if (!button) throw new Error(`no button “${label}” in:\n${transcript(this.last)}`);
     this.last = await this.engine.handle({ ...this.base(), action: button.action });

@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Engine } from '../../engine/engine.js';
 import type { Capabilities, Inbound } from '../../engine/inbound.js';
-import type { Button, Outbound } from '../../engine/outbound.js';
+import type { Button, LocalizedOutbound } from '../../engine/outbound.js';
 import { withCodeInstructions } from '../codes.js';
 
 export const CONSOLE_CAPABILITIES: Capabilities = {
@@ -44,7 +44,7 @@ export async function runConsole(engine: Engine, options: ConsoleOptions): Promi
     terminal: Boolean((options.input as NodeJS.ReadStream).isTTY),
   });
   let persona = options.persona ?? 'operator';
-  let buttons: Button[] = [];
+  let buttons: Button<string>[] = [];
   let secretPending = false;
   const say = (line: string) => options.output.write(`${line}\n`);
   const prompt = () => {
@@ -89,7 +89,7 @@ export async function runConsole(engine: Engine, options: ConsoleOptions): Promi
 function toInbound(
   persona: string,
   line: string,
-  buttons: Button[],
+  buttons: Button<string>[],
   secretPending: boolean,
 ): Inbound | undefined {
   if (line === '' && !secretPending) return undefined;
@@ -107,10 +107,10 @@ function toInbound(
 }
 
 async function render(
-  reply: Outbound,
+  reply: LocalizedOutbound,
   numbered: number,
   filesDir: string,
-): Promise<{ lines: string; buttons: Button[] }> {
+): Promise<{ lines: string; buttons: Button<string>[] }> {
   switch (reply.type) {
     case 'text': {
       const flat = reply.buttons?.flat() ?? [];

@@ -4,7 +4,7 @@ import { StartupError } from '../../startup-error.js';
 import { screenSlackBody } from './body-guard.js';
 import type { Logger } from '../../log.js';
 import type { Inbound } from '../../engine/inbound.js';
-import { text, type Outbound } from '../../engine/outbound.js';
+import { localize, text, type LocalizedOutbound } from '../../engine/outbound.js';
 import type { SecretForm, SecretOutcome } from '../../engine/secrets.js';
 import type { Route } from '../../http/server.js';
 import { BUTTON_ACTION_PREFIX, deliver, SECRET_ACTION, secretModal } from './render.js';
@@ -21,7 +21,7 @@ import {
 
 /** The engine as the adapter sees it. */
 export interface UpdateHandler {
-  handle(inbound: Inbound): Promise<Outbound[]>;
+  handle(inbound: Inbound): Promise<LocalizedOutbound[]>;
   submitSecret(origin: Inbound, nonce: string, form: SecretForm): Promise<SecretOutcome>;
 }
 
@@ -206,7 +206,7 @@ export function createSlackAdapter(engine: UpdateHandler, options: SlackOptions)
     const replies =
       outcome.kind === 'taken'
         ? outcome.replies
-        : [text(outcome.kind === 'stale' ? STALE_FORM : outcome.refusal)];
+        : [localize(text(outcome.kind === 'stale' ? STALE_FORM : outcome.refusal), 'en')];
     await deliver({ ...codes, client, userId: body.user.id, channel: meta.chat }, replies).catch(failed);
   });
 

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { RespondFn } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
-import { withCommandPrefix, type Button, type Outbound } from '../../engine/outbound.js';
+import { withCommandPrefix, type Button, type LocalizedOutbound } from '../../engine/outbound.js';
 import { isNewPassword } from '../../engine/secrets.js';
 import { withCodeInstructions } from '../codes.js';
 import { isDirectMessage, SLACK_COMMAND_PREFIX, type SecretFormMeta } from './translate.js';
@@ -36,7 +36,7 @@ function chunks(text: string): string[] {
 
 type Block = KnownBlock;
 
-function textBlocks(text: string, buttons: Button[][] = []): Block[] {
+function textBlocks(text: string, buttons: Button<string>[][] = []): Block[] {
   const sections: Block[] = chunks(text).map((part) => ({
     type: 'section' as const,
     text: { type: 'plain_text' as const, text: part, emoji: false },
@@ -77,7 +77,7 @@ export function slackText(body: string, telegramBotUsername: string | undefined)
 }
 
 /** Sends the engine's replies: ephemeral in channels, in the DM when private; secrets go through a modal. */
-export async function deliver(target: ReplyTarget, replies: Outbound[]): Promise<void> {
+export async function deliver(target: ReplyTarget, replies: LocalizedOutbound[]): Promise<void> {
   for (const reply of replies) {
     switch (reply.type) {
       case 'text': {

@@ -5,7 +5,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { apiThrottler, type APIThrottlerOptions } from '@grammyjs/transformer-throttler';
 import type { Logger } from '../../log.js';
 import type { Inbound } from '../../engine/inbound.js';
-import type { Outbound } from '../../engine/outbound.js';
+import type { LocalizedOutbound } from '../../engine/outbound.js';
 import type { Route } from '../../http/server.js';
 import { CommandMenus, type MenuDirectory } from './menus.js';
 import { deliver } from './render.js';
@@ -14,7 +14,7 @@ import { webhookRoute } from './webhook.js';
 
 /** The engine as the adapter sees it. */
 export interface UpdateHandler {
-  handle(inbound: Inbound): Promise<Outbound[]>;
+  handle(inbound: Inbound): Promise<LocalizedOutbound[]>;
 }
 
 export interface TelegramOptions {
@@ -48,7 +48,7 @@ export interface TelegramAdapter {
   /** Stops polling and waits for the updates in flight. */
   stop(): Promise<void>;
   /** Sends replies that did not come from an update (a Mini App's submission) to a person's private chat. */
-  sendTo(userId: number, replies: Outbound[]): Promise<void>;
+  sendTo(userId: number, replies: LocalizedOutbound[]): Promise<void>;
 }
 
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;

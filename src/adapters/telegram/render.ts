@@ -1,6 +1,6 @@
 import { GrammyError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
-import type { Button, Outbound } from '../../engine/outbound.js';
+import type { Button, LocalizedOutbound } from '../../engine/outbound.js';
 import { withCodeInstructions } from '../codes.js';
 import { passwordFormUrl, webAppPageUrl } from './miniapp/paths.js';
 
@@ -55,7 +55,7 @@ export function splitText(text: string, limit = TEXT_LIMIT): string[] {
  * left out. With `webAppUrl`, a button with a page opens that page of the Mini App.
  */
 export function inlineKeyboard(
-  buttons: Button[][] | undefined,
+  buttons: Button<string>[][] | undefined,
   webAppUrl?: string,
 ): InlineKeyboardMarkup | undefined {
   const rows = (buttons ?? [])
@@ -93,7 +93,7 @@ async function sendText(
   }
 }
 
-function isPrivateReply(reply: Outbound): boolean {
+function isPrivateReply(reply: LocalizedOutbound): boolean {
   return (reply.type === 'text' || reply.type === 'file') && reply.privately === true;
 }
 
@@ -102,7 +102,7 @@ function isForbidden(error: unknown): boolean {
   return error instanceof GrammyError && error.error_code === 403;
 }
 
-async function sendOne(target: ReplyTarget, reply: Outbound): Promise<void> {
+async function sendOne(target: ReplyTarget, reply: LocalizedOutbound): Promise<void> {
   const { api } = target;
   const chatId = isPrivateReply(reply) ? target.userId : target.chatId;
   switch (reply.type) {
@@ -153,7 +153,7 @@ async function sendOne(target: ReplyTarget, reply: Outbound): Promise<void> {
  * Sends the engine's replies. Private replies go to the sender's own chat; in a group the engine's
  * closing notice ("sent you the details") is replaced by a button to the private chat if that failed.
  */
-export async function deliver(target: ReplyTarget, replies: Outbound[]): Promise<void> {
+export async function deliver(target: ReplyTarget, replies: LocalizedOutbound[]): Promise<void> {
   const groupNotice = !target.isPrivate && replies.some(isPrivateReply) ? replies.at(-1) : undefined;
   let blocked = false;
   for (const reply of replies) {

@@ -5,7 +5,7 @@ import { linkChat, seedUser } from '../../support/seed.js';
 import { PostgresSessionStore } from '../../../src/store/sessions-postgres.js';
 import { createInvites } from '../../../src/domain/invites.js';
 import type { Platform } from '../../../src/domain/enums.js';
-import type { Button, Outbound } from '../../../src/engine/outbound.js';
+import type { Button, LocalizedOutbound } from '../../../src/engine/outbound.js';
 
 const { sql, store } = await createTestDatabase();
 const engine = testEngine(store, new PostgresSessionStore(sql));
@@ -20,7 +20,7 @@ beforeEach(async () => {
 
 /** One chat identity on any platform, whose handle the test chooses for each update. */
 class Chat {
-  last: Outbound[] = [];
+  last: LocalizedOutbound[] = [];
   private seq = 0;
 
   constructor(
@@ -47,7 +47,7 @@ class Chat {
 
   async tap(label: string): Promise<string> {
     const button = this.last
-      .flatMap((r): Button[] => (r.type === 'text' ? (r.buttons?.flat() ?? []) : []))
+      .flatMap((r): Button<string>[] => (r.type === 'text' ? (r.buttons?.flat() ?? []) : []))
       .find((b) => b.label === label);
     if (!button) throw new Error(`no button “${label}” in:\n${transcript(this.last)}`);
     this.last = await engine.handle({ ...this.base(), action: button.action });

@@ -4,7 +4,7 @@ import { afterAll } from 'vitest';
 import { CONSOLE_CAPABILITIES } from '../../../src/adapters/console/console.js';
 import { TELEGRAM_MINI_APP_CAPABILITIES } from '../../../src/adapters/telegram/translate.js';
 import { Engine } from '../../../src/engine/engine.js';
-import type { Outbound } from '../../../src/engine/outbound.js';
+import type { LocalizedOutbound } from '../../../src/engine/outbound.js';
 import { listen } from '../../../src/http/server.js';
 import { miniAppRoute } from '../../../src/adapters/telegram/miniapp/routes.js';
 import type { SessionStore } from '../../../src/store/sessions.js';
@@ -40,7 +40,7 @@ export async function miniAppHarness(
     },
   );
   const engine = new Engine(deps);
-  const sent: { userId: number; replies: Outbound[] }[] = [];
+  const sent: { userId: number; replies: LocalizedOutbound[] }[] = [];
   const route = miniAppRoute({
     engine,
     log,
@@ -74,14 +74,14 @@ export async function miniAppHarness(
 }
 
 /** The nonce of the last secret prompt among replies (what the button's link carries). */
-export function nonceOf(replies: Outbound[]): string {
+export function nonceOf(replies: LocalizedOutbound[]): string {
   const prompt = replies.filter((r) => r.type === 'secretPrompt').pop();
   if (prompt?.type !== 'secretPrompt') throw new Error('no secret prompt among the replies');
   return prompt.nonce;
 }
 
 /** What the chat was sent, as text. */
-export function chatText(sent: { replies: Outbound[] }[]): string {
+export function chatText(sent: { replies: LocalizedOutbound[] }[]): string {
   return sent
     .flatMap((s) => s.replies)
     .map((r) => ('text' in r ? r.text : `(${r.type})`))

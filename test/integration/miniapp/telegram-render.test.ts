@@ -2,23 +2,25 @@ import { Api } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeTelegram } from '../../fakes/telegram-server.js';
 import { deliver, SECRET_NOTE, type ReplyTarget } from '../../../src/adapters/telegram/render.js';
-import type { Outbound } from '../../../src/engine/outbound.js';
+import type { LocalizedOutbound } from '../../../src/engine/outbound.js';
 
 const telegram = new FakeTelegram();
 let api: Api;
 const PUBLIC_URL = 'https://gatehouse.example';
-const replies: Outbound[] = [
+const replies: LocalizedOutbound[] = [
   {
     type: 'secretPrompt',
     text: 'Your password?',
     purpose: 'login',
     action: 'abcd.secret',
     nonce: 'N'.repeat(22),
+    locale: 'en',
   },
   {
     type: 'text',
     text: 'Everyone',
     buttons: [[{ label: 'Open the table', action: '/users', page: 'users' }]],
+    locale: 'en',
   },
 ];
 

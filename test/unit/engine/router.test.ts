@@ -25,7 +25,8 @@ function person(role: UserRow['role'], status: UserRow['status'] = 'active'): Us
     invitedBy: null,
     createdAt: new Date(0),
     lastSeenAt: null,
-    deactivatedAt: status === 'deactivated' ? new Date(0) : null,
+    locale: null,
+  deactivatedAt: status === 'deactivated' ? new Date(0) : null,
   };
 }
 

@@ -4,6 +4,7 @@ import { inviteFlow, type InviteDraft } from '../../../flows/invite.js';
 import { stepFlow } from '../../../src/engine/flow-runner.js';
 import type { FlowEmitted, FlowEvent } from '../../../flows/types.js';
 import { stepThrough } from '../../support/flow-steps.js';
+import { translate } from '../../../src/i18n/translate.js';
 
 const EXISTING_GROUPS = [{ name: 'Ops' }, { name: 'Design' }, { name: 'Field Sales' }];
 
@@ -22,10 +23,10 @@ function withCreate(created: InviteDraft[]) {
 async function run(input: Parameters<typeof stepFlow>[1], events: FlowEvent[], created: InviteDraft[] = []) {
   const machine = withCreate(created);
   let step = await stepFlow(machine, input, undefined);
-  const texts = step.emitted.map((e) => ('text' in e ? e.text : e.type));
+  const texts = step.emitted.map((e) => ('text' in e ? translate('en', e.text) : e.type));
   for (const event of events) {
     step = await stepFlow(machine, { snapshot: step.persisted }, event);
-    texts.push(...step.emitted.map((e) => ('text' in e ? e.text : e.type)));
+    texts.push(...step.emitted.map((e) => ('text' in e ? translate('en', e.text) : e.type)));
   }
   return { step, texts, created };
 }
@@ -206,7 +207,7 @@ describe('invite flow', () => {
 
   describe('groups are chosen with toggle buttons', () => {
     const groupsReply = (emitted: FlowEmitted[]) => {
-      const reply = emitted.find((e) => e.type === 'reply' && /Which groups/.test(e.text));
+      const reply = emitted.find((e) => e.type === 'reply' && /Which groups/.test(translate('en', e.text)));
       if (reply?.type !== 'reply') throw new Error('the groups question was not asked');
       return reply;
     };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { NotAdminError } from '../../../domain/errors.js';
 import type { Engine } from '../../../engine/engine.js';
 import type { Inbound } from '../../../engine/inbound.js';
-import type { Outbound } from '../../../engine/outbound.js';
+import type { LocalizedOutbound } from '../../../engine/outbound.js';
 import type { Route } from '../../../http/server.js';
 import type { Logger } from '../../../log.js';
 import { BadBodyError, readJson, sendEmpty, sendFile, sendJson } from './http.js';
@@ -23,7 +23,7 @@ export interface MiniAppOptions {
   /** Init data is signed with a key derived from it. */
   botToken: string;
   /** Delivers replies to a person's private chat with the bot (the Telegram adapter's `sendTo`). */
-  chat: { sendTo(userId: number, replies: Outbound[]): Promise<void> };
+  chat: { sendTo(userId: number, replies: LocalizedOutbound[]): Promise<void> };
   pages?: Pages;
 }
 
@@ -42,7 +42,7 @@ function originOf(user: WebAppUser): Inbound {
 }
 
 /** What a form's next prompt shows: the flow's words since the submission (a refusal, then the ask). */
-function noticeOf(replies: Outbound[]): string {
+function noticeOf(replies: LocalizedOutbound[]): string {
   return replies.flatMap((r) => (r.type === 'text' || r.type === 'secretPrompt' ? [r.text] : [])).join('\n');
 }
 
