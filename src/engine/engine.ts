@@ -17,6 +17,7 @@ import { SessionStoreUnavailableError } from '../store/sessions.js';
 import { nonceMatches, type SecretForm, type SecretOutcome } from './secrets.js';
 import type { SecretPurpose } from '../../flows/types.js';
 import { Turn, type SessionData } from './turn.js';
+import { localeOf } from './turn-scope.js';
 
 /** Renewed while an update runs; after a crash the conversation waits at most this long. */
 const LOCK_TTL_MS = 6_000;
@@ -251,11 +252,7 @@ export class Engine {
         );
     }
     if (user) void touchLastSeen(store, user).catch(() => undefined);
-    const locale = chooseLocale({
-      saved: turn.user?.locale,
-      platform: inbound.sender.languageCode,
-      fallback: this.deps.settings.defaultLocale,
-    });
+    const locale = localeOf({ deps: this.deps, inbound, user: turn.user });
     return { result, replies: withGroupNotice(inbound, replies), locale };
   }
 }

@@ -3,6 +3,7 @@ import type { UserRow } from '../store/users.js';
 import type { EngineDeps } from './deps.js';
 import type { FlowId } from './flows.js';
 import type { Inbound } from './inbound.js';
+import { chooseLocale, type Locale } from '../i18n/locales.js';
 import type { Text } from '../i18n/message.js';
 import { text, type Outbound } from './outbound.js';
 
@@ -44,4 +45,13 @@ export interface TurnScope {
 
 export function say(scope: TurnScope, body: Text): void {
   scope.replies.push(text(body));
+}
+
+/** The language this update's replies are worded in: the person's choice, their platform's, the default. */
+export function localeOf(scope: Pick<TurnScope, 'deps' | 'inbound' | 'user'>): Locale {
+  return chooseLocale({
+    saved: scope.user?.locale,
+    platform: scope.inbound.sender.languageCode,
+    fallback: scope.deps.settings.defaultLocale,
+  });
 }
