@@ -27,3 +27,22 @@ export function chooseLocale(choices: {
 }): Locale {
   return supportedLocale(choices.saved) ?? supportedLocale(choices.platform) ?? choices.fallback;
 }
+
+/** How people name the languages we speak, in those languages and in each other (lower case). */
+const LANGUAGE_NAMES: Record<Locale, readonly string[]> = {
+  en: ['english', 'englisch', 'inglés', 'ingles'],
+  de: ['german', 'deutsch', 'alemán', 'aleman'],
+  es: ['spanish', 'español', 'espanol', 'castellano', 'spanisch'],
+};
+
+/**
+ * The supported language a person's answer names ("German", "Deutsch, bitte", "es"), if exactly one;
+ * an answer naming none we speak, or several, gives undefined.
+ */
+export function localeNamed(answer: string): Locale | undefined {
+  const code = supportedLocale(answer);
+  if (code) return code;
+  const words = answer.toLowerCase().split(/[^\p{L}]+/u);
+  const named = SUPPORTED_LOCALES.filter((l) => LANGUAGE_NAMES[l].some((n) => words.includes(n)));
+  return named.length === 1 ? named[0] : undefined;
+}

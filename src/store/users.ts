@@ -110,6 +110,11 @@ export async function touchLastSeen(db: Db, userId: string): Promise<void> {
     where id = ${userId} and (last_seen_at is null or last_seen_at < now() - interval '1 minute')`;
 }
 
+/** Saves the language a person chose; null follows their platform's again. */
+export async function setLocale(db: Db, userId: string, locale: string | null): Promise<void> {
+  await db`update users set locale = ${locale} where id = ${userId}`;
+}
+
 /** Throws the trigger's last-admin error (GH001) when this would leave no active admin. */
 export async function setRole(db: Db, userId: string, role: Role): Promise<void> {
   await db`update users set role = ${role} where id = ${userId}`;
