@@ -1,3 +1,4 @@
+import type { Text } from '../../i18n/message.js';
 import type { UserRow } from '../../store/users.js';
 import type { EngineDeps } from '../deps.js';
 import type { FlowId, FlowInput } from '../flows.js';
@@ -33,9 +34,10 @@ export type CommandOutcome = { replies: Outbound[] } | { [K in FlowId]: StartFlo
 
 interface BaseCommand {
   name: string;
-  /** Shown in /help and as the usage line after malformed arguments. */
-  usage: string;
-  summary: string;
+  /** Shown in /help and as the usage line after malformed arguments (forms apart by " · "). */
+  usage: Text;
+  /** What it is for, in a few words. */
+  summary: Text;
   /** Runs only in a private chat (it handles secrets or personal data). */
   privateOnly?: boolean;
   /**
