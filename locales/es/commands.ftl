@@ -1,0 +1,196 @@
+## Comandos (src/engine/commands/*.ts): sus resúmenes, respuestas y botones.
+
+## Datos: cada uno se lee igual en todas las listas y fichas.
+
+fact-none = —
+fact-no-groups = ninguno
+fact-anyone = cualquiera
+fact-role = { $role ->
+    [admin] admin
+   *[member] miembro
+}
+fact-status = { $status ->
+    [active] Activo
+    [pending] Pendiente
+    [expired] Caducado
+    [deactivated] Desactivado
+    [used-up] Agotado
+   *[revoked] Revocado
+}
+fact-platform = { $platform ->
+    [telegram] Telegram
+    [slack] Slack
+   *[console] la consola
+}
+fact-day = { $day }
+fact-minute = { DATETIME($when, hour: "numeric", minute: "numeric") } UTC
+fact-seen-never = nunca
+fact-seen-just-now = ahora mismo
+fact-seen-minutes-ago = hace { $minutes } min
+fact-seen-hours-ago = hace { $hours } h
+fact-seen-days-ago = hace { $days } días
+fact-two-lines =
+    { $first }
+    { $second }
+fact-two-paragraphs =
+    { $first }
+
+    { $second }
+
+## Tu cuenta
+
+login-summary = vincular este chat a tu cuenta existente (correo y contraseña)
+login-already-linked = Este chat ya está vinculado a tu cuenta, { $name }.
+logout-summary = desvincular este chat de tu cuenta
+logout-done = Este chat ya no está vinculado a tu cuenta. Usa /login para vincularlo de nuevo.
+profile-summary = tu cuenta
+profile-card =
+    { $who }
+    Rol: { $role }
+    Grupos: { $groups }
+    Chats: { $chats }
+    Miembro desde el { $since }, visto por última vez { $seen }
+profile-change-password = Cambiar contraseña
+profile-personal-context = Contexto personal
+profile-log-out = Cerrar sesión en este chat
+name-usage = name <nuevo nombre>
+name-summary = cambiar tu nombre
+name-ask = Envía tu nuevo nombre con el comando, así: /name Ada Lovelace
+name-done = Hecho: ahora eres { $name }.
+password-summary = cambiar tu contraseña
+onboarding-summary = repetir la entrevista
+context-summary = lo que los agentes saben de ti
+context-cleared = Tu contexto personal está borrado.
+context-known =
+    Lo que los agentes saben de ti:
+    { $fields }
+context-unknown = Los agentes todavía no saben nada de ti.
+context-card =
+    { $known }
+
+    Cambia un campo con /context <campo>: <texto> (campos: { $fields }); un texto vacío lo borra.
+context-redo-interview = Repetir la entrevista
+context-clear = Borrarlo
+
+## Personas
+
+users-summary = todas las personas y las invitaciones abiertas, con estado y última vez visto
+users-person-line = { $name } · { $email } · { $role } · { $status } · grupos: { $groups } · visto { $seen }
+users-no-email = sin correo
+users-invite-line = { $name } · { $email } · { $role } · invitación { $ref } ({ $status }) · grupos: { $groups }
+users-pending-invite-line = { $name } · { $email } · { $role } · invitación { $ref } ({ $status }) hasta el { $until } · grupos: { $groups }
+users-nobody-matches = Nadie coincide con «{ $query }».
+users-nobody = Todavía nadie.
+users-more-match =
+    { $lines }
+    (Hay más coincidencias: afina la búsqueda.)
+users-next-page = Página siguiente
+users-open-table = Abrir la tabla
+users-via-handle = @{ $username } en { $platform }
+user-summary = la ficha de una persona: rol, grupos, enlace de restablecimiento, desactivar
+role-summary = cambiar el rol de alguien (pregunta antes)
+deactivate-summary = dejar a alguien fuera, conservando sus datos
+reactivate-summary = devolver el acceso a una persona desactivada
+reactivate-done = { $name } vuelve a estar activo, con el mismo rol y los mismos grupos.
+resetpassword-summary = un enlace para restablecer la contraseña (7 días, una vez)
+resetpassword-link =
+    Un enlace de restablecimiento para { $name }; envíaselo en privado. Funciona una vez, durante 7 días, y anula los enlaces anteriores:
+    { $code }
+
+## Agentes
+
+agents-summary = los agentes que puedes usar
+agents-admin-line = { $name } · { $access } · { $users ->
+    [one] { $users } persona
+   *[other] { $users } personas
+}{ $described }
+agents-access-everyone = todos
+agents-access-groups = grupos: { $groups }
+agents-list =
+    Agentes:
+    { $lines }
+agents-no-shared = Todavía no hay agentes compartidos. Crea uno con /agent create <nombre>.
+agents-personal = Tu agente personal: { $name }
+agents-none-usable = Todavía no hay agentes que puedas usar.
+agents-usable =
+    Agentes que puedes usar:
+    { $lines }
+agents-usable-own = { $name } (tuyo){ $described }
+agents-talk-to = Hablar con { $name }
+ask-summary = hablar con un agente; los mensajes siguientes van a él hasta /cancel
+agent-usage = agent create <nombre> [descripción] · agent access <nombre> all|<grupo>… · agent delete <nombre>
+agent-summary = crear agentes y decidir quién puede usarlos
+agent-created = El agente { $name } está creado, abierto a todos. Restríngelo con /agent access.
+agent-created-described = El agente { $name } (descrito como «{ $description }») está creado, abierto a todos. Restríngelo con /agent access.
+agent-open-to-everyone = { $name }: todos pueden usarlo.
+agent-open-to-groups = { $name }: solo { $groups }.
+agent-quote-hint = Los nombres de agente con espacios van entre comillas, así: /agent delete "Help Desk"
+agent-deleted = El agente { $name } está eliminado.
+
+## Invitaciones
+
+invite-summary = invitar a gente; el enlace se muestra una vez, en privado
+invites-summary = invitaciones pendientes, caducadas, usadas y revocadas, con sus usos y quién las emitió
+invites-no-older = No hay invitaciones más antiguas.
+invites-none = Todavía no hay invitaciones. Crea una con /invite.
+invites-line = { $ref } · { $status } · { $email } · { $role } · { $uses }/{ $maxUses } usadas
+invites-until = { $line } · hasta el { $day }
+invites-label = { $line } · «{ $label }»
+invites-groups = { $line } · grupos: { $groups }
+invites-joined = { $line } · se unieron: { $names }
+invites-by = { $line } · por { $name }
+invites-by-operator = { $line } · por el operador
+invites-list =
+    Invitaciones (las más nuevas primero):
+    { $lines }
+
+    /revoke <ref> o /resend <ref>
+invites-older = Anteriores
+revoke-summary = revocar una invitación pendiente (por su ref, correo o etiqueta)
+revoke-done = La invitación { $ref } está revocada; se usaron { $uses } de { $maxUses } usos.
+resend-summary = un enlace nuevo para una invitación caducada
+resend-link =
+    Un enlace nuevo para la invitación { $ref } ({ $email }), válido hasta el { $until }. El enlace anterior ya no funciona:
+    { $code }
+
+## Grupos
+
+groups-summary = los grupos y cuántas personas hay en cada uno
+groups-none = Todavía no hay grupos. Crea uno con /group create <nombre>.
+groups-line = { $name } · { $members ->
+    [one] { $members } miembro activo
+   *[other] { $members } miembros activos
+}
+group-usage = group create|delete <nombre> · group add|remove <nombre> <persona>
+group-summary = crear o eliminar un grupo; añadir o quitar a una persona
+group-quote-hint = Los nombres de grupo con espacios van entre comillas, así: { $example }
+group-created = El grupo { $name } está creado.
+group-member-groups = Grupos de { $name }: { $groups }.
+
+## Empezar
+
+start-summary = saludar; con un enlace de invitación o de restablecimiento, abrirlo
+start-code-not-valid = Ese código no es válido. Comprueba que lo copiaste entero.
+start-has-account = Ya tienes una cuenta aquí, { $name }. Envía /help para ver lo que puedes hacer.
+start-hello-again = Hola de nuevo, { $name }. Envía /help para ver lo que puedes hacer.
+claim-usage = claim CÓDIGO
+claim-summary = abrir una invitación con su código
+claim-ask-code = Envía el código con el comando, así: /claim i_AbC…
+commands-help-summary = lo que puedes hacer aquí; con un comando, su sintaxis y un ejemplo
+
+## El registro de auditoría
+
+audit-usage = audit [<persona>] [<acción>] [limit:<n>] · audit export
+audit-summary = el registro de auditoría; exportarlo como CSV
+audit-export-newest = Las { $rows } entradas de auditoría más recientes de { $total }, las más antiguas primero. El registro completo: npm run audit-export en el servidor.
+audit-export-all = El registro de auditoría, lo más antiguo primero.
+audit-none-match = Ninguna entrada de auditoría coincide.
+audit-line = #{ $id } { $when } · { $action } · por { $actor }{ $rest }
+audit-older = Anteriores
+
+## Irse
+
+export-summary = todo lo que Gatehouse guarda sobre ti, como archivo JSON
+export-caption = Todo lo que Gatehouse guarda sobre ti.
+deleteme-summary = borrar tu propia cuenta para siempre
+delete-summary = borrar la cuenta de alguien para siempre, traspasando lo que creó
