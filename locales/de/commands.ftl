@@ -59,6 +59,7 @@ name-ask = Schick deinen neuen Namen mit dem Befehl, etwa: /name Ada Lovelace
 name-done = Erledigt: Du heißt jetzt { $name }.
 password-summary = dein Passwort ändern
 onboarding-summary = das Kennenlernen wiederholen
+context-usage = context [clear | <Feld>: <Text>]
 context-summary = was die Agenten über dich wissen
 context-cleared = Dein persönlicher Kontext ist gelöscht.
 context-known =
@@ -74,6 +75,7 @@ context-clear = Löschen
 
 ## Personen
 
+users-usage = users [Suche]
 users-summary = alle Personen und offenen Einladungen, mit Status und zuletzt gesehen
 users-person-line = { $name } · { $email } · { $role } · { $status } · Gruppen: { $groups } · gesehen { $seen }
 users-no-email = keine E-Mail
@@ -87,11 +89,16 @@ users-more-match =
 users-next-page = Nächste Seite
 users-open-table = Tabelle öffnen
 users-via-handle = @{ $username } auf { $platform }
+user-usage = user <Person>
 user-summary = die Ansicht einer Person: Rolle, Gruppen, Reset-Link, deaktivieren
+role-usage = role <Person> admin|member
 role-summary = die Rolle einer Person ändern (fragt vorher)
+deactivate-usage = deactivate <Person>
 deactivate-summary = jemanden aussperren, seine Daten bleiben
+reactivate-usage = reactivate <Person>
 reactivate-summary = einer deaktivierten Person den Zugang zurückgeben
 reactivate-done = { $name } ist wieder aktiv, mit derselben Rolle und denselben Gruppen.
+resetpassword-usage = resetpassword <Person>
 resetpassword-summary = ein Link zum Zurücksetzen des Passworts (7 Tage, einmal)
 resetpassword-link =
     Ein Reset-Link für { $name }; schick ihn privat weiter. Er funktioniert einmal, 7 Tage lang, und macht ältere Links ungültig:
@@ -117,6 +124,7 @@ agents-usable =
     { $lines }
 agents-usable-own = { $name } (deiner){ $described }
 agents-talk-to = Mit { $name } sprechen
+ask-usage = ask <Agent> <Text>
 ask-summary = mit einem Agenten sprechen; weitere Nachrichten gehen an ihn bis /cancel
 agent-usage = agent create <Name> [Beschreibung] · agent access <Name> all|<Gruppe>… · agent delete <Name>
 agent-summary = Agenten anlegen und festlegen, wer sie nutzen darf
@@ -129,6 +137,7 @@ agent-deleted = Agent { $name } ist gelöscht.
 
 ## Einladungen
 
+invite-usage = invite [E-Mail…] [admin|member] [group:<Name>…] [uses:<n>] [expires:<Tage>d] [label:"…"]
 invite-summary = Leute einladen; der Link wird einmal gezeigt, privat
 invites-summary = offene, abgelaufene, genutzte und widerrufene Einladungen mit ihren Nutzungen und wer sie ausgestellt hat
 invites-no-older = Keine älteren Einladungen.
@@ -146,8 +155,10 @@ invites-list =
 
     /revoke <Ref> oder /resend <Ref>
 invites-older = Ältere
+revoke-usage = revoke <Einladung>
 revoke-summary = eine offene Einladung widerrufen (per Ref, E-Mail oder Bezeichnung)
 revoke-done = Einladung { $ref } ist widerrufen; { $uses } von { $maxUses } Nutzungen waren vergeben.
+resend-usage = resend <Einladung>
 resend-summary = ein frischer Link für eine abgelaufene Einladung
 resend-link =
     Ein frischer Link für Einladung { $ref } ({ $email }), gültig bis { $until }. Der alte Link funktioniert nicht mehr:
@@ -176,6 +187,7 @@ start-hello-again = Hallo nochmal, { $name }. Schick /help, um zu sehen, was du 
 claim-usage = claim CODE
 claim-summary = eine Einladung mit ihrem Code öffnen
 claim-ask-code = Schick den Code mit dem Befehl, etwa: /claim i_AbC…
+commands-help-usage = help [Befehl]
 commands-help-summary = was du hier tun kannst; mit einem Befehl: seine Syntax und ein Beispiel
 
 ## Das Audit-Protokoll
@@ -193,4 +205,5 @@ audit-older = Ältere
 export-summary = alles, was Gatehouse über dich speichert, als JSON-Datei
 export-caption = Alles, was Gatehouse über dich speichert.
 deleteme-summary = dein eigenes Konto endgültig löschen
+delete-usage = delete <Person>
 delete-summary = das Konto einer Person endgültig löschen und übergeben, was sie angelegt hat

@@ -59,6 +59,7 @@ name-ask = Send your new name with the command, like: /name Ada Lovelace
 name-done = Done: you are now { $name }.
 password-summary = change your password
 onboarding-summary = redo the interview
+context-usage = context [clear | <field>: <text>]
 context-summary = what the agents know about you
 context-cleared = Your personal context is cleared.
 context-known =
@@ -74,6 +75,7 @@ context-clear = Clear it
 
 ## People
 
+users-usage = users [query]
 users-summary = everyone and the open invites, with status and last seen
 users-person-line = { $name } · { $email } · { $role } · { $status } · groups: { $groups } · seen { $seen }
 users-no-email = no email
@@ -87,11 +89,16 @@ users-more-match =
 users-next-page = Next page
 users-open-table = Open the table
 users-via-handle = @{ $username } on { $platform }
+user-usage = user <user>
 user-summary = one person's panel: role, groups, reset link, deactivate
+role-usage = role <user> admin|member
 role-summary = change someone's role (asks first)
+deactivate-usage = deactivate <user>
 deactivate-summary = lock someone out, keeping their data
+reactivate-usage = reactivate <user>
 reactivate-summary = give a deactivated person their access back
 reactivate-done = { $name } is active again, with the same role and groups.
+resetpassword-usage = resetpassword <user>
 resetpassword-summary = a password reset link (7 days, once)
 resetpassword-link =
     A reset link for { $name }; send it to them privately. It works once, for 7 days, and voids older links:
@@ -117,6 +124,7 @@ agents-usable =
     { $lines }
 agents-usable-own = { $name } (yours){ $described }
 agents-talk-to = Talk to { $name }
+ask-usage = ask <agent> <text>
 ask-summary = talk to an agent; later messages go to it until /cancel
 agent-usage = agent create <name> [description] · agent access <name> all|<group>… · agent delete <name>
 agent-summary = create agents and decide who may use them
@@ -129,6 +137,7 @@ agent-deleted = Agent { $name } is deleted.
 
 ## Invites
 
+invite-usage = invite [email…] [admin|member] [group:<name>…] [uses:<n>] [expires:<days>d] [label:"…"]
 invite-summary = invite people; the link is shown once, privately
 invites-summary = pending, expired, used and revoked invites with their uses and who issued them
 invites-no-older = No older invites.
@@ -146,8 +155,10 @@ invites-list =
 
     /revoke <ref> or /resend <ref>
 invites-older = Older
+revoke-usage = revoke <invite>
 revoke-summary = revoke a pending invite (by its ref, email or label)
 revoke-done = Invite { $ref } is revoked; { $uses } of { $maxUses } uses were taken.
+resend-usage = resend <invite>
 resend-summary = a fresh link for an expired invite
 resend-link =
     A fresh link for invite { $ref } ({ $email }), valid until { $until }. The old link no longer works:
@@ -176,6 +187,7 @@ start-hello-again = Hello again, { $name }. Send /help to see what you can do.
 claim-usage = claim CODE
 claim-summary = open an invite with its code
 claim-ask-code = Send the code with the command, like: /claim i_AbC…
+commands-help-usage = help [command]
 commands-help-summary = what you can do here; with a command, its syntax and an example
 
 ## The audit trail
@@ -193,4 +205,5 @@ audit-older = Older
 export-summary = everything Gatehouse holds about you, as a JSON file
 export-caption = Everything Gatehouse holds about you.
 deleteme-summary = erase your own account for good
+delete-usage = delete <user>
 delete-summary = erase someone's account for good, handing over what they created

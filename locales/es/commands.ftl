@@ -59,6 +59,7 @@ name-ask = Envía tu nuevo nombre con el comando, así: /name Ada Lovelace
 name-done = Hecho: ahora eres { $name }.
 password-summary = cambiar tu contraseña
 onboarding-summary = repetir la entrevista
+context-usage = context [clear | <campo>: <texto>]
 context-summary = lo que los agentes saben de ti
 context-cleared = Tu contexto personal está borrado.
 context-known =
@@ -74,6 +75,7 @@ context-clear = Borrarlo
 
 ## Personas
 
+users-usage = users [búsqueda]
 users-summary = todas las personas y las invitaciones abiertas, con estado y última vez visto
 users-person-line = { $name } · { $email } · { $role } · { $status } · grupos: { $groups } · visto { $seen }
 users-no-email = sin correo
@@ -87,11 +89,16 @@ users-more-match =
 users-next-page = Página siguiente
 users-open-table = Abrir la tabla
 users-via-handle = @{ $username } en { $platform }
+user-usage = user <persona>
 user-summary = la ficha de una persona: rol, grupos, enlace de restablecimiento, desactivar
+role-usage = role <persona> admin|member
 role-summary = cambiar el rol de alguien (pregunta antes)
+deactivate-usage = deactivate <persona>
 deactivate-summary = dejar a alguien fuera, conservando sus datos
+reactivate-usage = reactivate <persona>
 reactivate-summary = devolver el acceso a una persona desactivada
 reactivate-done = { $name } vuelve a estar activo, con el mismo rol y los mismos grupos.
+resetpassword-usage = resetpassword <persona>
 resetpassword-summary = un enlace para restablecer la contraseña (7 días, una vez)
 resetpassword-link =
     Un enlace de restablecimiento para { $name }; envíaselo en privado. Funciona una vez, durante 7 días, y anula los enlaces anteriores:
@@ -117,6 +124,7 @@ agents-usable =
     { $lines }
 agents-usable-own = { $name } (tuyo){ $described }
 agents-talk-to = Hablar con { $name }
+ask-usage = ask <agente> <texto>
 ask-summary = hablar con un agente; los mensajes siguientes van a él hasta /cancel
 agent-usage = agent create <nombre> [descripción] · agent access <nombre> all|<grupo>… · agent delete <nombre>
 agent-summary = crear agentes y decidir quién puede usarlos
@@ -129,6 +137,7 @@ agent-deleted = El agente { $name } está eliminado.
 
 ## Invitaciones
 
+invite-usage = invite [correo…] [admin|member] [group:<nombre>…] [uses:<n>] [expires:<días>d] [label:"…"]
 invite-summary = invitar a gente; el enlace se muestra una vez, en privado
 invites-summary = invitaciones pendientes, caducadas, usadas y revocadas, con sus usos y quién las emitió
 invites-no-older = No hay invitaciones más antiguas.
@@ -146,8 +155,10 @@ invites-list =
 
     /revoke <ref> o /resend <ref>
 invites-older = Anteriores
+revoke-usage = revoke <invitación>
 revoke-summary = revocar una invitación pendiente (por su ref, correo o etiqueta)
 revoke-done = La invitación { $ref } está revocada; se usaron { $uses } de { $maxUses } usos.
+resend-usage = resend <invitación>
 resend-summary = un enlace nuevo para una invitación caducada
 resend-link =
     Un enlace nuevo para la invitación { $ref } ({ $email }), válido hasta el { $until }. El enlace anterior ya no funciona:
@@ -176,6 +187,7 @@ start-hello-again = Hola de nuevo, { $name }. Envía /help para ver lo que puede
 claim-usage = claim CÓDIGO
 claim-summary = abrir una invitación con su código
 claim-ask-code = Envía el código con el comando, así: /claim i_AbC…
+commands-help-usage = help [comando]
 commands-help-summary = lo que puedes hacer aquí; con un comando, su sintaxis y un ejemplo
 
 ## El registro de auditoría
@@ -193,4 +205,5 @@ audit-older = Anteriores
 export-summary = todo lo que Gatehouse guarda sobre ti, como archivo JSON
 export-caption = Todo lo que Gatehouse guarda sobre ti.
 deleteme-summary = borrar tu propia cuenta para siempre
+delete-usage = delete <persona>
 delete-summary = borrar la cuenta de alguien para siempre, traspasando lo que creó

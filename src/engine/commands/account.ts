@@ -127,7 +127,7 @@ export const accountCommands: CommandSpec[] = [
   {
     name: 'context',
     audience: 'member',
-    usage: 'context [clear | <field>: <text>]',
+    usage: msg('context-usage'),
     summary: msg('context-summary'),
     privateOnly: true,
     run: async (ctx) => {

@@ -79,7 +79,7 @@ export const agentCommands: CommandSpec[] = [
   {
     name: 'ask',
     audience: 'member',
-    usage: 'ask <agent> <text>',
+    usage: msg('ask-usage'),
     summary: msg('ask-summary'),
     privateOnly: true,
     run: async (ctx) => {

@@ -11,7 +11,7 @@ export const inviteCommands: CommandSpec[] = [
   {
     name: 'invite',
     audience: 'admin',
-    usage: 'invite [email…] [admin|member] [group:<name>…] [uses:<n>] [expires:<days>d] [label:"…"]',
+    usage: msg('invite-usage'),
     summary: msg('invite-summary'),
     run: async (ctx) => {
       if (!ctx.args)
@@ -74,7 +74,7 @@ export const inviteCommands: CommandSpec[] = [
   {
     name: 'revoke',
     audience: 'admin',
-    usage: 'revoke <invite>',
+    usage: msg('revoke-usage'),
     summary: msg('revoke-summary'),
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
@@ -87,7 +87,7 @@ export const inviteCommands: CommandSpec[] = [
   {
     name: 'resend',
     audience: 'admin',
-    usage: 'resend <invite>',
+    usage: msg('resend-usage'),
     summary: msg('resend-summary'),
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();

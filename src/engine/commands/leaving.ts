@@ -40,7 +40,7 @@ export const leavingCommands: CommandSpec[] = [
   {
     name: 'delete',
     audience: 'admin',
-    usage: 'delete <user>',
+    usage: msg('delete-usage'),
     summary: msg('delete-summary'),
     privateOnly: true,
     run: async (ctx) => {

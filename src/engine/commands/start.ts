@@ -57,7 +57,7 @@ export const startCommands: CommandSpec[] = [
     stateless: true,
     audience: 'anyone',
     allowDeactivated: true,
-    usage: 'help [command]',
+    usage: msg('commands-help-usage'),
     summary: msg('commands-help-summary'),
     run: async (ctx) => helpReply(ctx),
   },

@@ -61,7 +61,7 @@ export const userCommands: CommandSpec[] = [
   {
     name: 'users',
     audience: 'admin',
-    usage: 'users [query]',
+    usage: msg('users-usage'),
     summary: msg('users-summary'),
     answersPrivately: true,
     run: async (ctx) => {
@@ -91,7 +91,7 @@ export const userCommands: CommandSpec[] = [
   {
     name: 'user',
     audience: 'admin',
-    usage: 'user <user>',
+    usage: msg('user-usage'),
     summary: msg('user-summary'),
     answersPrivately: true,
     run: async (ctx) => {
@@ -106,7 +106,7 @@ export const userCommands: CommandSpec[] = [
   {
     name: 'role',
     audience: 'admin',
-    usage: 'role <user> admin|member',
+    usage: msg('role-usage'),
     summary: msg('role-summary'),
     run: async (ctx) => {
       const [who, role] = splitFirst(ctx.args);
@@ -126,7 +126,7 @@ export const userCommands: CommandSpec[] = [
   {
     name: 'deactivate',
     audience: 'admin',
-    usage: 'deactivate <user>',
+    usage: msg('deactivate-usage'),
     summary: msg('deactivate-summary'),
     answersPrivately: true,
     run: async (ctx) => {
@@ -146,7 +146,7 @@ export const userCommands: CommandSpec[] = [
   {
     name: 'reactivate',
     audience: 'admin',
-    usage: 'reactivate <user>',
+    usage: msg('reactivate-usage'),
     summary: msg('reactivate-summary'),
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
@@ -162,7 +162,7 @@ export const userCommands: CommandSpec[] = [
   {
     name: 'resetpassword',
     audience: 'admin',
-    usage: 'resetpassword <user>',
+    usage: msg('resetpassword-usage'),
     summary: msg('resetpassword-summary'),
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
