@@ -32,18 +32,14 @@ fact-seen-days-ago = vor { $days } Tagen
 fact-two-lines =
     { $first }
     { $second }
-fact-two-paragraphs =
-    { $first }
-
-    { $second }
 
 ## Dein Konto
 
-login-summary = diesen Chat mit deinem bestehenden Konto verbinden (E-Mail und Passwort)
+login-command-summary = diesen Chat mit deinem bestehenden Konto verbinden (E-Mail und Passwort)
 login-already-linked = Dieser Chat ist schon mit deinem Konto verbunden, { $name }.
-logout-summary = diesen Chat von deinem Konto trennen
+logout-command-summary = diesen Chat von deinem Konto trennen
 logout-done = Dieser Chat ist nicht mehr mit deinem Konto verbunden. Mit /login verbindest du ihn wieder.
-profile-summary = dein Konto
+profile-command-summary = dein Konto
 profile-card =
     { $who }
     Rolle: { $role }
@@ -53,14 +49,14 @@ profile-card =
 profile-change-password = Passwort ändern
 profile-personal-context = Persönlicher Kontext
 profile-log-out = Diesen Chat abmelden
-name-usage = name <neuer Name>
-name-summary = deinen Namen ändern
+name-command-usage = name <neuer Name>
+name-command-summary = deinen Namen ändern
 name-ask = Schick deinen neuen Namen mit dem Befehl, etwa: /name Ada Lovelace
 name-done = Erledigt: Du heißt jetzt { $name }.
-password-summary = dein Passwort ändern
-onboarding-summary = das Kennenlernen wiederholen
-context-usage = context [clear | <Feld>: <Text>]
-context-summary = was die Agenten über dich wissen
+password-command-summary = dein Passwort ändern
+onboarding-command-summary = das Kennenlernen wiederholen
+context-command-usage = context [clear | <Feld>: <Text>]
+context-command-summary = was die Agenten über dich wissen
 context-cleared = Dein persönlicher Kontext ist gelöscht.
 context-known =
     Was Agenten über dich wissen:
@@ -75,8 +71,8 @@ context-clear = Löschen
 
 ## Personen
 
-users-usage = users [Suche]
-users-summary = alle Personen und offenen Einladungen, mit Status und zuletzt gesehen
+users-command-usage = users [Suche]
+users-command-summary = alle Personen und offenen Einladungen, mit Status und zuletzt gesehen
 users-person-line = { $name } · { $email } · { $role } · { $status } · Gruppen: { $groups } · gesehen { $seen }
 users-no-email = keine E-Mail
 users-invite-line = { $name } · { $email } · { $role } · Einladung { $ref } ({ $status }) · Gruppen: { $groups }
@@ -89,24 +85,24 @@ users-more-match =
 users-next-page = Nächste Seite
 users-open-table = Tabelle öffnen
 users-via-handle = @{ $username } auf { $platform }
-user-usage = user <Person>
-user-summary = die Ansicht einer Person: Rolle, Gruppen, Reset-Link, deaktivieren
-role-usage = role <Person> admin|member
-role-summary = die Rolle einer Person ändern (fragt vorher)
-deactivate-usage = deactivate <Person>
-deactivate-summary = jemanden aussperren, seine Daten bleiben
-reactivate-usage = reactivate <Person>
-reactivate-summary = einer deaktivierten Person den Zugang zurückgeben
+user-command-usage = user <Person>
+user-command-summary = die Ansicht einer Person: Rolle, Gruppen, Reset-Link, deaktivieren
+role-command-usage = role <Person> admin|member
+role-command-summary = die Rolle einer Person ändern (fragt vorher)
+deactivate-command-usage = deactivate <Person>
+deactivate-command-summary = jemanden aussperren, seine Daten bleiben
+reactivate-command-usage = reactivate <Person>
+reactivate-command-summary = einer deaktivierten Person den Zugang zurückgeben
 reactivate-done = { $name } ist wieder aktiv, mit derselben Rolle und denselben Gruppen.
-resetpassword-usage = resetpassword <Person>
-resetpassword-summary = ein Link zum Zurücksetzen des Passworts (7 Tage, einmal)
+resetpassword-command-usage = resetpassword <Person>
+resetpassword-command-summary = ein Link zum Zurücksetzen des Passworts (7 Tage, einmal)
 resetpassword-link =
     Ein Reset-Link für { $name }; schick ihn privat weiter. Er funktioniert einmal, 7 Tage lang, und macht ältere Links ungültig:
     { $code }
 
 ## Agenten
 
-agents-summary = die Agenten, die du nutzen darfst
+agents-command-summary = die Agenten, die du nutzen darfst
 agents-admin-line = { $name } · { $access } · { $users ->
     [one] { $users } Person
    *[other] { $users } Personen
@@ -124,10 +120,10 @@ agents-usable =
     { $lines }
 agents-usable-own = { $name } (deiner){ $described }
 agents-talk-to = Mit { $name } sprechen
-ask-usage = ask <Agent> <Text>
-ask-summary = mit einem Agenten sprechen; weitere Nachrichten gehen an ihn bis /cancel
-agent-usage = agent create <Name> [Beschreibung] · agent access <Name> all|<Gruppe>… · agent delete <Name>
-agent-summary = Agenten anlegen und festlegen, wer sie nutzen darf
+ask-command-usage = ask <Agent> <Text>
+ask-command-summary = mit einem Agenten sprechen; weitere Nachrichten gehen an ihn bis /cancel
+agent-command-usage = agent create <Name> [Beschreibung] · agent access <Name> all|<Gruppe>… · agent delete <Name>
+agent-command-summary = Agenten anlegen und festlegen, wer sie nutzen darf
 agent-created = Agent { $name } ist angelegt und für alle offen. Schränk ihn mit /agent access ein.
 agent-created-described = Agent { $name } (beschrieben als „{ $description }“) ist angelegt und für alle offen. Schränk ihn mit /agent access ein.
 agent-open-to-everyone = { $name }: Alle dürfen ihn nutzen.
@@ -137,9 +133,9 @@ agent-deleted = Agent { $name } ist gelöscht.
 
 ## Einladungen
 
-invite-usage = invite [E-Mail…] [admin|member] [group:<Name>…] [uses:<n>] [expires:<Tage>d] [label:"…"]
-invite-summary = Leute einladen; der Link wird einmal gezeigt, privat
-invites-summary = offene, abgelaufene, genutzte und widerrufene Einladungen mit ihren Nutzungen und wer sie ausgestellt hat
+invite-command-usage = invite [E-Mail…] [admin|member] [group:<Name>…] [uses:<n>] [expires:<Tage>d] [label:"…"]
+invite-command-summary = Leute einladen; der Link wird einmal gezeigt, privat
+invites-command-summary = offene, abgelaufene, genutzte und widerrufene Einladungen mit ihren Nutzungen und wer sie ausgestellt hat
 invites-no-older = Keine älteren Einladungen.
 invites-none = Noch keine Einladungen. Leg eine an mit /invite.
 invites-line = { $ref } · { $status } · { $email } · { $role } · { $uses }/{ $maxUses } genutzt
@@ -155,45 +151,45 @@ invites-list =
 
     /revoke <Ref> oder /resend <Ref>
 invites-older = Ältere
-revoke-usage = revoke <Einladung>
-revoke-summary = eine offene Einladung widerrufen (per Ref, E-Mail oder Bezeichnung)
+revoke-command-usage = revoke <Einladung>
+revoke-command-summary = eine offene Einladung widerrufen (per Ref, E-Mail oder Bezeichnung)
 revoke-done = Einladung { $ref } ist widerrufen; { $uses } von { $maxUses } Nutzungen waren vergeben.
-resend-usage = resend <Einladung>
-resend-summary = ein frischer Link für eine abgelaufene Einladung
+resend-command-usage = resend <Einladung>
+resend-command-summary = ein frischer Link für eine abgelaufene Einladung
 resend-link =
     Ein frischer Link für Einladung { $ref } ({ $email }), gültig bis { $until }. Der alte Link funktioniert nicht mehr:
     { $code }
 
 ## Gruppen
 
-groups-summary = Gruppen und wie viele Personen in jeder sind
+groups-command-summary = Gruppen und wie viele Personen in jeder sind
 groups-none = Noch keine Gruppen. Leg eine an mit /group create <Name>.
 groups-line = { $name } · { $members ->
     [one] { $members } aktives Mitglied
    *[other] { $members } aktive Mitglieder
 }
-group-usage = group create|delete <Name> · group add|remove <Name> <Person>
-group-summary = eine Gruppe anlegen oder löschen; eine Person hinzufügen oder entfernen
+group-command-usage = group create|delete <Name> · group add|remove <Name> <Person>
+group-command-summary = eine Gruppe anlegen oder löschen; eine Person hinzufügen oder entfernen
 group-quote-hint = Gruppennamen mit Leerzeichen kommen in Anführungszeichen, etwa { $example }
 group-created = Gruppe { $name } ist angelegt.
 group-member-groups = Gruppen von { $name }: { $groups }.
 
 ## Einstieg
 
-start-summary = Hallo sagen; mit einem Einladungs- oder Reset-Link: ihn öffnen
+start-command-summary = Hallo sagen; mit einem Einladungs- oder Reset-Link: ihn öffnen
 start-code-not-valid = Dieser Code ist nicht gültig. Prüf, ob du ihn vollständig kopiert hast.
 start-has-account = Du hast hier schon ein Konto, { $name }. Schick /help, um zu sehen, was du tun kannst.
 start-hello-again = Hallo nochmal, { $name }. Schick /help, um zu sehen, was du tun kannst.
-claim-usage = claim CODE
-claim-summary = eine Einladung mit ihrem Code öffnen
+claim-command-usage = claim CODE
+claim-command-summary = eine Einladung mit ihrem Code öffnen
 claim-ask-code = Schick den Code mit dem Befehl, etwa: /claim i_AbC…
-commands-help-usage = help [Befehl]
-commands-help-summary = was du hier tun kannst; mit einem Befehl: seine Syntax und ein Beispiel
+help-command-usage = help [Befehl]
+help-command-summary = was du hier tun kannst; mit einem Befehl: seine Syntax und ein Beispiel
 
 ## Das Audit-Protokoll
 
-audit-usage = audit [<Person>] [<Aktion>] [limit:<n>] · audit export
-audit-summary = das Audit-Protokoll; als CSV exportieren
+audit-command-usage = audit [<Person>] [<Aktion>] [limit:<n>] · audit export
+audit-command-summary = das Audit-Protokoll; als CSV exportieren
 audit-export-newest = Die neuesten { $rows } von { $total } Audit-Einträgen, älteste zuerst. Das ganze Protokoll: npm run audit-export auf dem Server.
 audit-export-all = Das Audit-Protokoll, älteste Einträge zuerst.
 audit-none-match = Keine passenden Audit-Einträge.
@@ -202,8 +198,8 @@ audit-older = Ältere
 
 ## Gehen
 
-export-summary = alles, was Gatehouse über dich speichert, als JSON-Datei
+export-command-summary = alles, was Gatehouse über dich speichert, als JSON-Datei
 export-caption = Alles, was Gatehouse über dich speichert.
-deleteme-summary = dein eigenes Konto endgültig löschen
-delete-usage = delete <Person>
-delete-summary = das Konto einer Person endgültig löschen und übergeben, was sie angelegt hat
+deleteme-command-summary = dein eigenes Konto endgültig löschen
+delete-command-usage = delete <Person>
+delete-command-summary = das Konto einer Person endgültig löschen und übergeben, was sie angelegt hat

@@ -32,18 +32,14 @@ fact-seen-days-ago = { $days } days ago
 fact-two-lines =
     { $first }
     { $second }
-fact-two-paragraphs =
-    { $first }
-
-    { $second }
 
 ## Your account
 
-login-summary = link this chat to your existing account (email and password)
+login-command-summary = link this chat to your existing account (email and password)
 login-already-linked = This chat is already linked to your account, { $name }.
-logout-summary = unlink this chat from your account
+logout-command-summary = unlink this chat from your account
 logout-done = This chat is no longer linked to your account. Use /login to link it again.
-profile-summary = your account
+profile-command-summary = your account
 profile-card =
     { $who }
     Role: { $role }
@@ -53,14 +49,14 @@ profile-card =
 profile-change-password = Change password
 profile-personal-context = Personal context
 profile-log-out = Log out this chat
-name-usage = name <new name>
-name-summary = change your name
+name-command-usage = name <new name>
+name-command-summary = change your name
 name-ask = Send your new name with the command, like: /name Ada Lovelace
 name-done = Done: you are now { $name }.
-password-summary = change your password
-onboarding-summary = redo the interview
-context-usage = context [clear | <field>: <text>]
-context-summary = what the agents know about you
+password-command-summary = change your password
+onboarding-command-summary = redo the interview
+context-command-usage = context [clear | <field>: <text>]
+context-command-summary = what the agents know about you
 context-cleared = Your personal context is cleared.
 context-known =
     What agents know about you:
@@ -75,8 +71,8 @@ context-clear = Clear it
 
 ## People
 
-users-usage = users [query]
-users-summary = everyone and the open invites, with status and last seen
+users-command-usage = users [query]
+users-command-summary = everyone and the open invites, with status and last seen
 users-person-line = { $name } · { $email } · { $role } · { $status } · groups: { $groups } · seen { $seen }
 users-no-email = no email
 users-invite-line = { $name } · { $email } · { $role } · { $status } invite { $ref } · groups: { $groups }
@@ -89,24 +85,24 @@ users-more-match =
 users-next-page = Next page
 users-open-table = Open the table
 users-via-handle = @{ $username } on { $platform }
-user-usage = user <user>
-user-summary = one person's panel: role, groups, reset link, deactivate
-role-usage = role <user> admin|member
-role-summary = change someone's role (asks first)
-deactivate-usage = deactivate <user>
-deactivate-summary = lock someone out, keeping their data
-reactivate-usage = reactivate <user>
-reactivate-summary = give a deactivated person their access back
+user-command-usage = user <user>
+user-command-summary = one person's panel: role, groups, reset link, deactivate
+role-command-usage = role <user> admin|member
+role-command-summary = change someone's role (asks first)
+deactivate-command-usage = deactivate <user>
+deactivate-command-summary = lock someone out, keeping their data
+reactivate-command-usage = reactivate <user>
+reactivate-command-summary = give a deactivated person their access back
 reactivate-done = { $name } is active again, with the same role and groups.
-resetpassword-usage = resetpassword <user>
-resetpassword-summary = a password reset link (7 days, once)
+resetpassword-command-usage = resetpassword <user>
+resetpassword-command-summary = a password reset link (7 days, once)
 resetpassword-link =
     A reset link for { $name }; send it to them privately. It works once, for 7 days, and voids older links:
     { $code }
 
 ## Agents
 
-agents-summary = the agents you may use
+agents-command-summary = the agents you may use
 agents-admin-line = { $name } · { $access } · { $users ->
     [one] { $users } person
    *[other] { $users } people
@@ -124,10 +120,10 @@ agents-usable =
     { $lines }
 agents-usable-own = { $name } (yours){ $described }
 agents-talk-to = Talk to { $name }
-ask-usage = ask <agent> <text>
-ask-summary = talk to an agent; later messages go to it until /cancel
-agent-usage = agent create <name> [description] · agent access <name> all|<group>… · agent delete <name>
-agent-summary = create agents and decide who may use them
+ask-command-usage = ask <agent> <text>
+ask-command-summary = talk to an agent; later messages go to it until /cancel
+agent-command-usage = agent create <name> [description] · agent access <name> all|<group>… · agent delete <name>
+agent-command-summary = create agents and decide who may use them
 agent-created = Agent { $name } is created, open to everyone. Restrict it with /agent access.
 agent-created-described = Agent { $name } (described as “{ $description }”) is created, open to everyone. Restrict it with /agent access.
 agent-open-to-everyone = { $name }: everyone may use it.
@@ -137,9 +133,9 @@ agent-deleted = Agent { $name } is deleted.
 
 ## Invites
 
-invite-usage = invite [email…] [admin|member] [group:<name>…] [uses:<n>] [expires:<days>d] [label:"…"]
-invite-summary = invite people; the link is shown once, privately
-invites-summary = pending, expired, used and revoked invites with their uses and who issued them
+invite-command-usage = invite [email…] [admin|member] [group:<name>…] [uses:<n>] [expires:<days>d] [label:"…"]
+invite-command-summary = invite people; the link is shown once, privately
+invites-command-summary = pending, expired, used and revoked invites with their uses and who issued them
 invites-no-older = No older invites.
 invites-none = No invites yet. Create one with /invite.
 invites-line = { $ref } · { $status } · { $email } · { $role } · { $uses }/{ $maxUses } used
@@ -155,45 +151,45 @@ invites-list =
 
     /revoke <ref> or /resend <ref>
 invites-older = Older
-revoke-usage = revoke <invite>
-revoke-summary = revoke a pending invite (by its ref, email or label)
+revoke-command-usage = revoke <invite>
+revoke-command-summary = revoke a pending invite (by its ref, email or label)
 revoke-done = Invite { $ref } is revoked; { $uses } of { $maxUses } uses were taken.
-resend-usage = resend <invite>
-resend-summary = a fresh link for an expired invite
+resend-command-usage = resend <invite>
+resend-command-summary = a fresh link for an expired invite
 resend-link =
     A fresh link for invite { $ref } ({ $email }), valid until { $until }. The old link no longer works:
     { $code }
 
 ## Groups
 
-groups-summary = groups and how many people are in each
+groups-command-summary = groups and how many people are in each
 groups-none = No groups yet. Create one with /group create <name>.
 groups-line = { $name } · { $members ->
     [one] { $members } active member
    *[other] { $members } active members
 }
-group-usage = group create|delete <name> · group add|remove <name> <user>
-group-summary = create or delete a group; add or remove a person
+group-command-usage = group create|delete <name> · group add|remove <name> <user>
+group-command-summary = create or delete a group; add or remove a person
 group-quote-hint = Group names with spaces go in quotes, like { $example }
 group-created = Group { $name } is created.
 group-member-groups = { $name }'s groups: { $groups }.
 
 ## Starting
 
-start-summary = say hello; with an invite or reset link, open it
+start-command-summary = say hello; with an invite or reset link, open it
 start-code-not-valid = That code is not valid. Check that you copied all of it.
 start-has-account = You already have an account here, { $name }. Send /help to see what you can do.
 start-hello-again = Hello again, { $name }. Send /help to see what you can do.
-claim-usage = claim CODE
-claim-summary = open an invite with its code
+claim-command-usage = claim CODE
+claim-command-summary = open an invite with its code
 claim-ask-code = Send the code with the command, like: /claim i_AbC…
-commands-help-usage = help [command]
-commands-help-summary = what you can do here; with a command, its syntax and an example
+help-command-usage = help [command]
+help-command-summary = what you can do here; with a command, its syntax and an example
 
 ## The audit trail
 
-audit-usage = audit [<user>] [<action>] [limit:<n>] · audit export
-audit-summary = the audit trail; export it as CSV
+audit-command-usage = audit [<user>] [<action>] [limit:<n>] · audit export
+audit-command-summary = the audit trail; export it as CSV
 audit-export-newest = The newest { $rows } of { $total } audit entries, oldest first. The whole trail: npm run audit-export on the server.
 audit-export-all = The audit trail, oldest first.
 audit-none-match = No audit entries match.
@@ -202,8 +198,8 @@ audit-older = Older
 
 ## Leaving
 
-export-summary = everything Gatehouse holds about you, as a JSON file
+export-command-summary = everything Gatehouse holds about you, as a JSON file
 export-caption = Everything Gatehouse holds about you.
-deleteme-summary = erase your own account for good
-delete-usage = delete <user>
-delete-summary = erase someone's account for good, handing over what they created
+deleteme-command-summary = erase your own account for good
+delete-command-usage = delete <user>
+delete-command-summary = erase someone's account for good, handing over what they created

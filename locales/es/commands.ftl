@@ -32,18 +32,14 @@ fact-seen-days-ago = hace { $days } días
 fact-two-lines =
     { $first }
     { $second }
-fact-two-paragraphs =
-    { $first }
-
-    { $second }
 
 ## Tu cuenta
 
-login-summary = vincular este chat a tu cuenta existente (correo y contraseña)
+login-command-summary = vincular este chat a tu cuenta existente (correo y contraseña)
 login-already-linked = Este chat ya está vinculado a tu cuenta, { $name }.
-logout-summary = desvincular este chat de tu cuenta
+logout-command-summary = desvincular este chat de tu cuenta
 logout-done = Este chat ya no está vinculado a tu cuenta. Usa /login para vincularlo de nuevo.
-profile-summary = tu cuenta
+profile-command-summary = tu cuenta
 profile-card =
     { $who }
     Rol: { $role }
@@ -53,14 +49,14 @@ profile-card =
 profile-change-password = Cambiar contraseña
 profile-personal-context = Contexto personal
 profile-log-out = Cerrar sesión en este chat
-name-usage = name <nuevo nombre>
-name-summary = cambiar tu nombre
+name-command-usage = name <nuevo nombre>
+name-command-summary = cambiar tu nombre
 name-ask = Envía tu nuevo nombre con el comando, así: /name Ada Lovelace
 name-done = Hecho: ahora eres { $name }.
-password-summary = cambiar tu contraseña
-onboarding-summary = repetir la entrevista
-context-usage = context [clear | <campo>: <texto>]
-context-summary = lo que los agentes saben de ti
+password-command-summary = cambiar tu contraseña
+onboarding-command-summary = repetir la entrevista
+context-command-usage = context [clear | <campo>: <texto>]
+context-command-summary = lo que los agentes saben de ti
 context-cleared = Tu contexto personal está borrado.
 context-known =
     Lo que los agentes saben de ti:
@@ -75,8 +71,8 @@ context-clear = Borrarlo
 
 ## Personas
 
-users-usage = users [búsqueda]
-users-summary = todas las personas y las invitaciones abiertas, con estado y última vez visto
+users-command-usage = users [búsqueda]
+users-command-summary = todas las personas y las invitaciones abiertas, con estado y última vez visto
 users-person-line = { $name } · { $email } · { $role } · { $status } · grupos: { $groups } · visto { $seen }
 users-no-email = sin correo
 users-invite-line = { $name } · { $email } · { $role } · invitación { $ref } ({ $status }) · grupos: { $groups }
@@ -89,24 +85,24 @@ users-more-match =
 users-next-page = Página siguiente
 users-open-table = Abrir la tabla
 users-via-handle = @{ $username } en { $platform }
-user-usage = user <persona>
-user-summary = la ficha de una persona: rol, grupos, enlace de restablecimiento, desactivar
-role-usage = role <persona> admin|member
-role-summary = cambiar el rol de alguien (pregunta antes)
-deactivate-usage = deactivate <persona>
-deactivate-summary = dejar a alguien fuera, conservando sus datos
-reactivate-usage = reactivate <persona>
-reactivate-summary = devolver el acceso a una persona desactivada
+user-command-usage = user <persona>
+user-command-summary = la ficha de una persona: rol, grupos, enlace de restablecimiento, desactivar
+role-command-usage = role <persona> admin|member
+role-command-summary = cambiar el rol de alguien (pregunta antes)
+deactivate-command-usage = deactivate <persona>
+deactivate-command-summary = dejar a alguien fuera, conservando sus datos
+reactivate-command-usage = reactivate <persona>
+reactivate-command-summary = devolver el acceso a una persona desactivada
 reactivate-done = { $name } vuelve a estar activo, con el mismo rol y los mismos grupos.
-resetpassword-usage = resetpassword <persona>
-resetpassword-summary = un enlace para restablecer la contraseña (7 días, una vez)
+resetpassword-command-usage = resetpassword <persona>
+resetpassword-command-summary = un enlace para restablecer la contraseña (7 días, una vez)
 resetpassword-link =
     Un enlace de restablecimiento para { $name }; envíaselo en privado. Funciona una vez, durante 7 días, y anula los enlaces anteriores:
     { $code }
 
 ## Agentes
 
-agents-summary = los agentes que puedes usar
+agents-command-summary = los agentes que puedes usar
 agents-admin-line = { $name } · { $access } · { $users ->
     [one] { $users } persona
    *[other] { $users } personas
@@ -124,10 +120,10 @@ agents-usable =
     { $lines }
 agents-usable-own = { $name } (tuyo){ $described }
 agents-talk-to = Hablar con { $name }
-ask-usage = ask <agente> <texto>
-ask-summary = hablar con un agente; los mensajes siguientes van a él hasta /cancel
-agent-usage = agent create <nombre> [descripción] · agent access <nombre> all|<grupo>… · agent delete <nombre>
-agent-summary = crear agentes y decidir quién puede usarlos
+ask-command-usage = ask <agente> <texto>
+ask-command-summary = hablar con un agente; los mensajes siguientes van a él hasta /cancel
+agent-command-usage = agent create <nombre> [descripción] · agent access <nombre> all|<grupo>… · agent delete <nombre>
+agent-command-summary = crear agentes y decidir quién puede usarlos
 agent-created = El agente { $name } está creado, abierto a todos. Restríngelo con /agent access.
 agent-created-described = El agente { $name } (descrito como «{ $description }») está creado, abierto a todos. Restríngelo con /agent access.
 agent-open-to-everyone = { $name }: todos pueden usarlo.
@@ -137,9 +133,9 @@ agent-deleted = El agente { $name } está eliminado.
 
 ## Invitaciones
 
-invite-usage = invite [correo…] [admin|member] [group:<nombre>…] [uses:<n>] [expires:<días>d] [label:"…"]
-invite-summary = invitar a gente; el enlace se muestra una vez, en privado
-invites-summary = invitaciones pendientes, caducadas, usadas y revocadas, con sus usos y quién las emitió
+invite-command-usage = invite [correo…] [admin|member] [group:<nombre>…] [uses:<n>] [expires:<días>d] [label:"…"]
+invite-command-summary = invitar a gente; el enlace se muestra una vez, en privado
+invites-command-summary = invitaciones pendientes, caducadas, usadas y revocadas, con sus usos y quién las emitió
 invites-no-older = No hay invitaciones más antiguas.
 invites-none = Todavía no hay invitaciones. Crea una con /invite.
 invites-line = { $ref } · { $status } · { $email } · { $role } · { $uses }/{ $maxUses } usadas
@@ -155,45 +151,45 @@ invites-list =
 
     /revoke <ref> o /resend <ref>
 invites-older = Anteriores
-revoke-usage = revoke <invitación>
-revoke-summary = revocar una invitación pendiente (por su ref, correo o etiqueta)
+revoke-command-usage = revoke <invitación>
+revoke-command-summary = revocar una invitación pendiente (por su ref, correo o etiqueta)
 revoke-done = La invitación { $ref } está revocada; se usaron { $uses } de { $maxUses } usos.
-resend-usage = resend <invitación>
-resend-summary = un enlace nuevo para una invitación caducada
+resend-command-usage = resend <invitación>
+resend-command-summary = un enlace nuevo para una invitación caducada
 resend-link =
     Un enlace nuevo para la invitación { $ref } ({ $email }), válido hasta el { $until }. El enlace anterior ya no funciona:
     { $code }
 
 ## Grupos
 
-groups-summary = los grupos y cuántas personas hay en cada uno
+groups-command-summary = los grupos y cuántas personas hay en cada uno
 groups-none = Todavía no hay grupos. Crea uno con /group create <nombre>.
 groups-line = { $name } · { $members ->
     [one] { $members } miembro activo
    *[other] { $members } miembros activos
 }
-group-usage = group create|delete <nombre> · group add|remove <nombre> <persona>
-group-summary = crear o eliminar un grupo; añadir o quitar a una persona
+group-command-usage = group create|delete <nombre> · group add|remove <nombre> <persona>
+group-command-summary = crear o eliminar un grupo; añadir o quitar a una persona
 group-quote-hint = Los nombres de grupo con espacios van entre comillas, así: { $example }
 group-created = El grupo { $name } está creado.
 group-member-groups = Grupos de { $name }: { $groups }.
 
 ## Empezar
 
-start-summary = saludar; con un enlace de invitación o de restablecimiento, abrirlo
+start-command-summary = saludar; con un enlace de invitación o de restablecimiento, abrirlo
 start-code-not-valid = Ese código no es válido. Comprueba que lo copiaste entero.
 start-has-account = Ya tienes una cuenta aquí, { $name }. Envía /help para ver lo que puedes hacer.
 start-hello-again = Hola de nuevo, { $name }. Envía /help para ver lo que puedes hacer.
-claim-usage = claim CÓDIGO
-claim-summary = abrir una invitación con su código
+claim-command-usage = claim CÓDIGO
+claim-command-summary = abrir una invitación con su código
 claim-ask-code = Envía el código con el comando, así: /claim i_AbC…
-commands-help-usage = help [comando]
-commands-help-summary = lo que puedes hacer aquí; con un comando, su sintaxis y un ejemplo
+help-command-usage = help [comando]
+help-command-summary = lo que puedes hacer aquí; con un comando, su sintaxis y un ejemplo
 
 ## El registro de auditoría
 
-audit-usage = audit [<persona>] [<acción>] [limit:<n>] · audit export
-audit-summary = el registro de auditoría; exportarlo como CSV
+audit-command-usage = audit [<persona>] [<acción>] [limit:<n>] · audit export
+audit-command-summary = el registro de auditoría; exportarlo como CSV
 audit-export-newest = Las { $rows } entradas de auditoría más recientes de { $total }, las más antiguas primero. El registro completo: npm run audit-export en el servidor.
 audit-export-all = El registro de auditoría, lo más antiguo primero.
 audit-none-match = Ninguna entrada de auditoría coincide.
@@ -202,8 +198,8 @@ audit-older = Anteriores
 
 ## Irse
 
-export-summary = todo lo que Gatehouse guarda sobre ti, como archivo JSON
+export-command-summary = todo lo que Gatehouse guarda sobre ti, como archivo JSON
 export-caption = Todo lo que Gatehouse guarda sobre ti.
-deleteme-summary = borrar tu propia cuenta para siempre
-delete-usage = delete <persona>
-delete-summary = borrar la cuenta de alguien para siempre, traspasando lo que creó
+deleteme-command-summary = borrar tu propia cuenta para siempre
+delete-command-usage = delete <persona>
+delete-command-summary = borrar la cuenta de alguien para siempre, traspasando lo que creó

@@ -26,7 +26,7 @@ export const accountCommands: CommandSpec[] = [
     name: 'login',
     audience: 'anyone',
     usage: 'login',
-    summary: msg('login-summary'),
+    summary: msg('login-command-summary'),
     privateOnly: true,
     run: async (ctx) => {
       refuseArguments(ctx.args, 'login');
@@ -40,7 +40,7 @@ export const accountCommands: CommandSpec[] = [
     name: 'logout',
     audience: 'member',
     usage: 'logout',
-    summary: msg('logout-summary'),
+    summary: msg('logout-command-summary'),
     run: async (ctx) => {
       refuseArguments(ctx.args, 'logout');
       const identity = identityOf(ctx);
@@ -54,7 +54,7 @@ export const accountCommands: CommandSpec[] = [
     stateless: true,
     audience: 'member',
     usage: 'profile',
-    summary: msg('profile-summary'),
+    summary: msg('profile-command-summary'),
     answersPrivately: true,
     run: async (ctx) => {
       refuseArguments(ctx.args, 'profile');
@@ -90,8 +90,8 @@ export const accountCommands: CommandSpec[] = [
   {
     name: 'name',
     audience: 'member',
-    usage: msg('name-usage'),
-    summary: msg('name-summary'),
+    usage: msg('name-command-usage'),
+    summary: msg('name-command-summary'),
     run: async (ctx) => {
       if (!ctx.args) return reply(text(msg('name-ask')));
       const user = await renameUser(ctx.deps.store, { userId: ctx.user.id, name: ctx.args });
@@ -102,7 +102,7 @@ export const accountCommands: CommandSpec[] = [
     name: 'password',
     audience: 'member',
     usage: 'password',
-    summary: msg('password-summary'),
+    summary: msg('password-command-summary'),
     privateOnly: true,
     run: async (ctx) => {
       refuseArguments(ctx.args, 'password');
@@ -116,7 +116,7 @@ export const accountCommands: CommandSpec[] = [
     name: 'onboarding',
     audience: 'member',
     usage: 'onboarding',
-    summary: msg('onboarding-summary'),
+    summary: msg('onboarding-command-summary'),
     hidden: true,
     privateOnly: true,
     run: async (ctx) => {
@@ -127,8 +127,8 @@ export const accountCommands: CommandSpec[] = [
   {
     name: 'context',
     audience: 'member',
-    usage: msg('context-usage'),
-    summary: msg('context-summary'),
+    usage: msg('context-command-usage'),
+    summary: msg('context-command-summary'),
     privateOnly: true,
     run: async (ctx) => {
       if (ctx.args.toLowerCase() === 'clear') {

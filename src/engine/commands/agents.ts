@@ -26,7 +26,7 @@ export const agentCommands: CommandSpec[] = [
     stateless: true,
     audience: 'member',
     usage: 'agents',
-    summary: msg('agents-summary'),
+    summary: msg('agents-command-summary'),
     run: async (ctx) => {
       refuseArguments(ctx.args, 'agents');
       const { store } = ctx.deps;
@@ -79,8 +79,8 @@ export const agentCommands: CommandSpec[] = [
   {
     name: 'ask',
     audience: 'member',
-    usage: msg('ask-usage'),
-    summary: msg('ask-summary'),
+    usage: msg('ask-command-usage'),
+    summary: msg('ask-command-summary'),
     privateOnly: true,
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
@@ -108,8 +108,8 @@ export const agentCommands: CommandSpec[] = [
   {
     name: 'agent',
     audience: 'admin',
-    usage: msg('agent-usage'),
-    summary: msg('agent-summary'),
+    usage: msg('agent-command-usage'),
+    summary: msg('agent-command-summary'),
     run: async (ctx) => {
       const [verb = '', ...values] = tokenize(ctx.args);
       const [name = '', ...rest] = values;

@@ -11,8 +11,8 @@ export const auditCommands: CommandSpec[] = [
   {
     name: 'audit',
     audience: 'admin',
-    usage: msg('audit-usage'),
-    summary: msg('audit-summary'),
+    usage: msg('audit-command-usage'),
+    summary: msg('audit-command-summary'),
     answersPrivately: true,
     run: async (ctx) => {
       const { store } = ctx.deps;

@@ -16,7 +16,7 @@ export const groupCommands: CommandSpec[] = [
     name: 'groups',
     audience: 'admin',
     usage: 'groups',
-    summary: msg('groups-summary'),
+    summary: msg('groups-command-summary'),
     run: async (ctx) => {
       refuseArguments(ctx.args, 'groups');
       const groups = await listGroups(ctx.deps.store, { actorId: ctx.user.id });
@@ -29,8 +29,8 @@ export const groupCommands: CommandSpec[] = [
   {
     name: 'group',
     audience: 'admin',
-    usage: msg('group-usage'),
-    summary: msg('group-summary'),
+    usage: msg('group-command-usage'),
+    summary: msg('group-command-summary'),
     run: async (ctx) => {
       const [verb = '', ...values] = tokenize(ctx.args);
       const { store } = ctx.deps;

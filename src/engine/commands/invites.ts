@@ -11,8 +11,8 @@ export const inviteCommands: CommandSpec[] = [
   {
     name: 'invite',
     audience: 'admin',
-    usage: msg('invite-usage'),
-    summary: msg('invite-summary'),
+    usage: msg('invite-command-usage'),
+    summary: msg('invite-command-summary'),
     run: async (ctx) => {
       if (!ctx.args)
         return { startFlow: 'invite', input: { actorId: ctx.user.id, draft: {}, oneLine: false } };
@@ -32,7 +32,7 @@ export const inviteCommands: CommandSpec[] = [
     name: 'invites',
     audience: 'admin',
     usage: 'invites',
-    summary: msg('invites-summary'),
+    summary: msg('invites-command-summary'),
     answersPrivately: true,
     run: async (ctx) => {
       const afterId = ctx.args.match(/^page:(\S+)$/)?.[1];
@@ -74,8 +74,8 @@ export const inviteCommands: CommandSpec[] = [
   {
     name: 'revoke',
     audience: 'admin',
-    usage: msg('revoke-usage'),
-    summary: msg('revoke-summary'),
+    usage: msg('revoke-command-usage'),
+    summary: msg('revoke-command-summary'),
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
       const invite = await revokeInvite(ctx.deps.store, { actorId: ctx.user.id, reference: ctx.args });
@@ -87,8 +87,8 @@ export const inviteCommands: CommandSpec[] = [
   {
     name: 'resend',
     audience: 'admin',
-    usage: msg('resend-usage'),
-    summary: msg('resend-summary'),
+    usage: msg('resend-command-usage'),
+    summary: msg('resend-command-summary'),
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
       const { invite, payload } = await resendInvite(ctx.deps.store, {

@@ -9,7 +9,7 @@ export const leavingCommands: CommandSpec[] = [
     name: 'export',
     audience: 'member',
     usage: 'export',
-    summary: msg('export-summary'),
+    summary: msg('export-command-summary'),
     allowDeactivated: true,
     answersPrivately: true,
     run: async (ctx) => {
@@ -29,7 +29,7 @@ export const leavingCommands: CommandSpec[] = [
     name: 'deleteme',
     audience: 'member',
     usage: 'deleteme',
-    summary: msg('deleteme-summary'),
+    summary: msg('deleteme-command-summary'),
     allowDeactivated: true,
     privateOnly: true,
     run: async (ctx) => {
@@ -40,8 +40,8 @@ export const leavingCommands: CommandSpec[] = [
   {
     name: 'delete',
     audience: 'admin',
-    usage: msg('delete-usage'),
-    summary: msg('delete-summary'),
+    usage: msg('delete-command-usage'),
+    summary: msg('delete-command-summary'),
     privateOnly: true,
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();

@@ -61,8 +61,8 @@ export const userCommands: CommandSpec[] = [
   {
     name: 'users',
     audience: 'admin',
-    usage: msg('users-usage'),
-    summary: msg('users-summary'),
+    usage: msg('users-command-usage'),
+    summary: msg('users-command-summary'),
     answersPrivately: true,
     run: async (ctx) => {
       const [query, cursor] = ctx.args.startsWith('page:') ? ['', ctx.args.slice(5)] : [ctx.args, undefined];
@@ -91,8 +91,8 @@ export const userCommands: CommandSpec[] = [
   {
     name: 'user',
     audience: 'admin',
-    usage: msg('user-usage'),
-    summary: msg('user-summary'),
+    usage: msg('user-command-usage'),
+    summary: msg('user-command-summary'),
     answersPrivately: true,
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
@@ -106,8 +106,8 @@ export const userCommands: CommandSpec[] = [
   {
     name: 'role',
     audience: 'admin',
-    usage: msg('role-usage'),
-    summary: msg('role-summary'),
+    usage: msg('role-command-usage'),
+    summary: msg('role-command-summary'),
     run: async (ctx) => {
       const [who, role] = splitFirst(ctx.args);
       if (!who || !(ROLES as readonly string[]).includes(role.toLowerCase())) throw new UsageError();
@@ -126,8 +126,8 @@ export const userCommands: CommandSpec[] = [
   {
     name: 'deactivate',
     audience: 'admin',
-    usage: msg('deactivate-usage'),
-    summary: msg('deactivate-summary'),
+    usage: msg('deactivate-command-usage'),
+    summary: msg('deactivate-command-summary'),
     answersPrivately: true,
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
@@ -146,8 +146,8 @@ export const userCommands: CommandSpec[] = [
   {
     name: 'reactivate',
     audience: 'admin',
-    usage: msg('reactivate-usage'),
-    summary: msg('reactivate-summary'),
+    usage: msg('reactivate-command-usage'),
+    summary: msg('reactivate-command-summary'),
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
       const { user: target } = await resolveTarget(ctx, ctx.args);
@@ -162,8 +162,8 @@ export const userCommands: CommandSpec[] = [
   {
     name: 'resetpassword',
     audience: 'admin',
-    usage: msg('resetpassword-usage'),
-    summary: msg('resetpassword-summary'),
+    usage: msg('resetpassword-command-usage'),
+    summary: msg('resetpassword-command-summary'),
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
       const { user: target } = await resolveTarget(ctx, ctx.args);
