@@ -137,7 +137,8 @@ export const accountCommands: CommandSpec[] = [
       }
       if (ctx.args !== '') {
         const edit = /^(\w+)\s*:\s*([\s\S]*)$/u.exec(ctx.args);
-        if (!edit?.[1]) throw new UsageError(`name a field: ${CONTEXT_FIELDS.join(', ')}`);
+        if (!edit?.[1])
+          throw new UsageError(msg('context-name-a-field', { fields: CONTEXT_FIELDS.join(', ') }));
         const field = edit[1].toLowerCase();
         if (!isContextField(field))
           throw new ValidationError('field', `must be one of ${CONTEXT_FIELDS.join(', ')}`);

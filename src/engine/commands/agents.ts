@@ -96,8 +96,9 @@ export const agentCommands: CommandSpec[] = [
           : agents
               .filter((a) => lower === a.name.toLowerCase() || lower.startsWith(`${a.name.toLowerCase()} `))
               .sort((a, b) => b.name.length - a.name.length)[0];
-      if (!agent)
-        throw new UnknownAgentError(byId ? 'that agent' : (quoted?.[1] ?? ctx.args.split(/\s+/)[0] ?? ''));
+      // A stale button names an agent by id, which means nothing to the person.
+      if (!agent && byId) return reply(text(msg('ask-agent-gone')));
+      if (!agent) throw new UnknownAgentError(quoted?.[1] ?? ctx.args.split(/\s+/)[0] ?? '');
       const message = byId ? '' : quoted ? quoted[2]! : ctx.args.slice(agent.name.length).trim();
       return {
         startFlow: 'agentChat',

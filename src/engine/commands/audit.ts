@@ -19,7 +19,7 @@ export const auditCommands: CommandSpec[] = [
       const tokens = tokenize(ctx.args);
       // A sub-command, never a search: `/audit export now` is refused rather than read as a person.
       if (tokens[0]?.toLowerCase() === 'export') {
-        if (tokens.length > 1) throw new UsageError('/audit export takes nothing after it');
+        if (tokens.length > 1) throw new UsageError(msg('audit-export-takes-nothing'));
         const { csv, rows, total } = await exportAuditCsv(store, { actorId: ctx.user.id });
         return reply({
           type: 'file',
@@ -33,16 +33,16 @@ export const auditCommands: CommandSpec[] = [
       const { options, rest } = takeOptions(tokens, ['limit', 'before']);
       const beforeId = options.before;
       if (beforeId !== undefined && !/^\d{1,18}$/.test(beforeId))
-        throw new UsageError('before must be an entry number');
+        throw new UsageError(msg('audit-before-is-a-number'));
       const limit = options.limit === undefined ? 20 : Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 200)
-        throw new UsageError('limit must be 1 to 200');
+        throw new UsageError(msg('audit-limit-range', { max: 200 }));
       let action: AuditAction | undefined;
       let userId: string | undefined;
       for (const token of rest) {
         if ((AUDIT_ACTIONS as readonly string[]).includes(token)) action = token as AuditAction;
         else if (!userId) userId = (await findUser(store, token)).id;
-        else throw new UsageError(`One person at a time: “${token.slice(0, 40)}” is a second one`);
+        else throw new UsageError(msg('audit-one-person', { token: token.slice(0, 40) }));
       }
       const rows = await queryAudit(store, {
         actorId: ctx.user.id,
