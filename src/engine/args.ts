@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Text } from '../i18n/message.js';
 import { ROLES, type Role } from '../domain/enums.js';
 import { INVITE_LIMITS } from '../domain/limits.js';
 
@@ -15,8 +16,8 @@ export function tokenize(args: string): string[] {
 /** A command's arguments did not fit its usage line. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
-  constructor(readonly problem?: string) {
-    super(problem ?? 'malformed arguments');
+  constructor(readonly problem?: Text) {
+    super(typeof problem === 'string' ? problem : (problem?.id ?? 'malformed arguments'));
   }
 }
 
@@ -71,7 +72,7 @@ const INVITE_OPTION_RULES: Record<Exclude<keyof z.infer<typeof inviteOptions>, '
  * A command's `count` values, one token each. More words than values are a name with spaces typed
  * without quotes: refused with `quoteHint`, never cut to its first word.
  */
-export function exactValues(tokens: string[], count: number, quoteHint: string): string[] {
+export function exactValues(tokens: string[], count: number, quoteHint: Text): string[] {
   if (tokens.length > count) throw new UsageError(quoteHint);
   if (tokens.length < count || tokens.some((token) => token === '')) throw new UsageError();
   return tokens;

@@ -1,3 +1,4 @@
+import { translate } from '../i18n/translate.js';
 import { UsageError } from './args.js';
 import { describeDomainError } from './replies.js';
 
@@ -7,6 +8,6 @@ import { describeDomainError } from './replies.js';
  */
 export function refusalWords(error: unknown, usage?: string): string | undefined {
   if (error instanceof UsageError && usage !== undefined)
-    return `${error.problem ? `${error.problem}. ` : ''}Usage: ${usage}`;
+    return `${error.problem ? `${translate('en', error.problem)}. ` : ''}Usage: ${usage}`;
   return describeDomainError(error);
 }

@@ -19,6 +19,7 @@ import { INVITE_UNUSABLE, RESET_LINK_UNUSABLE } from '../../flows/refusals.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/limits.js';
 import { LOCKED_OUT } from './limits.js';
 import { minute, platformName } from './commands/format.js';
+import { translate } from '../i18n/translate.js';
 
 const WEAK_PASSWORD: Record<WeakPasswordError['reason'], string> = {
   too_short: `That password is too short: use at least ${PASSWORD_MIN_LENGTH} characters.`,
@@ -58,12 +59,12 @@ export function describeDomainError(error: unknown): string | undefined {
   if (error instanceof AccountFrozenError)
     return `${error.userName} is deactivated, so ${FROZEN[error.change]} until you /reactivate them.`;
   if (error instanceof InviteStillValidError)
-    return `That invite is still valid until ${minute(error.expiresAt)}; /revoke it first if the link leaked.`;
+    return `That invite is still valid until ${translate('en', minute(error.expiresAt))}; /revoke it first if the link leaked.`;
   if (error instanceof AmbiguousUserError) {
     const platforms = [...new Set(error.candidates.map((c) => c.platform))];
     return (
       `“@${error.handle}” is more than one person: ` +
-      error.candidates.map((c) => `${c.name} on ${platformName(c.platform)}`).join(', ') +
+      error.candidates.map((c) => `${c.name} on ${translate('en', platformName(c.platform))}`).join(', ') +
       `. Say which with ${platforms.map((p) => `${p}:@${error.handle}`).join(' or ')}, or use their email.`
     );
   }

@@ -1,3 +1,4 @@
+import { translate } from '../i18n/translate.js';
 import { requireLinkedChat } from '../domain/accounts.js';
 import { ChatUnlinkedError } from '../domain/errors.js';
 import { parsePayload } from '../domain/tokens.js';
@@ -134,7 +135,7 @@ export class Turn {
       if (!user) throw new Error(`/${spec.name} routed without a signed-in speaker`);
       return await spec.run({ ...ctx, user });
     } catch (error) {
-      const words = refusalWords(error, `/${spec.usage}`);
+      const words = refusalWords(error, `/${translate('en', spec.usage)}`);
       if (words === undefined) throw error;
       return { replies: [text(words)] };
     }

@@ -1,6 +1,7 @@
 import type { Api } from 'grammy';
 import type { BotCommand } from 'grammy/types';
 import type { Role } from '../../domain/enums.js';
+import { translate } from '../../i18n/translate.js';
 import { commandsFor } from '../../engine/commands/index.js';
 import type { Engine } from '../../engine/engine.js';
 import type { Logger } from '../../log.js';
@@ -23,10 +24,11 @@ export function engineDirectory(engine: Pick<Engine, 'roleOf' | 'adminChatIds'>)
 
 const COMMAND_NAME = /^[a-z0-9_]{1,32}$/;
 
+/** The menus are in English until they are set per language (setMyCommands' language_code). */
 export function menuOf(role: Role): BotCommand[] {
   return commandsFor(role)
     .filter((c) => COMMAND_NAME.test(c.name))
-    .map((c) => ({ command: c.name, description: c.summary.slice(0, 256) }));
+    .map((c) => ({ command: c.name, description: translate('en', c.summary).slice(0, 256) }));
 }
 
 /**

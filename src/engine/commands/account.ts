@@ -7,8 +7,9 @@ import { renameUser } from '../../domain/users.js';
 import { endConversations } from '../conversations.js';
 import { onboardingInput } from '../flows.js';
 import { accountTarget, isRefused, LOCKED_OUT } from '../limits.js';
+import { msg } from '../../i18n/message.js';
 import { text } from '../outbound.js';
-import { ago, listOrNone } from './format.js';
+import { ago, day, listOrNone, roleName } from './format.js';
 import { reply, type CommandContext, type CommandSpec } from './types.js';
 
 function isContextField(name: string): name is ContextField {
@@ -25,11 +26,11 @@ export const accountCommands: CommandSpec[] = [
     name: 'login',
     audience: 'anyone',
     usage: 'login',
-    summary: 'link this chat to your existing account (email and password)',
+    summary: msg('login-command-summary'),
     privateOnly: true,
     run: async (ctx) => {
       refuseArguments(ctx.args, 'login');
-      if (ctx.user) return reply(text(`This chat is already linked to your account, ${ctx.user.name}.`));
+      if (ctx.user) return reply(text(msg('login-already-linked', { name: ctx.user.name })));
       if (await isRefused(ctx.deps, { kind: 'password', who: identityOf(ctx) }))
         return reply(text(LOCKED_OUT));
       return { startFlow: 'login', input: { identity: identityOf(ctx) } };
@@ -39,13 +40,13 @@ export const accountCommands: CommandSpec[] = [
     name: 'logout',
     audience: 'member',
     usage: 'logout',
-    summary: 'unlink this chat from your account',
+    summary: msg('logout-command-summary'),
     run: async (ctx) => {
       refuseArguments(ctx.args, 'logout');
       const identity = identityOf(ctx);
       await logout(ctx.deps.store, { userId: ctx.user.id, identity });
       await endConversations(ctx.deps.sessions, [{ ...identity, userId: ctx.user.id, linkedAt: new Date() }]);
-      return reply(text('This chat is no longer linked to your account. Use /login to link it again.'));
+      return reply(text(msg('logout-done')));
     },
   },
   {
@@ -53,7 +54,7 @@ export const accountCommands: CommandSpec[] = [
     stateless: true,
     audience: 'member',
     usage: 'profile',
-    summary: 'your account',
+    summary: msg('profile-command-summary'),
     answersPrivately: true,
     run: async (ctx) => {
       refuseArguments(ctx.args, 'profile');
@@ -64,20 +65,22 @@ export const accountCommands: CommandSpec[] = [
       ]);
       return reply(
         text(
-          [
-            `${user.name}${user.email ? ` <${user.email}>` : ''}`,
-            `Role: ${user.role}`,
-            `Groups: ${listOrNone(groups)}`,
-            `Chats: ${listOrNone([...new Set(identities.map((i) => i.platform))])}`,
-            `Member since ${user.createdAt.toISOString().slice(0, 10)}, last seen ${ago(user.lastSeenAt)}`,
-          ].join('\n'),
+          msg('profile-card', {
+            who: user.email ? `${user.name} <${user.email}>` : user.name,
+            role: roleName(user.role),
+            groups: listOrNone(groups),
+            // The platforms' own ids, as /profile has always listed them (e.g. "console, slack").
+            chats: listOrNone([...new Set(identities.map((i) => i.platform))]),
+            since: day(user.createdAt),
+            seen: ago(user.lastSeenAt),
+          }),
           {
             buttons: [
               [
-                { label: 'Change password', action: '/password' },
-                { label: 'Personal context', action: '/context' },
+                { label: msg('profile-change-password'), action: '/password' },
+                { label: msg('profile-personal-context'), action: '/context' },
               ],
-              [{ label: 'Log out this chat', action: '/logout' }],
+              [{ label: msg('profile-log-out'), action: '/logout' }],
             ],
           },
         ),
@@ -87,19 +90,19 @@ export const accountCommands: CommandSpec[] = [
   {
     name: 'name',
     audience: 'member',
-    usage: 'name <new name>',
-    summary: 'change your name',
+    usage: msg('name-command-usage'),
+    summary: msg('name-command-summary'),
     run: async (ctx) => {
-      if (!ctx.args) return reply(text('Send your new name with the command, like: /name Ada Lovelace'));
+      if (!ctx.args) return reply(text(msg('name-ask')));
       const user = await renameUser(ctx.deps.store, { userId: ctx.user.id, name: ctx.args });
-      return reply(text(`Done: you are now ${user.name}.`));
+      return reply(text(msg('name-done', { name: user.name })));
     },
   },
   {
     name: 'password',
     audience: 'member',
     usage: 'password',
-    summary: 'change your password',
+    summary: msg('password-command-summary'),
     privateOnly: true,
     run: async (ctx) => {
       refuseArguments(ctx.args, 'password');
@@ -113,7 +116,7 @@ export const accountCommands: CommandSpec[] = [
     name: 'onboarding',
     audience: 'member',
     usage: 'onboarding',
-    summary: 'redo the interview',
+    summary: msg('onboarding-command-summary'),
     hidden: true,
     privateOnly: true,
     run: async (ctx) => {
@@ -124,17 +127,18 @@ export const accountCommands: CommandSpec[] = [
   {
     name: 'context',
     audience: 'member',
-    usage: 'context [clear | <field>: <text>]',
-    summary: 'what the agents know about you',
+    usage: msg('context-command-usage'),
+    summary: msg('context-command-summary'),
     privateOnly: true,
     run: async (ctx) => {
       if (ctx.args.toLowerCase() === 'clear') {
         await clearPersonalContext(ctx.deps.store, ctx.user.id);
-        return reply(text('Your personal context is cleared.'));
+        return reply(text(msg('context-cleared')));
       }
       if (ctx.args !== '') {
         const edit = /^(\w+)\s*:\s*([\s\S]*)$/u.exec(ctx.args);
-        if (!edit?.[1]) throw new UsageError(`name a field: ${CONTEXT_FIELDS.join(', ')}`);
+        if (!edit?.[1])
+          throw new UsageError(msg('context-name-a-field', { fields: CONTEXT_FIELDS.join(', ') }));
         const field = edit[1].toLowerCase();
         if (!isContextField(field))
           throw new ValidationError('field', `must be one of ${CONTEXT_FIELDS.join(', ')}`);
@@ -147,17 +151,17 @@ export const accountCommands: CommandSpec[] = [
       const lines = Object.entries(fields).map(([key, value]) => `${key}: ${value}`);
       return reply(
         text(
-          [
-            lines.length > 0
-              ? `What agents know about you:\n${lines.join('\n')}`
-              : 'Agents know nothing about you yet.',
-            `Change a field with /context <field>: <text> (fields: ${CONTEXT_FIELDS.join(', ')}); an empty text clears it.`,
-          ].join('\n\n'),
+          msg('context-card', {
+            known:
+              lines.length > 0 ? msg('context-known', { fields: lines.join('\n') }) : msg('context-unknown'),
+            fields: CONTEXT_FIELDS.join(', '),
+          }),
           {
             buttons: [
               [
-                { label: 'Redo the interview', action: '/onboarding' },
-                { label: 'Clear it', action: '/context clear' },
+                { label: msg('context-redo-interview'), action: '/onboarding' },
+                // i18n-exempt: a button's command, never shown
+                { label: msg('context-clear'), action: '/context clear' },
               ],
             ],
           },

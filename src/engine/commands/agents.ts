@@ -7,11 +7,18 @@ import {
 } from '../../domain/agents.js';
 import { UnknownAgentError } from '../../domain/errors.js';
 import { exactValues, refuseArguments, tokenize, UsageError } from '../args.js';
+import { msg } from '../../i18n/message.js';
 import { text } from '../outbound.js';
+import { msgLines } from './format.js';
 import { reply, type CommandSpec } from './types.js';
 
 /** `/ask "Help Desk" <text>`: a quoted agent name (straight or curly quotes), then the message. */
 const QUOTED_AGENT = /^["“]([^"”]*)["”]\s*([\s\S]*)$/u;
+
+/** An agent's description after its name in a list (" · Answers IT questions"), or nothing. */
+function described(description: string | null): string {
+  return description ? ` · ${description}` : '';
+}
 
 export const agentCommands: CommandSpec[] = [
   {
@@ -19,38 +26,51 @@ export const agentCommands: CommandSpec[] = [
     stateless: true,
     audience: 'member',
     usage: 'agents',
-    summary: 'the agents you may use',
+    summary: msg('agents-command-summary'),
     run: async (ctx) => {
       refuseArguments(ctx.args, 'agents');
       const { store } = ctx.deps;
       if (ctx.user.role === 'admin') {
         const agents = await listAgentsForAdmin(store, { actorId: ctx.user.id });
-        const lines = agents.map(
-          (a) =>
-            `${a.name} · ${a.visibility === 'all' ? 'everyone' : `groups: ${a.groupNames.join(', ') || 'none'}`} · ` +
-            `${a.users} ${a.users === 1 ? 'person' : 'people'}${a.description ? ` · ${a.description}` : ''}`,
+        const lines = agents.map((a) =>
+          msg('agents-admin-line', {
+            name: a.name,
+            access:
+              a.visibility === 'all'
+                ? msg('agents-access-everyone')
+                : msg('agents-access-groups', { groups: a.groupNames.join(', ') || msg('fact-no-groups') }),
+            users: a.users,
+            described: described(a.description),
+          }),
         );
         const own = (await listVisibleAgents(store, ctx.user.id)).filter((a) => a.ownerId === ctx.user.id);
         return reply(
           text(
-            [
-              lines.length > 0
-                ? `Agents:\n${lines.join('\n')}`
-                : 'No shared agents yet. Create one with /agent create <name>.',
-              ...own.map((a) => `Your personal agent: ${a.name}`),
-            ].join('\n'),
+            msgLines([
+              lines.length > 0 ? msg('agents-list', { lines: msgLines(lines) }) : msg('agents-no-shared'),
+              ...own.map((a) => msg('agents-personal', { name: a.name })),
+            ]),
           ),
         );
       }
       const agents = await listVisibleAgents(store, ctx.user.id);
-      if (agents.length === 0) return reply(text('There are no agents you can use yet.'));
+      if (agents.length === 0) return reply(text(msg('agents-none-usable')));
       return reply(
         text(
-          `Agents you can use:\n${agents.map((a) => `${a.name}${a.ownerId ? ' (yours)' : ''}${a.description ? ` · ${a.description}` : ''}`).join('\n')}`,
+          msg('agents-usable', {
+            lines: msgLines(
+              agents.map((a) =>
+                a.ownerId
+                  ? msg('agents-usable-own', { name: a.name, described: described(a.description) })
+                  : a.name + described(a.description),
+              ),
+            ),
+          }),
           {
             buttons: agents
               .slice(0, 10)
-              .map((a) => [{ label: `Talk to ${a.name}`, action: `/ask id:${a.id}` }]),
+              // i18n-exempt: a button's command, never shown
+              .map((a) => [{ label: msg('agents-talk-to', { name: a.name }), action: `/ask id:${a.id}` }]),
           },
         ),
       );
@@ -59,8 +79,8 @@ export const agentCommands: CommandSpec[] = [
   {
     name: 'ask',
     audience: 'member',
-    usage: 'ask <agent> <text>',
-    summary: 'talk to an agent; later messages go to it until /cancel',
+    usage: msg('ask-command-usage'),
+    summary: msg('ask-command-summary'),
     privateOnly: true,
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
@@ -76,8 +96,9 @@ export const agentCommands: CommandSpec[] = [
           : agents
               .filter((a) => lower === a.name.toLowerCase() || lower.startsWith(`${a.name.toLowerCase()} `))
               .sort((a, b) => b.name.length - a.name.length)[0];
-      if (!agent)
-        throw new UnknownAgentError(byId ? 'that agent' : (quoted?.[1] ?? ctx.args.split(/\s+/)[0] ?? ''));
+      // A stale button names an agent by id, which means nothing to the person.
+      if (!agent && byId) return reply(text(msg('ask-agent-gone')));
+      if (!agent) throw new UnknownAgentError(quoted?.[1] ?? ctx.args.split(/\s+/)[0] ?? '');
       const message = byId ? '' : quoted ? quoted[2]! : ctx.args.slice(agent.name.length).trim();
       return {
         startFlow: 'agentChat',
@@ -88,8 +109,8 @@ export const agentCommands: CommandSpec[] = [
   {
     name: 'agent',
     audience: 'admin',
-    usage: 'agent create <name> [description] · agent access <name> all|<group>… · agent delete <name>',
-    summary: 'create agents and decide who may use them',
+    usage: msg('agent-command-usage'),
+    summary: msg('agent-command-summary'),
     run: async (ctx) => {
       const [verb = '', ...values] = tokenize(ctx.args);
       const [name = '', ...rest] = values;
@@ -101,10 +122,11 @@ export const agentCommands: CommandSpec[] = [
           const description = rest.join(' ');
           const agent = await createAgent(store, { actorId, name, description });
           // Said back, so a name with spaces typed without quotes shows where it was split.
-          const described = description ? ` (described as “${description}”)` : '';
           return reply(
             text(
-              `Agent ${agent.name}${described} is created, open to everyone. Restrict it with /agent access.`,
+              description
+                ? msg('agent-created-described', { name: agent.name, description })
+                : msg('agent-created', { name: agent.name }),
             ),
           );
         }
@@ -113,17 +135,21 @@ export const agentCommands: CommandSpec[] = [
           const access = rest.length === 1 && rest[0]!.toLowerCase() === 'all' ? 'all' : rest;
           const after = await setAgentAccess(store, { actorId, agentName: name, access });
           return reply(
-            text(`${name}: ${after === 'all' ? 'everyone may use it' : `only ${after.join(', ')}`}.`),
+            text(
+              after === 'all'
+                ? msg('agent-open-to-everyone', { name })
+                : msg('agent-open-to-groups', { name, groups: after.join(', ') }),
+            ),
           );
         }
         case 'delete': {
-          const [agentName] = exactValues(
-            values,
-            1,
-            'Agent names with spaces go in quotes, like /agent delete "Help Desk"',
-          );
+          const [agentName] = exactValues(values, 1, msg('agent-quote-hint'));
           return reply(
-            text(`Agent ${(await deleteAgent(store, { actorId, agentName: agentName! })).name} is deleted.`),
+            text(
+              msg('agent-deleted', {
+                name: (await deleteAgent(store, { actorId, agentName: agentName! })).name,
+              }),
+            ),
           );
         }
         default:

@@ -1,35 +1,55 @@
-import type { Platform } from '../../domain/enums.js';
+import type { ListedStatus, InviteStatus, Platform, Role } from '../../domain/enums.js';
+import { msg, type Message, type Text } from '../../i18n/message.js';
+
+/**
+ * Facts read the same everywhere (a role, a status, a date, an empty value): each has one message,
+ * and every list and panel names it, so /profile, /users and /invites agree in every language.
+ */
 
 /** "3 min ago", "2 days ago", "never": for last-seen columns. */
-export function ago(date: Date | null, now = Date.now()): string {
-  if (!date) return 'never';
+export function ago(date: Date | null, now = Date.now()): Message {
+  if (!date) return msg('fact-seen-never');
   const minutes = Math.round((now - date.getTime()) / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 1) return msg('fact-seen-just-now');
+  if (minutes < 60) return msg('fact-seen-minutes-ago', { minutes });
   const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.round(hours / 24)} days ago`;
+  if (hours < 48) return msg('fact-seen-hours-ago', { hours });
+  return msg('fact-seen-days-ago', { days: Math.round(hours / 24) });
 }
 
-export function day(date: Date): string {
-  return date.toISOString().slice(0, 10);
+/** A day, in the reader's language (UTC). */
+export function day(date: Date): Message {
+  return msg('fact-day', { day: date });
 }
 
-/** "2025-05-01 14:03 UTC" */
-export function minute(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+/** A day and its time to the minute, in the reader's language (UTC, and saying so). */
+export function minute(date: Date): Message {
+  return msg('fact-minute', { when: date });
 }
 
-const PLATFORM_NAMES: Record<Platform, string> = {
-  telegram: 'Telegram',
-  slack: 'Slack',
-  console: 'the console',
-};
-
-export function platformName(platform: Platform): string {
-  return PLATFORM_NAMES[platform];
+export function platformName(platform: Platform): Message {
+  return msg('fact-platform', { platform });
 }
 
-export function listOrNone(items: string[], none = '—'): string {
+export function roleName(role: Role): Message {
+  return msg('fact-role', { role });
+}
+
+/** A person's or an invite's status as lists show it ("Pending", "Used up"). */
+export function statusName(status: ListedStatus | InviteStatus): Message {
+  return msg('fact-status', { status: status.toLowerCase().replace(' ', '-') });
+}
+
+/** An empty value: a person with no groups, an invite with no email. */
+export const NONE = msg('fact-none');
+
+/** Names as one comma-separated list (names read the same in every language), or the empty value. */
+export function listOrNone(items: string[], none: Text = NONE): Text {
   return items.length > 0 ? items.join(', ') : none;
+}
+
+/** Texts one under the other, each worded in the reader's language. */
+export function msgLines(lines: Text[]): Text {
+  if (lines.length === 0) return '';
+  return lines.reduce((first, second) => msg('fact-two-lines', { first, second }));
 }

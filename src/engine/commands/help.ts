@@ -1,3 +1,4 @@
+import { translate } from '../../i18n/translate.js';
 import type { UserRow } from '../../store/users.js';
 import { DEACTIVATED_NOTICE } from '../replies.js';
 import { text, type Button, type Outbound } from '../outbound.js';
@@ -206,10 +207,11 @@ function notYours(spec: CommandSpec, caller: Caller): string {
 }
 
 function details(spec: CommandSpec): string {
-  const summary = spec.summary.charAt(0).toUpperCase() + spec.summary.slice(1) + '.';
+  const words = translate('en', spec.summary);
+  const summary = words.charAt(0).toUpperCase() + words.slice(1) + '.';
   const example = entryOf(spec.name)?.example;
   return [
-    spec.usage
+    translate('en', spec.usage)
       .split(' · ')
       .map((usage) => `/${usage}`)
       .join('\n'),

@@ -1,7 +1,8 @@
 import { listInvites, resendInvite, revokeInvite } from '../../domain/invites.js';
 import { parseInviteArgs, UsageError } from '../args.js';
+import { msg, type Message } from '../../i18n/message.js';
 import { codeMark, text } from '../outbound.js';
-import { day, listOrNone } from './format.js';
+import { day, listOrNone, msgLines, roleName, statusName } from './format.js';
 import { reply, type CommandSpec } from './types.js';
 
 const INVITES_PAGE = 20;
@@ -10,8 +11,8 @@ export const inviteCommands: CommandSpec[] = [
   {
     name: 'invite',
     audience: 'admin',
-    usage: 'invite [email…] [admin|member] [group:<name>…] [uses:<n>] [expires:<days>d] [label:"…"]',
-    summary: 'invite people; the link is shown once, privately',
+    usage: msg('invite-command-usage'),
+    summary: msg('invite-command-summary'),
     run: async (ctx) => {
       if (!ctx.args)
         return { startFlow: 'invite', input: { actorId: ctx.user.id, draft: {}, oneLine: false } };
@@ -31,7 +32,7 @@ export const inviteCommands: CommandSpec[] = [
     name: 'invites',
     audience: 'admin',
     usage: 'invites',
-    summary: 'pending, expired, used and revoked invites with their uses and who issued them',
+    summary: msg('invites-command-summary'),
     answersPrivately: true,
     run: async (ctx) => {
       const afterId = ctx.args.match(/^page:(\S+)$/)?.[1];
@@ -41,22 +42,31 @@ export const inviteCommands: CommandSpec[] = [
         limit: INVITES_PAGE + 1,
         ...(afterId ? { afterId } : {}),
       });
-      if (invites.length === 0)
-        return reply(text(afterId ? 'No older invites.' : 'No invites yet. Create one with /invite.'));
+      if (invites.length === 0) return reply(text(afterId ? msg('invites-no-older') : msg('invites-none')));
       const page = invites.slice(0, INVITES_PAGE);
       const next = invites.length > INVITES_PAGE ? page[page.length - 1]!.id : undefined;
-      const lines = page.map(
-        (i) =>
-          `${i.reference} · ${i.status} · ${i.email ?? 'anyone'} · ${i.role} · ${i.uses}/${i.maxUses} used` +
-          (i.status === 'Pending' ? ` · until ${day(i.expiresAt)}` : '') +
-          (i.label ? ` · “${i.label}”` : '') +
-          (i.groupNames.length > 0 ? ` · groups: ${listOrNone(i.groupNames)}` : '') +
-          (i.claimedBy.length > 0 ? ` · joined: ${i.claimedBy.join(', ')}` : '') +
-          ` · by ${i.createdByName ?? 'the operator'}`,
-      );
+      const lines = page.map((i) => {
+        let line: Message = msg('invites-line', {
+          ref: i.reference,
+          status: statusName(i.status),
+          email: i.email ?? msg('fact-anyone'),
+          role: roleName(i.role),
+          uses: i.uses,
+          maxUses: i.maxUses,
+        });
+        // i18n-exempt: a status compared, not shown
+        if (i.status === 'Pending') line = msg('invites-until', { line, day: day(i.expiresAt) });
+        if (i.label) line = msg('invites-label', { line, label: i.label });
+        if (i.groupNames.length > 0) line = msg('invites-groups', { line, groups: listOrNone(i.groupNames) });
+        if (i.claimedBy.length > 0) line = msg('invites-joined', { line, names: i.claimedBy.join(', ') });
+        return i.createdByName
+          ? msg('invites-by', { line, name: i.createdByName })
+          : msg('invites-by-operator', { line });
+      });
       return reply(
-        text(`Invites (newest first):\n${lines.join('\n')}\n\n/revoke <ref> or /resend <ref>`, {
-          ...(next ? { buttons: [[{ label: 'Older', action: `/invites page:${next}` }]] } : {}),
+        text(msg('invites-list', { lines: msgLines(lines) }), {
+          // i18n-exempt: a button's command, never shown
+          ...(next ? { buttons: [[{ label: msg('invites-older'), action: `/invites page:${next}` }]] } : {}),
         }),
       );
     },
@@ -64,23 +74,21 @@ export const inviteCommands: CommandSpec[] = [
   {
     name: 'revoke',
     audience: 'admin',
-    usage: 'revoke <invite>',
-    summary: 'revoke a pending invite (by its ref, email or label)',
+    usage: msg('revoke-command-usage'),
+    summary: msg('revoke-command-summary'),
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
       const invite = await revokeInvite(ctx.deps.store, { actorId: ctx.user.id, reference: ctx.args });
       return reply(
-        text(
-          `Invite ${invite.id.slice(0, 8)} is revoked; ${invite.uses} of ${invite.maxUses} uses were taken.`,
-        ),
+        text(msg('revoke-done', { ref: invite.id.slice(0, 8), uses: invite.uses, maxUses: invite.maxUses })),
       );
     },
   },
   {
     name: 'resend',
     audience: 'admin',
-    usage: 'resend <invite>',
-    summary: 'a fresh link for an expired invite',
+    usage: msg('resend-command-usage'),
+    summary: msg('resend-command-summary'),
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
       const { invite, payload } = await resendInvite(ctx.deps.store, {
@@ -90,10 +98,12 @@ export const inviteCommands: CommandSpec[] = [
       });
       return reply(
         text(
-          [
-            `A fresh link for invite ${invite.id.slice(0, 8)} (${invite.email ?? 'anyone'}), valid until ${day(invite.expiresAt)}. The old link no longer works:`,
-            codeMark(payload),
-          ].join('\n'),
+          msg('resend-link', {
+            ref: invite.id.slice(0, 8),
+            email: invite.email ?? msg('fact-anyone'),
+            until: day(invite.expiresAt),
+            code: codeMark(payload),
+          }),
           { privately: true },
         ),
       );

@@ -1,4 +1,5 @@
 import { exportOwnData } from '../../domain/data-export.js';
+import { msg } from '../../i18n/message.js';
 import { refuseArguments, UsageError } from '../args.js';
 import { reply, type CommandSpec } from './types.js';
 import { resolveTarget, viaHandle } from './users.js';
@@ -8,7 +9,7 @@ export const leavingCommands: CommandSpec[] = [
     name: 'export',
     audience: 'member',
     usage: 'export',
-    summary: 'everything Gatehouse holds about you, as a JSON file',
+    summary: msg('export-command-summary'),
     allowDeactivated: true,
     answersPrivately: true,
     run: async (ctx) => {
@@ -19,7 +20,7 @@ export const leavingCommands: CommandSpec[] = [
         name: `gatehouse-my-data-${data.exportedAt.slice(0, 10)}.json`,
         mimeType: 'application/json',
         content: JSON.stringify(data, null, 2),
-        caption: 'Everything Gatehouse holds about you.',
+        caption: msg('export-caption'),
         privately: true,
       });
     },
@@ -28,7 +29,7 @@ export const leavingCommands: CommandSpec[] = [
     name: 'deleteme',
     audience: 'member',
     usage: 'deleteme',
-    summary: 'erase your own account for good',
+    summary: msg('deleteme-command-summary'),
     allowDeactivated: true,
     privateOnly: true,
     run: async (ctx) => {
@@ -39,15 +40,15 @@ export const leavingCommands: CommandSpec[] = [
   {
     name: 'delete',
     audience: 'admin',
-    usage: 'delete <user>',
-    summary: "erase someone's account for good, handing over what they created",
+    usage: msg('delete-command-usage'),
+    summary: msg('delete-command-summary'),
     privateOnly: true,
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
       const found = await resolveTarget(ctx, ctx.args);
       return {
         startFlow: 'deleteUser',
-        input: { actorId: ctx.user.id, userId: found.user.id, ...viaHandle(found) },
+        input: { actorId: ctx.user.id, userId: found.user.id, ...viaHandle(ctx, found) },
       };
     },
   },

@@ -1,5 +1,6 @@
 import { hashToken, parsePayload } from '../../domain/tokens.js';
 import { isRefused, LOCKED_OUT, recordWrongAttempt } from '../limits.js';
+import { msg, type Text } from '../../i18n/message.js';
 import { text } from '../outbound.js';
 import { helpReply, STRANGER_GREETING } from './help.js';
 import { reply, type CommandContext, type CommandOutcome, type CommandSpec } from './types.js';
@@ -16,22 +17,20 @@ async function openCode(ctx: CommandContext, code: string): Promise<CommandOutco
   const payload = parsePayload(code);
   if (!payload) {
     await recordWrongAttempt(ctx.deps, attempt);
-    return reply(text('That code is not valid. Check that you copied all of it.'));
+    return reply(text(msg('start-code-not-valid')));
   }
   const tokenHash = hashToken(payload.token).toString('base64url');
   if (payload.kind === 'invite') {
     if (ctx.user) {
-      return reply(
-        text(`You already have an account here, ${ctx.user.name}. Send /help to see what you can do.`),
-      );
+      return reply(text(msg('start-has-account', { name: ctx.user.name })));
     }
     return { startFlow: 'claim', input: { tokenHash, identity: identityOf(ctx) } };
   }
   return { startFlow: 'resetPassword', input: { tokenHash, identity: identityOf(ctx) } };
 }
 
-function greeting(ctx: CommandContext): string {
-  if (ctx.user) return `Hello again, ${ctx.user.name}. Send /help to see what you can do.`;
+function greeting(ctx: CommandContext): Text {
+  if (ctx.user) return msg('start-hello-again', { name: ctx.user.name });
   return STRANGER_GREETING;
 }
 
@@ -40,7 +39,7 @@ export const startCommands: CommandSpec[] = [
     name: 'start',
     audience: 'anyone',
     usage: 'start',
-    summary: 'say hello; with an invite or reset link, open it',
+    summary: msg('start-command-summary'),
     hidden: true,
     privateOnly: true,
     run: async (ctx) => (ctx.args ? openCode(ctx, ctx.args) : reply(text(greeting(ctx)))),
@@ -48,19 +47,18 @@ export const startCommands: CommandSpec[] = [
   {
     name: 'claim',
     audience: 'anyone',
-    usage: 'claim CODE',
-    summary: 'open an invite with its code',
+    usage: msg('claim-command-usage'),
+    summary: msg('claim-command-summary'),
     privateOnly: true,
-    run: async (ctx) =>
-      ctx.args ? openCode(ctx, ctx.args) : reply(text('Send the code with the command, like: /claim i_AbC…')),
+    run: async (ctx) => (ctx.args ? openCode(ctx, ctx.args) : reply(text(msg('claim-ask-code')))),
   },
   {
     name: 'help',
     stateless: true,
     audience: 'anyone',
     allowDeactivated: true,
-    usage: 'help [command]',
-    summary: 'what you can do here; with a command, its syntax and an example',
+    usage: msg('help-command-usage'),
+    summary: msg('help-command-summary'),
     run: async (ctx) => helpReply(ctx),
   },
 ];

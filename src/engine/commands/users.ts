@@ -9,8 +9,10 @@ import {
 import { ROLES, type Role } from '../../domain/enums.js';
 import { splitFirst, UsageError } from '../args.js';
 import { capabilitiesOf } from '../deps.js';
+import { msg, type Text } from '../../i18n/message.js';
+import { translate } from '../../i18n/translate.js';
 import { codeMark, text, type Button } from '../outbound.js';
-import { ago, day, listOrNone, platformName } from './format.js';
+import { ago, day, listOrNone, msgLines, NONE, platformName, roleName, statusName } from './format.js';
 import { reply, type CommandSpec, type SignedInContext } from './types.js';
 
 /** The person an admin's words name, preferring a handle on the platform they are typing on. */
@@ -18,30 +20,49 @@ export function resolveTarget(ctx: SignedInContext, reference: string): Promise<
   return resolveUserReference(ctx.deps.store, reference, ctx.inbound.platform);
 }
 
-/** How a handle found the person ("@bob on Slack"), for the confirmation; nothing for an email or id. */
-export function viaHandle(found: FoundUser): { via?: string } {
-  return found.handle ? { via: `@${found.handle.username} on ${platformName(found.handle.platform)}` } : {};
+/**
+ * How a handle found the person ("@bob on Slack"), for the confirmation; nothing for an email or id.
+ * Worded in the operator's language: the flows that confirm take it as a name-like string.
+ */
+export function viaHandle(ctx: SignedInContext, found: FoundUser): { via?: string } {
+  if (!found.handle) return {};
+  const { username, platform } = found.handle;
+  return {
+    via: translate(
+      ctx.deps.settings.defaultLocale,
+      msg('users-via-handle', { username, platform: platformName(platform) }),
+    ),
+  };
 }
 
-function listLine(row: DirectoryEntry): string {
-  if (row.kind === 'invite')
-    return (
-      `${row.name ?? '—'} · ${row.email ?? 'anyone'} · ${row.role} · ${row.status} invite ${row.id.slice(0, 8)}` +
-      (row.status === 'Pending' && row.expiresAt ? ` until ${day(row.expiresAt)}` : '') +
-      ` · groups: ${listOrNone(row.groups)}`
-    );
-  return (
-    `${row.name} · ${row.email ?? 'no email'} · ${row.role} · ${row.status} · ` +
-    `groups: ${listOrNone(row.groups)} · seen ${ago(row.lastSeenAt)}`
-  );
+function listLine(row: DirectoryEntry): Text {
+  const facts = { role: roleName(row.role), status: statusName(row.status), groups: listOrNone(row.groups) };
+  if (row.kind === 'invite') {
+    const invite = {
+      ...facts,
+      name: row.name ?? NONE,
+      email: row.email ?? msg('fact-anyone'),
+      ref: row.id.slice(0, 8),
+    };
+    // i18n-exempt: a status compared, not shown
+    return row.status === 'Pending' && row.expiresAt
+      ? msg('users-pending-invite-line', { ...invite, until: day(row.expiresAt) })
+      : msg('users-invite-line', invite);
+  }
+  return msg('users-person-line', {
+    ...facts,
+    name: row.name ?? NONE,
+    email: row.email ?? msg('users-no-email'),
+    seen: ago(row.lastSeenAt),
+  });
 }
 
 export const userCommands: CommandSpec[] = [
   {
     name: 'users',
     audience: 'admin',
-    usage: 'users [query]',
-    summary: 'everyone and the open invites, with status and last seen',
+    usage: msg('users-command-usage'),
+    summary: msg('users-command-summary'),
     answersPrivately: true,
     run: async (ctx) => {
       const [query, cursor] = ctx.args.startsWith('page:') ? ['', ctx.args.slice(5)] : [ctx.args, undefined];
@@ -50,39 +71,43 @@ export const userCommands: CommandSpec[] = [
         ...(query ? { query } : {}),
         ...(cursor ? { after: cursor } : {}),
       });
-      if (page.rows.length === 0) return reply(text(query ? `Nobody matches “${query}”.` : 'Nobody yet.'));
+      if (page.rows.length === 0)
+        return reply(text(query ? msg('users-nobody-matches', { query }) : msg('users-nobody')));
       const buttons: Button[][] = page.rows
         .filter((r) => r.kind === 'user')
         .slice(0, 10)
+        // i18n-exempt: a button's command, never shown
         .map((u) => [{ label: u.name ?? '', action: `/user ${u.id}` }]);
-      if (page.next && !query) buttons.push([{ label: 'Next page', action: `/users page:${page.next}` }]);
+      if (page.next && !query)
+        // i18n-exempt: a button's command, never shown
+        buttons.push([{ label: msg('users-next-page'), action: `/users page:${page.next}` }]);
       // Web app buttons open only from private chats.
       if (capabilitiesOf(ctx.deps, ctx.inbound.platform).hasWebApp && ctx.inbound.chat.isPrivate)
-        buttons.unshift([{ label: 'Open the table', action: '/users', page: 'users' }]);
-      const more = page.next && query ? '\n(More match: narrow the search.)' : '';
-      return reply(text(page.rows.map(listLine).join('\n') + more, { buttons }));
+        buttons.unshift([{ label: msg('users-open-table'), action: '/users', page: 'users' }]);
+      const lines = msgLines(page.rows.map(listLine));
+      return reply(text(page.next && query ? msg('users-more-match', { lines }) : lines, { buttons }));
     },
   },
   {
     name: 'user',
     audience: 'admin',
-    usage: 'user <user>',
-    summary: "one person's panel: role, groups, reset link, deactivate",
+    usage: msg('user-command-usage'),
+    summary: msg('user-command-summary'),
     answersPrivately: true,
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
       const found = await resolveTarget(ctx, ctx.args);
       return {
         startFlow: 'manageUser',
-        input: { actorId: ctx.user.id, userId: found.user.id, ...viaHandle(found) },
+        input: { actorId: ctx.user.id, userId: found.user.id, ...viaHandle(ctx, found) },
       };
     },
   },
   {
     name: 'role',
     audience: 'admin',
-    usage: 'role <user> admin|member',
-    summary: "change someone's role (asks first)",
+    usage: msg('role-command-usage'),
+    summary: msg('role-command-summary'),
     run: async (ctx) => {
       const [who, role] = splitFirst(ctx.args);
       if (!who || !(ROLES as readonly string[]).includes(role.toLowerCase())) throw new UsageError();
@@ -93,7 +118,7 @@ export const userCommands: CommandSpec[] = [
           actorId: ctx.user.id,
           userId: found.user.id,
           intent: role.toLowerCase() as Role,
-          ...viaHandle(found),
+          ...viaHandle(ctx, found),
         },
       };
     },
@@ -101,23 +126,28 @@ export const userCommands: CommandSpec[] = [
   {
     name: 'deactivate',
     audience: 'admin',
-    usage: 'deactivate <user>',
-    summary: 'lock someone out, keeping their data',
+    usage: msg('deactivate-command-usage'),
+    summary: msg('deactivate-command-summary'),
     answersPrivately: true,
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
       const found = await resolveTarget(ctx, ctx.args);
       return {
         startFlow: 'manageUser',
-        input: { actorId: ctx.user.id, userId: found.user.id, intent: 'deactivate', ...viaHandle(found) },
+        input: {
+          actorId: ctx.user.id,
+          userId: found.user.id,
+          intent: 'deactivate',
+          ...viaHandle(ctx, found),
+        },
       };
     },
   },
   {
     name: 'reactivate',
     audience: 'admin',
-    usage: 'reactivate <user>',
-    summary: 'give a deactivated person their access back',
+    usage: msg('reactivate-command-usage'),
+    summary: msg('reactivate-command-summary'),
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
       const { user: target } = await resolveTarget(ctx, ctx.args);
@@ -126,26 +156,22 @@ export const userCommands: CommandSpec[] = [
         userId: target.id,
         ...(ctx.deps.settings.seatLimit ? { seatLimit: ctx.deps.settings.seatLimit } : {}),
       });
-      return reply(text(`${user.name} is active again, with the same role and groups.`));
+      return reply(text(msg('reactivate-done', { name: user.name })));
     },
   },
   {
     name: 'resetpassword',
     audience: 'admin',
-    usage: 'resetpassword <user>',
-    summary: 'a password reset link (7 days, once)',
+    usage: msg('resetpassword-command-usage'),
+    summary: msg('resetpassword-command-summary'),
     run: async (ctx) => {
       if (!ctx.args) throw new UsageError();
       const { user: target } = await resolveTarget(ctx, ctx.args);
       const link = await issueResetLink(ctx.deps.store, { actorId: ctx.user.id, userId: target.id });
       return reply(
-        text(
-          [
-            `A reset link for ${link.user.name}; send it to them privately. It works once, for 7 days, and voids older links:`,
-            codeMark(link.payload),
-          ].join('\n'),
-          { privately: true },
-        ),
+        text(msg('resetpassword-link', { name: link.user.name, code: codeMark(link.payload) }), {
+          privately: true,
+        }),
       );
     },
   },

@@ -6,6 +6,7 @@ import { changeRole, deactivateUser, getUserDetail, reactivateUser } from '../..
 import type { EngineDeps } from '../deps.js';
 import { codeMark } from '../outbound.js';
 import { minute } from '../commands/format.js';
+import { translate } from '../../i18n/translate.js';
 
 type Implementations = Parameters<typeof manageUserFlow.provide>[0];
 
@@ -26,7 +27,8 @@ export function manageUserEffects(deps: EngineDeps): Implementations {
           status: user.status,
           groups: detail.groups,
           platforms: [...new Set(detail.identities.map((i) => i.platform))],
-          lastSeen: user.lastSeenAt ? minute(user.lastSeenAt) : null,
+          // The panel keeps a string; worded in the operator's language until it carries Text.
+          lastSeen: user.lastSeenAt ? translate(deps.settings.defaultLocale, minute(user.lastSeenAt)) : null,
           allGroups: groups.map((g) => g.name),
           openInvites: detail.openInvites,
           liveResetLinks: detail.liveResetLinks,

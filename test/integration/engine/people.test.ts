@@ -179,9 +179,11 @@ describe('/invites and /resend', () => {
       groupNames: [],
     });
     const listed = await ada.say('/invites');
-    expect(listed).toMatch(/Pending · named@example\.com · member · 0\/1 used · until \S+ · by Ada/);
     expect(listed).toMatch(
-      /Pending · anyone · admin · 0\/1 used · until \S+ · “admin setup” · by the operator/,
+      /Pending · named@example\.com · member · 0\/1 used · until [A-Z][a-z]{2} \d{1,2}, \d{4} · by Ada/,
+    );
+    expect(listed).toMatch(
+      /Pending · anyone · admin · 0\/1 used · until [A-Z][a-z]{2} \d{1,2}, \d{4} · “admin setup” · by the operator/,
     );
   });
 
@@ -193,7 +195,11 @@ describe('/invites and /resend', () => {
       groupNames: [],
       expiresInDays: 90,
     });
-    const until = issued!.invite.expiresAt.toISOString().slice(0, 16).replace('T', ' ');
+    const until = new Intl.DateTimeFormat('en', {
+      timeZone: 'UTC',
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(issued!.invite.expiresAt);
     expect(await ada.say('/resend leaky@example.com')).toBe(
       `That invite is still valid until ${until} UTC; /revoke it first if the link leaked.`,
     );
@@ -224,7 +230,9 @@ describe('/users', () => {
       '— · late@example.com',
       expect.stringMatching(/^Abe Gone · abe@example\.com/),
     ]);
-    expect(lines[2]).toMatch(/member · Pending invite [0-9a-f]{8} until \d{4}-\d\d-\d\d · groups: —$/);
+    expect(lines[2]).toMatch(
+      /member · Pending invite [0-9a-f]{8} until [A-Z][a-z]{2} \d{1,2}, \d{4} · groups: —$/,
+    );
     expect(lines[3]).toMatch(/admin · Expired invite [0-9a-f]{8} · groups: —$/);
     expect(lines[4]).toMatch(
       /· Deactivated · groups: — · seen never \[Mia Boss\] \[Zoe Active\] \[Abe Gone\]$/,

@@ -88,7 +88,7 @@ describe('describeDomainError', () => {
     );
     expect(describeDomainError(new AccountFrozenError('Bob', 'reset'))).toMatch(/they get no reset link/);
     expect(describeDomainError(new InviteStillValidError(new Date('2030-01-02T03:04:05Z')))).toBe(
-      'That invite is still valid until 2030-01-02 03:04 UTC; /revoke it first if the link leaked.',
+      'That invite is still valid until Jan 2, 2030, 3:04 AM UTC; /revoke it first if the link leaked.',
     );
   });
 
