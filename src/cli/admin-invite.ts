@@ -7,7 +7,7 @@ const code = await runWithRecord(async ({ store }, config) => {
   process.stdout.write(
     [
       'A new admin invite (valid 7 days, works once):',
-      ...operatorInstructions(payload, configuredPlatforms(config)),
+      ...operatorInstructions(payload, configuredPlatforms(config), config.DEFAULT_LOCALE),
       '',
     ].join('\n'),
   );

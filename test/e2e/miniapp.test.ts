@@ -141,7 +141,7 @@ describe('the Telegram Mini App in Chromium', () => {
     expect(prompt).toMatch(/choose a password[\s\S]*never becomes a message[\s\S]*\[Enter it privately\]/);
     expect(prompt).not.toMatch(/Send it as a message/);
     const url = ada.webAppUrl('Enter it privately');
-    expect(url).toMatch(/^https:\/\/gatehouse\.example\/app\/password\?n=[A-Za-z0-9_-]{22}$/);
+    expect(url).toMatch(/^https:\/\/gatehouse\.example\/app\/password\?n=[A-Za-z0-9_-]{22}&l=en$/);
 
     const initData = signInitData(TOKEN, { id: 11, first_name: 'Ada', username: 'ada' });
     const page = await openMiniApp(url, initData, LIGHT);
@@ -211,7 +211,7 @@ describe('the Telegram Mini App in Chromium', () => {
     const listed = await ada.say('/users');
     expect(listed).toMatch(/\[Open the table\]/);
     const url = ada.webAppUrl('Open the table');
-    expect(url).toBe('https://gatehouse.example/app/users');
+    expect(url).toBe('https://gatehouse.example/app/users?l=en');
 
     const page = await openMiniApp(url, signInitData(TOKEN, { id: 11, first_name: 'Ada' }), DARK);
     await page.locator('#table').waitFor();
