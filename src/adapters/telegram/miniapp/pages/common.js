@@ -7,7 +7,7 @@ export const tg = window.Telegram?.WebApp;
 export const locale = document.documentElement.lang;
 export const words = JSON.parse(document.getElementById('words')?.textContent || '{}');
 
-/** A page word with its `{name}` slots filled: fill(words.count, { shown: 3, total: 9 }). */
+/** A page word with its `{name}` slots filled from `values`. */
 export function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (slot, name) => (name in values ? String(values[name]) : slot));
 }
