@@ -275,4 +275,39 @@ describe('the Telegram Mini App in Chromium', () => {
     expect(await page.locator('#table').isHidden()).toBe(true);
     await page.close();
   });
+
+  it('speaks the language its link names: the table in German, a refusal in Spanish', async () => {
+    const page = await openMiniApp(
+      `${PUBLIC_URL}/app/users?l=de`,
+      signInitData(TOKEN, { id: 11, first_name: 'Ada' }),
+      LIGHT,
+    );
+    await page.locator('#table').waitFor();
+    expect(await page.locator('th button').allTextContents()).toEqual([
+      'Name',
+      'E-Mail',
+      'Rolle',
+      'Gruppen',
+      'Status',
+      'Verknüpft',
+      'Zuletzt gesehen',
+    ]);
+    const rows = await page.locator('#rows').textContent();
+    for (const word of ['Aktiv', 'Ausstehend', 'Abgelaufen', 'Mitglied', '(Einladung '])
+      expect(rows).toContain(word);
+    expect(rows).toMatch(/gerade eben|vor \d+/);
+    expect(await page.locator('#count').textContent()).toMatch(/^\d+ von \d+$/);
+    expect(await page.getAttribute('#search', 'placeholder')).toBe('Name, E-Mail, Gruppe, Status suchen…');
+    await page.close();
+
+    const member = await openMiniApp(
+      `${PUBLIC_URL}/app/users?l=es`,
+      signInitData(TOKEN, { id: 22, first_name: 'Bob' }),
+      LIGHT,
+    );
+    await expect
+      .poll(() => member.locator('#status').textContent())
+      .toBe('Solo los admins pueden ver esta tabla.');
+    await member.close();
+  });
 });

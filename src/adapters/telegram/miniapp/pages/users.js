@@ -18,6 +18,7 @@ const STATUS_NAMES = {
 const STATUS_ORDER = Object.keys(STATUS_NAMES);
 const ROLE_NAMES = { admin: words.roleAdmin, member: words.roleMember };
 const relative = new Intl.RelativeTimeFormat(locale, { style: 'short' });
+const number = new Intl.NumberFormat(locale);
 const state = { rows: [], sort: { key: 'status', direction: 1 }, query: '' };
 
 function say(text) {
@@ -152,7 +153,10 @@ function render() {
     const sorted = th.dataset.key === state.sort.key;
     th.setAttribute('aria-sort', sorted ? (state.sort.direction > 0 ? 'ascending' : 'descending') : 'none');
   }
-  $('count').textContent = fill(words.count, { shown: rows.length, total: state.rows.length });
+  $('count').textContent = fill(words.count, {
+    shown: number.format(rows.length),
+    total: number.format(state.rows.length),
+  });
 }
 
 async function openInChat(row) {
