@@ -9,6 +9,7 @@ adapters-code-anywhere = Überall sonst: Schick diesen Code in einem privaten Ch
 
 adapters-setup-first-admin = Es gibt noch kein Konto. Wer diese Einladung öffnet, wird der erste Admin (sie gilt einmal, 7 Tage lang):
 adapters-setup-new-any-time = `npm run admin-invite` gibt jederzeit eine neue aus.
+adapters-setup-new-invite = Eine neue Admin-Einladung (7 Tage gültig, funktioniert einmal):
 adapters-setup-printed-elsewhere =
     Es gibt noch kein Konto. Ein anderer Gatehouse-Prozess mit derselben Datenbank hat die Einladung
     für den ersten Admin ausgegeben; nimm die, oder gib mit `npm run admin-invite` eine neue aus.

@@ -9,6 +9,7 @@ adapters-code-anywhere = Anywhere else: send this code to the bot in a private c
 
 adapters-setup-first-admin = No account exists yet. Whoever opens this invite becomes the first admin (it works once, for 7 days):
 adapters-setup-new-any-time = `npm run admin-invite` prints a new one at any time.
+adapters-setup-new-invite = A new admin invite (valid 7 days, works once):
 adapters-setup-printed-elsewhere =
     No account exists yet. Another Gatehouse process sharing this database printed the first
     admin's invite; use that one, or run `npm run admin-invite` to print a new one.

@@ -9,6 +9,7 @@ adapters-code-anywhere = En cualquier otro sitio: envía este código al bot en 
 
 adapters-setup-first-admin = Aún no existe ninguna cuenta. Quien abra esta invitación será el primer admin (funciona una vez, durante 7 días):
 adapters-setup-new-any-time = `npm run admin-invite` imprime una nueva en cualquier momento.
+adapters-setup-new-invite = Una nueva invitación de admin (válida 7 días, funciona una vez):
 adapters-setup-printed-elsewhere =
     Aún no existe ninguna cuenta. Otro proceso de Gatehouse que comparte esta base de datos imprimió
     la invitación del primer admin; usa esa, o ejecuta `npm run admin-invite` para imprimir una nueva.

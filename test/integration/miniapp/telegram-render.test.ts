@@ -49,7 +49,12 @@ describe('Telegram rendering of Mini App buttons', () => {
     expect(prompt!.text).not.toContain(translate('en', SECRET_NOTE));
     expect(prompt!.markup).toEqual({
       inline_keyboard: [
-        [{ text: 'Enter it privately', web_app: { url: `${PUBLIC_URL}/app/password?n=${'N'.repeat(22)}&l=en` } }],
+        [
+          {
+            text: 'Enter it privately',
+            web_app: { url: `${PUBLIC_URL}/app/password?n=${'N'.repeat(22)}&l=en` },
+          },
+        ],
       ],
     });
     expect(list!.markup).toEqual({
