@@ -23,14 +23,14 @@ telegram-secret-note = Schick es als Nachricht: Ich lösche die Nachricht, sobal
 telegram-secret-deleted = Ich habe deine Nachricht mit dem Passwort gelöscht.
 telegram-secret-form-note = Tipp auf den Button: Das Formular schickt es direkt an Gatehouse, es wird also nie eine Nachricht in diesem Chat.
 telegram-secret-form-button = Privat eingeben
-telegram-dm-blocked = Ich kann dir noch nicht privat schreiben. Öffne einen privaten Chat mit mir, tipp auf Start und schick den Befehl dann noch einmal.
+telegram-dm-blocked = Ich kann dir noch nicht privat schreiben. Öffne einen privaten Chat mit mir, tippe auf „Starten“ und schick den Befehl dann noch einmal.
 telegram-open-private-chat = Privaten Chat öffnen
 telegram-open-code-link = öffne https://t.me/{ $bot }?start={ $code }
 telegram-open-code-start = schick /start { $code } in einem privaten Chat an den Bot
 
 ## Slack
 
-slack-open-code = schick { $code } per DM an den Bot, oder tippe dort /claim { $code }
+slack-open-code = schick { $code } per Direktnachricht an den Bot, oder tippe dort /claim { $code }
 slack-secret-button = Privat eingeben
 slack-stale-form = Dieses Formular ist nicht mehr aktuell (es wurde schon benutzt, oder ein neuerer Schritt hat es ersetzt). Nimm den neuesten Button in unserem Chat.
 slack-form-expired = Dieses Formular ist abgelaufen. Fang den Schritt noch einmal an.

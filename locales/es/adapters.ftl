@@ -23,14 +23,14 @@ telegram-secret-note = Envíala como mensaje: borro ese mensaje en cuanto lo leo
 telegram-secret-deleted = He borrado tu mensaje con la contraseña.
 telegram-secret-form-note = Toca el botón: el formulario la envía directamente a Gatehouse, así que nunca se convierte en un mensaje de este chat.
 telegram-secret-form-button = Introducirla en privado
-telegram-dm-blocked = Todavía no puedo escribirte en privado. Abre un chat privado conmigo, pulsa Iniciar y vuelve a enviar el comando.
+telegram-dm-blocked = Todavía no puedo escribirte en privado. Abre un chat privado conmigo, pulsa «Iniciar» y vuelve a enviar el comando.
 telegram-open-private-chat = Abrir un chat privado
 telegram-open-code-link = abre https://t.me/{ $bot }?start={ $code }
 telegram-open-code-start = envía /start { $code } al bot en un chat privado
 
 ## Slack
 
-slack-open-code = envía { $code } al bot por DM, o escribe allí /claim { $code }
+slack-open-code = envía { $code } al bot por mensaje directo, o escribe allí /claim { $code }
 slack-secret-button = Introducirla en privado
 slack-stale-form = Ese formulario ya no está vigente (ya se usó, o un paso más reciente lo reemplazó). Usa el botón más reciente de nuestro chat.
 slack-form-expired = Este formulario ha caducado. Empieza ese paso de nuevo.

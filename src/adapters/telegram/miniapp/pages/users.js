@@ -65,7 +65,8 @@ function compare(a, b) {
 
 function matches(row) {
   if (!state.query) return true;
-  const shown = [
+  // A person searches by what the table shows them, in their language, as well as by the values.
+  const worded = [
     ROLE_NAMES[row.role],
     STATUS_NAMES[row.status],
     ...row.platforms.map((p) => PLATFORM_NAMES[p]),
@@ -78,7 +79,7 @@ function matches(row) {
     ...row.groups,
     ...row.platforms,
     row.id,
-    ...shown,
+    ...worded,
   ]
     .join(' ')
     .toLowerCase();
