@@ -113,6 +113,7 @@ async function start(): Promise<() => Promise<void>> {
         ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
         ...(slackIdentity ? { identity: slackIdentity } : {}),
         ...(botInfo ? { telegramBotUsername: botInfo.username } : {}),
+        defaultLocale: config.DEFAULT_LOCALE,
         log,
       })
     : undefined;
@@ -126,6 +127,7 @@ async function start(): Promise<() => Promise<void>> {
             ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET } }
             : {}),
           directory: engineDirectory(engine),
+          defaultLocale: config.DEFAULT_LOCALE,
           ...(miniApp && config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
           log,
         })
@@ -136,7 +138,15 @@ async function start(): Promise<() => Promise<void>> {
     ...(telegram?.route ? [telegram.route] : []),
     ...(slack?.route ? [slack.route] : []),
     ...(miniApp && telegram && config.TELEGRAM_BOT_TOKEN
-      ? [miniAppRoute({ engine, log, botToken: config.TELEGRAM_BOT_TOKEN, chat: telegram })]
+      ? [
+          miniAppRoute({
+            engine,
+            log,
+            botToken: config.TELEGRAM_BOT_TOKEN,
+            chat: telegram,
+            defaultLocale: config.DEFAULT_LOCALE,
+          }),
+        ]
       : []),
   ];
   const server = await listen(config.PORT, routes, (error) =>
@@ -146,6 +156,7 @@ async function start(): Promise<() => Promise<void>> {
     record.store,
     configuredPlatforms(config, botInfo?.username),
     process.stdout,
+    config.DEFAULT_LOCALE,
   );
 
   const shutdown = once(async () => {
@@ -182,6 +193,7 @@ async function start(): Promise<() => Promise<void>> {
       input: process.stdin,
       output: process.stdout,
       filesDir: `${config.DATA_DIR}/files`,
+      locale: config.DEFAULT_LOCALE,
     });
     await shutdown();
     process.exit(0);

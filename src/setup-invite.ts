@@ -2,6 +2,9 @@ import { openCodeInConsole } from './adapters/console/console.js';
 import { openCodeOnSlack } from './adapters/slack/translate.js';
 import { openCodeOnTelegram } from './adapters/telegram/translate.js';
 import { issueFirstStartInvite } from './domain/invites.js';
+import type { Locale } from './i18n/locales.js';
+import { msg } from './i18n/message.js';
+import { translate } from './i18n/translate.js';
 import type { Store } from './store/store.js';
 import type { Config } from './config.js';
 
@@ -26,39 +29,52 @@ export function configuredPlatforms(
   };
 }
 
-/** What the operator does with an admin invite's payload, in each adapter's words, on each platform this process serves. */
-export function operatorInstructions(payload: string, platforms: ConfiguredPlatforms): string[] {
-  return [
+/**
+ * What the operator does with an admin invite's payload, in each adapter's words, on each platform
+ * this process serves; in `locale`, the deployment's DEFAULT_LOCALE.
+ */
+export function operatorInstructions(
+  payload: string,
+  platforms: ConfiguredPlatforms,
+  locale: Locale,
+): string[] {
+  const lines = [
     ...(platforms.telegram
-      ? [`  Telegram: ${openCodeOnTelegram(payload, platforms.telegram.username)}`]
+      ? [
+          msg('adapters-setup-on-telegram', {
+            how: openCodeOnTelegram(payload, platforms.telegram.username, locale),
+          }),
+        ]
       : []),
-    ...(platforms.slack ? [`  Slack: ${openCodeOnSlack(payload)}`] : []),
-    ...(platforms.console ? [`  In the terminal chat: ${openCodeInConsole(payload)}`] : []),
+    ...(platforms.slack ? [msg('adapters-setup-on-slack', { how: openCodeOnSlack(payload, locale) })] : []),
+    ...(platforms.console
+      ? [msg('adapters-setup-in-console', { how: openCodeInConsole(payload, locale) })]
+      : []),
   ];
+  return lines.map((line) => `  ${translate(locale, line)}`);
 }
 
 /**
  * With no account in the record, prints the first admin's invite, or (when another live process
- * printed it) where to look instead. Returns the release of the printer's lock, if this process holds it.
+ * printed it) where to look instead, in `locale` (DEFAULT_LOCALE). Returns the release of the
+ * printer's lock, if this process holds it.
  */
 export async function printSetupInviteIfNeeded(
   store: Store,
   platforms: ConfiguredPlatforms,
   out: NodeJS.WritableStream,
+  locale: Locale,
 ): Promise<(() => Promise<void>) | undefined> {
   const outcome = await issueFirstStartInvite(store);
   if (outcome.kind === 'not_needed') return undefined;
   const lines =
     outcome.kind === 'issued'
       ? [
-          'No account exists yet. Whoever opens this invite becomes the first admin (it works once, for 7 days):',
-          ...operatorInstructions(outcome.issued.payload, platforms),
-          '`npm run admin-invite` prints a new one at any time.',
+          translate(locale, msg('adapters-setup-first-admin')),
+          ...operatorInstructions(outcome.issued.payload, platforms, locale),
+          translate(locale, msg('adapters-setup-new-any-time')),
         ]
-      : [
-          'No account exists yet. Another Gatehouse process sharing this database printed the first',
-          "admin's invite; use that one, or run `npm run admin-invite` to print a new one.",
-        ];
+      : [translate(locale, msg('adapters-setup-printed-elsewhere'))];
   out.write(['', ...lines, ''].join('\n') + '\n');
   return outcome.kind === 'issued' ? outcome.release : undefined;
 }

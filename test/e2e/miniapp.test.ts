@@ -141,7 +141,7 @@ describe('the Telegram Mini App in Chromium', () => {
     expect(prompt).toMatch(/choose a password[\s\S]*never becomes a message[\s\S]*\[Enter it privately\]/);
     expect(prompt).not.toMatch(/Send it as a message/);
     const url = ada.webAppUrl('Enter it privately');
-    expect(url).toMatch(/^https:\/\/gatehouse\.example\/app\/password\?n=[A-Za-z0-9_-]{22}$/);
+    expect(url).toMatch(/^https:\/\/gatehouse\.example\/app\/password\?n=[A-Za-z0-9_-]{22}&l=en$/);
 
     const initData = signInitData(TOKEN, { id: 11, first_name: 'Ada', username: 'ada' });
     const page = await openMiniApp(url, initData, LIGHT);
@@ -211,7 +211,7 @@ describe('the Telegram Mini App in Chromium', () => {
     const listed = await ada.say('/users');
     expect(listed).toMatch(/\[Open the table\]/);
     const url = ada.webAppUrl('Open the table');
-    expect(url).toBe('https://gatehouse.example/app/users');
+    expect(url).toBe('https://gatehouse.example/app/users?l=en');
 
     const page = await openMiniApp(url, signInitData(TOKEN, { id: 11, first_name: 'Ada' }), DARK);
     await page.locator('#table').waitFor();
@@ -274,5 +274,40 @@ describe('the Telegram Mini App in Chromium', () => {
     await expect.poll(() => page.locator('#status').textContent()).toBe('Only admins can see this table.');
     expect(await page.locator('#table').isHidden()).toBe(true);
     await page.close();
+  });
+
+  it('speaks the language its link names: the table in German, a refusal in Spanish', async () => {
+    const page = await openMiniApp(
+      `${PUBLIC_URL}/app/users?l=de`,
+      signInitData(TOKEN, { id: 11, first_name: 'Ada' }),
+      LIGHT,
+    );
+    await page.locator('#table').waitFor();
+    expect(await page.locator('th button').allTextContents()).toEqual([
+      'Name',
+      'E-Mail',
+      'Rolle',
+      'Gruppen',
+      'Status',
+      'Verknüpft',
+      'Zuletzt gesehen',
+    ]);
+    const rows = await page.locator('#rows').textContent();
+    for (const word of ['Aktiv', 'Ausstehend', 'Abgelaufen', 'Mitglied', '(Einladung '])
+      expect(rows).toContain(word);
+    expect(rows).toMatch(/gerade eben|vor \d+/);
+    expect(await page.locator('#count').textContent()).toMatch(/^\d+ von \d+$/);
+    expect(await page.getAttribute('#search', 'placeholder')).toBe('Name, E-Mail, Gruppe, Status suchen…');
+    await page.close();
+
+    const member = await openMiniApp(
+      `${PUBLIC_URL}/app/users?l=es`,
+      signInitData(TOKEN, { id: 22, first_name: 'Bob' }),
+      LIGHT,
+    );
+    await expect
+      .poll(() => member.locator('#status').textContent())
+      .toBe('Solo los admins pueden ver esta tabla.');
+    await member.close();
   });
 });

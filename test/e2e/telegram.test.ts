@@ -13,6 +13,7 @@ import { listen } from '../../src/http/server.js';
 import { createSetupInvite } from '../../src/domain/invites.js';
 import { createGroup } from '../../src/domain/groups.js';
 import { linkChat, seedUser } from '../support/seed.js';
+import { SUPPORTED_LOCALES } from '../../src/i18n/locales.js';
 
 const GOOD = 'violet-Harbor-Lantern-42';
 const GROUP = -100123;
@@ -25,6 +26,11 @@ const TOKEN = '123456:TEST-token-abcdefghijklmnop';
 /** Telegram's pace (1 message/s per chat) would make the story take minutes; order per chat is kept. */
 const throttle = { global: {}, group: { maxConcurrent: 1 }, out: { maxConcurrent: 1 } };
 let adapter: TelegramAdapter;
+
+/** A menu is set (or taken back) once per language we speak. */
+function inEveryLanguage(method: string): string[] {
+  return SUPPORTED_LOCALES.map(() => method);
+}
 
 function menuCalls(from: number, chatId: number): string[] {
   return telegram.calls
@@ -70,7 +76,7 @@ describe('Gatehouse over Telegram', () => {
     expect(await ada.say(GOOD)).toMatch(/I deleted your message with the password[\s\S]*once more/);
     const menusBefore = telegram.calls.length;
     const accepted = await ada.say(GOOD);
-    expect(menuCalls(menusBefore, 11)).toEqual(['setMyCommands']);
+    expect(menuCalls(menusBefore, 11)).toEqual(inEveryLanguage('setMyCommands'));
     expect(ada.lastCalls[0]).toEqual({
       method: 'deleteMessage',
       params: { chat_id: 11, message_id: ada.lastMessageId },
@@ -105,12 +111,12 @@ describe('Gatehouse over Telegram', () => {
     );
     const promoted = telegram.calls.length;
     expect(await ada.tap('Yes, make admin')).toMatch(/Bob is now an admin/);
-    expect(menuCalls(promoted, 22)).toEqual(['setMyCommands']);
+    expect(menuCalls(promoted, 22)).toEqual(inEveryLanguage('setMyCommands'));
     expect(await bob.say('/invites')).toMatch(/Invites/);
     await ada.say('/role bob@example.com member');
     const demoted = telegram.calls.length;
     expect(await ada.tap('Yes, make member')).toMatch(/now a member/);
-    expect(menuCalls(demoted, 22)).toEqual(['deleteMyCommands']);
+    expect(menuCalls(demoted, 22)).toEqual(inEveryLanguage('deleteMyCommands'));
     await ada.say('/deactivate bob@example.com');
     expect(await ada.tap('Yes, deactivate')).toMatch(/Bob is deactivated/);
     expect(await bob.say('/agents')).toMatch(/deactivated/);

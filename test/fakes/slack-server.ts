@@ -45,6 +45,13 @@ export class FakeSlack {
   delayMs = 0;
   /** Calls received and not answered yet. */
   inFlight = 0;
+  /**
+   * `users.info` questions (the bot asks who someone is, it says nothing): kept apart from `calls`.
+   * Users' locales are set in `locales` (Slack's default is en-US); a user in `failing` gets an error.
+   */
+  readonly lookups: SlackCall[] = [];
+  readonly locales = new Map<string, string>();
+  readonly failing = new Set<string>();
 
   async start(): Promise<void> {
     this.server = createServer(async (req, res) => {
@@ -52,7 +59,8 @@ export class FakeSlack {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       const method = path.startsWith('/api/') ? path.slice(5) : (path.split('/')[1] ?? path);
       // Bolt checks its token now and then; that is not something the bot says.
-      if (method !== 'auth.test') this.calls.push({ method, body });
+      if (method === 'users.info') this.lookups.push({ method, body });
+      else if (method !== 'auth.test') this.calls.push({ method, body });
       this.inFlight += 1;
       if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
       this.inFlight -= 1;
@@ -80,6 +88,22 @@ export class FakeSlack {
     return this.calls.slice(from).filter((c) => method === undefined || c.method === method);
   }
 
+  /** Like Slack: a user's `locale` only when `include_locale` is true (form bodies carry it as text). */
+  private userInfo(body: Record<string, unknown>): Record<string, unknown> {
+    const id = String(body.user ?? '');
+    if (!id || this.failing.has(id)) return { ok: false, error: 'user_not_found' };
+    const withLocale = body.include_locale === true || body.include_locale === 'true';
+    return {
+      ok: true,
+      user: {
+        id,
+        name: id.toLowerCase(),
+        is_bot: false,
+        ...(withLocale ? { locale: this.locales.get(id) ?? 'en-US' } : {}),
+      },
+    };
+  }
+
   private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
     const id = this.nextId++;
     switch (method) {
@@ -91,6 +115,8 @@ export class FakeSlack {
         return { ok: true, channel: body.channel, ts: `${id}.000` };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${id}.000` };
+      case 'users.info':
+        return this.userInfo(body);
       case 'views.open':
         return { ok: true, view: { id: `V${id}` } };
       case 'files.getUploadURLExternal':

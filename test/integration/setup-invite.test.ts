@@ -19,7 +19,7 @@ async function start(store: Store, platforms: ConfiguredPlatforms = { console: t
   const out = new PassThrough();
   let banner = '';
   out.on('data', (chunk: Buffer) => (banner += chunk.toString()));
-  const release = await printSetupInviteIfNeeded(store, platforms, out);
+  const release = await printSetupInviteIfNeeded(store, platforms, out, 'en');
   return { banner, release };
 }
 

@@ -54,8 +54,8 @@ export const TEST_BOT_USERNAME = 'gatehouse_test_bot';
 /** A reply's text as the platform's adapter shows it (Slack's commands, a code with its instructions). */
 export function shown(body: string, platform: Platform = 'telegram'): string {
   return platform === 'slack'
-    ? slackText(body, TEST_BOT_USERNAME)
-    : withCodeInstructions(body, TEST_BOT_USERNAME);
+    ? slackText(body, TEST_BOT_USERNAME, 'en')
+    : withCodeInstructions(body, TEST_BOT_USERNAME, 'en');
 }
 
 /** Renders replies the way a person reads them on `platform`: text, then button labels in brackets. */

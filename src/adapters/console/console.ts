@@ -5,6 +5,9 @@ import path from 'node:path';
 import type { Engine } from '../../engine/engine.js';
 import type { Capabilities, Inbound } from '../../engine/inbound.js';
 import type { Button, LocalizedOutbound } from '../../engine/outbound.js';
+import type { Locale } from '../../i18n/locales.js';
+import { msg } from '../../i18n/message.js';
+import { translate } from '../../i18n/translate.js';
 import { withCodeInstructions } from '../codes.js';
 
 export const CONSOLE_CAPABILITIES: Capabilities = {
@@ -13,8 +16,8 @@ export const CONSOLE_CAPABILITIES: Capabilities = {
 };
 
 /** How a person opens a code (an invite, a reset link) in the terminal chat. */
-export function openCodeInConsole(code: string): string {
-  return `type /start ${code}`;
+export function openCodeInConsole(code: string, locale: Locale): string {
+  return translate(locale, msg('console-open-code', { code }));
 }
 
 interface ConsoleOptions {
@@ -23,6 +26,8 @@ interface ConsoleOptions {
   /** Where files the bot sends (exports) are written. */
   filesDir: string;
   persona?: string;
+  /** The deployment's DEFAULT_LOCALE (English unless set): the console's own words before any reply. */
+  locale?: Locale;
 }
 
 /**
@@ -46,14 +51,17 @@ export async function runConsole(engine: Engine, options: ConsoleOptions): Promi
   let persona = options.persona ?? 'operator';
   let buttons: Button<string>[] = [];
   let secretPending = false;
+  // The console's own words follow the language the engine last replied in.
+  let locale = options.locale ?? 'en';
   const say = (line: string) => options.output.write(`${line}\n`);
   const prompt = () => {
-    rl.setPrompt(secretPending ? `${persona} (password, hidden)> ` : `${persona}> `);
+    const who = secretPending ? translate(locale, msg('console-secret-prompt', { name: persona })) : persona;
+    rl.setPrompt(`${who}> `);
     rl.prompt();
     muted = secretPending;
   };
 
-  say('Gatehouse console. Type /help; /as <name> switches who you are; /quit leaves.');
+  say(translate(locale, msg('console-welcome')));
   prompt();
   for await (const raw of rl) {
     muted = false;
@@ -65,7 +73,7 @@ export async function runConsole(engine: Engine, options: ConsoleOptions): Promi
       persona = as[1]!;
       buttons = [];
       secretPending = false;
-      say(`You are now ${persona}.`);
+      say(translate(locale, msg('console-you-are', { name: persona })));
       prompt();
       continue;
     }
@@ -75,6 +83,7 @@ export async function runConsole(engine: Engine, options: ConsoleOptions): Promi
       const replies = await engine.handle(inbound);
       buttons = [];
       for (const reply of replies) {
+        locale = reply.locale;
         const shown = await render(reply, buttons.length, options.filesDir);
         if (shown.lines) say(shown.lines);
         buttons.push(...shown.buttons);
@@ -111,23 +120,30 @@ async function render(
   numbered: number,
   filesDir: string,
 ): Promise<{ lines: string; buttons: Button<string>[] }> {
+  const { locale } = reply;
+  const bot = (text: string) => translate(locale, msg('console-bot-says', { text }));
+  /** A note under the bot's words, indented to its text. */
+  const note = (text: string) => `\n     ${text}`;
   switch (reply.type) {
     case 'text': {
       const flat = reply.buttons?.flat() ?? [];
       // The console chat runs only where no bot serves Telegram or Slack: a code is sent to it as is.
       const choices = flat.map((b, i) => `  [${numbered + i + 1}] ${b.label}`).join('\n');
       return {
-        lines: `bot: ${withCodeInstructions(reply.text, undefined)}${choices ? `\n${choices}` : ''}`,
+        lines: `${bot(withCodeInstructions(reply.text, undefined, locale))}${choices ? `\n${choices}` : ''}`,
         buttons: flat,
       };
     }
     case 'secretPrompt':
-      return { lines: `bot: ${reply.text}\n     (type it below; it is not shown)`, buttons: [] };
+      return { lines: bot(reply.text) + note(translate(locale, msg('console-secret-hint'))), buttons: [] };
     case 'file': {
       await mkdir(filesDir, { recursive: true });
       const file = path.join(filesDir, path.basename(reply.name));
       await writeFile(file, reply.content, { mode: 0o600 });
-      return { lines: `bot: ${reply.caption}\n     (file saved to ${file})`, buttons: [] };
+      return {
+        lines: bot(reply.caption) + note(translate(locale, msg('console-file-saved', { file }))),
+        buttons: [],
+      };
     }
     case 'deleteMessage':
       return { lines: '', buttons: [] };

@@ -4,9 +4,12 @@ import { StartupError } from '../../startup-error.js';
 import { screenSlackBody } from './body-guard.js';
 import type { Logger } from '../../log.js';
 import type { Inbound } from '../../engine/inbound.js';
-import { localize, text, type LocalizedOutbound } from '../../engine/outbound.js';
+import type { LocalizedOutbound } from '../../engine/outbound.js';
 import type { SecretForm, SecretOutcome } from '../../engine/secrets.js';
 import type { Route } from '../../http/server.js';
+import { supportedLocale, type Locale } from '../../i18n/locales.js';
+import { msg } from '../../i18n/message.js';
+import { translate } from '../../i18n/translate.js';
 import { BUTTON_ACTION_PREFIX, deliver, SECRET_ACTION, secretModal } from './render.js';
 import {
   actionInbound,
@@ -16,8 +19,10 @@ import {
   modalErrors,
   modalForm,
   secretOrigin,
+  speaking,
   type SecretFormMeta,
 } from './translate.js';
+import { UserLocales } from './user-locales.js';
 
 /** The engine as the adapter sees it. */
 export interface UpdateHandler {
@@ -25,8 +30,8 @@ export interface UpdateHandler {
   submitSecret(origin: Inbound, nonce: string, form: SecretForm): Promise<SecretOutcome>;
 }
 
-const STALE_FORM =
-  'That form is no longer current (it was used already, or a newer step replaced it). Use the newest button in our chat.';
+/** A users.info that takes longer than this gives no language rather than hold up the update. */
+const LOCALE_LOOKUP_TIMEOUT_MS = 2_000;
 
 export interface SlackOptions {
   botToken: string;
@@ -42,6 +47,8 @@ export interface SlackOptions {
   telegramBotUsername?: string;
   /** From an earlier `fetchSlackIdentity`; without it the first request asks Slack once. */
   identity?: SlackIdentity;
+  /** The deployment's DEFAULT_LOCALE (English unless set): words a modal that carries no language. */
+  defaultLocale?: Locale;
   log: Logger;
 }
 
@@ -98,6 +105,21 @@ function parseMeta(json: string): SecretFormMeta | undefined {
   }
 }
 
+/** The language a user's locale names, asked once in a while (see UserLocales); never waits long. */
+function userLocales(options: SlackOptions): UserLocales {
+  const client = new WebClient(options.botToken, {
+    ...apiUrlOption(options.apiUrl),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: LOCALE_LOOKUP_TIMEOUT_MS,
+    logLevel: LogLevel.ERROR,
+  });
+  return new UserLocales(async (user) => {
+    const info = await client.users.info({ user, include_locale: true });
+    return info.user?.locale;
+  });
+}
+
 /**
  * Gatehouse on Slack through Bolt: one slash command, DMs, Block Kit buttons and a modal for secrets.
  * Every listener acks first; the engine's work and the replies follow the ack.
@@ -133,12 +155,17 @@ export function createSlackAdapter(engine: UpdateHandler, options: SlackOptions)
     logLevel: LogLevel.ERROR,
     developerMode: false,
   });
+  const defaultLocale = options.defaultLocale ?? 'en';
   const codes = options.telegramBotUsername ? { telegramBotUsername: options.telegramBotUsername } : {};
   const failed = (error: unknown) => options.log.error({ err: error }, 'slack update failed');
+  const locales = userLocales(options);
+  /** The update as the engine gets it: with the language Slack says its sender uses. */
+  const withLanguage = async (inbound: Inbound, userId: string) =>
+    speaking(inbound, await locales.of(userId));
 
   app.command('/gatehouse', async ({ ack, body, respond, client }) => {
     await ack();
-    const replies = await engine.handle(commandInbound(body));
+    const replies = await engine.handle(await withLanguage(commandInbound(body), body.user_id));
     await deliver(
       { ...codes, client, userId: body.user_id, channel: body.channel_id, respond },
       replies,
@@ -155,12 +182,15 @@ export function createSlackAdapter(engine: UpdateHandler, options: SlackOptions)
       return;
     const teamId = (body as { team_id?: string }).team_id ?? '';
     const replies = await engine.handle(
-      messageInbound(teamId, {
-        user: message.user,
-        channel: message.channel,
-        text: message.text ?? '',
-        ts: message.ts,
-      }),
+      await withLanguage(
+        messageInbound(teamId, {
+          user: message.user,
+          channel: message.channel,
+          text: message.text ?? '',
+          ts: message.ts,
+        }),
+        message.user,
+      ),
     );
     await deliver({ ...codes, client, userId: message.user, channel: message.channel }, replies).catch(
       failed,
@@ -171,7 +201,8 @@ export function createSlackAdapter(engine: UpdateHandler, options: SlackOptions)
     await ack();
     const meta = action.type === 'button' ? parseMeta(action.value ?? '') : undefined;
     if (!meta || body.type !== 'block_actions') return;
-    await client.views.open({ trigger_id: body.trigger_id, view: secretModal(meta) }).catch(failed);
+    const view = secretModal(meta, supportedLocale(meta.locale) ?? defaultLocale);
+    await client.views.open({ trigger_id: body.trigger_id, view }).catch(failed);
   });
 
   app.action(new RegExp(`^${BUTTON_ACTION_PREFIX}`), async ({ ack, body, action, respond, client }) => {
@@ -179,7 +210,10 @@ export function createSlackAdapter(engine: UpdateHandler, options: SlackOptions)
     if (body.type !== 'block_actions' || action.type !== 'button' || !action.value) return;
     const channel = body.channel?.id ?? '';
     const replies = await engine.handle(
-      actionInbound(body.team?.id ?? '', body.user.id, channel, action.value),
+      await withLanguage(
+        actionInbound(body.team?.id ?? '', body.user.id, channel, action.value),
+        body.user.id,
+      ),
     );
     await deliver({ ...codes, client, userId: body.user.id, channel, respond }, replies).catch(failed);
   });
@@ -188,25 +222,33 @@ export function createSlackAdapter(engine: UpdateHandler, options: SlackOptions)
     const meta = parseMeta(view.private_metadata);
     const value = view.state.values.secret?.value?.value ?? '';
     const again = view.state.values.again?.value?.value ?? undefined;
+    // The modal's words are the prompt's: its language rides in the metadata, as the modal was worded.
+    const locale = supportedLocale(meta?.locale) ?? defaultLocale;
     if (!meta) {
       await ack({
         response_action: 'errors',
-        errors: { secret: 'This form has expired. Start that step again.' },
+        errors: { secret: translate(locale, msg('slack-form-expired')) },
       });
       return;
     }
-    const errors = modalErrors(meta.purpose, value, again);
+    const errors = modalErrors(meta.purpose, value, again, locale);
     if (errors) {
       await ack({ response_action: 'errors', errors });
       return;
     }
     await ack();
-    const origin = secretOrigin(body.team?.id ?? '', body.user.id, meta);
+    const origin = await withLanguage(secretOrigin(body.team?.id ?? '', body.user.id, meta), body.user.id);
     const outcome = await engine.submitSecret(origin, meta.nonce, modalForm(value));
-    const replies =
+    const replies: LocalizedOutbound[] =
       outcome.kind === 'taken'
         ? outcome.replies
-        : [localize(text(outcome.kind === 'stale' ? STALE_FORM : outcome.refusal), 'en')];
+        : [
+            {
+              type: 'text',
+              text: translate(locale, outcome.kind === 'stale' ? msg('slack-stale-form') : outcome.refusal),
+              locale,
+            },
+          ];
     await deliver({ ...codes, client, userId: body.user.id, channel: meta.chat }, replies).catch(failed);
   });
 

@@ -3,6 +3,9 @@ import type { RespondFn } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { withCommandPrefix, type Button, type LocalizedOutbound } from '../../engine/outbound.js';
 import { isNewPassword } from '../../engine/secrets.js';
+import type { Locale } from '../../i18n/locales.js';
+import { msg, type Message } from '../../i18n/message.js';
+import { translate } from '../../i18n/translate.js';
 import { withCodeInstructions } from '../codes.js';
 import { isDirectMessage, SLACK_COMMAND_PREFIX, type SecretFormMeta } from './translate.js';
 
@@ -72,8 +75,8 @@ async function post(target: ReplyTarget, text: string, blocks: Block[], privatel
 }
 
 /** A reply's text as Slack shows it: commands as they are typed there, codes with their instructions. */
-export function slackText(body: string, telegramBotUsername: string | undefined): string {
-  return withCodeInstructions(withCommandPrefix(body, SLACK_COMMAND_PREFIX), telegramBotUsername);
+export function slackText(body: string, telegramBotUsername: string | undefined, locale: Locale): string {
+  return withCodeInstructions(withCommandPrefix(body, SLACK_COMMAND_PREFIX), telegramBotUsername, locale);
 }
 
 /** Sends the engine's replies: ephemeral in channels, in the DM when private; secrets go through a modal. */
@@ -81,13 +84,18 @@ export async function deliver(target: ReplyTarget, replies: LocalizedOutbound[])
   for (const reply of replies) {
     switch (reply.type) {
       case 'text': {
-        const body = slackText(reply.text, target.telegramBotUsername);
+        const body = slackText(reply.text, target.telegramBotUsername, reply.locale);
         await post(target, body, textBlocks(body, reply.buttons), reply.privately === true);
         break;
       }
       case 'secretPrompt': {
-        const body = slackText(reply.text, target.telegramBotUsername);
-        const meta: SecretFormMeta = { chat: target.channel, purpose: reply.purpose, nonce: reply.nonce };
+        const body = slackText(reply.text, target.telegramBotUsername, reply.locale);
+        const meta: SecretFormMeta = {
+          chat: target.channel,
+          purpose: reply.purpose,
+          nonce: reply.nonce,
+          locale: reply.locale,
+        };
         const blocks: Block[] = [
           ...textBlocks(body),
           {
@@ -97,7 +105,7 @@ export async function deliver(target: ReplyTarget, replies: LocalizedOutbound[])
                 type: 'button',
                 action_id: SECRET_ACTION,
                 style: 'primary',
-                text: { type: 'plain_text', text: 'Enter it privately' },
+                text: { type: 'plain_text', text: translate(reply.locale, msg('slack-secret-button')) },
                 value: JSON.stringify(meta),
               },
             ],
@@ -121,40 +129,41 @@ export async function deliver(target: ReplyTarget, replies: LocalizedOutbound[])
   }
 }
 
-const PURPOSE_LABEL: Record<SecretFormMeta['purpose'], string> = {
-  claim: 'Choose a password',
-  reset: 'Your new password',
-  'new-password': 'Your new password',
-  'confirm-password': 'The new password again',
-  login: 'Your password',
-  'current-password': 'Your current password',
+const PURPOSE_LABEL: Record<SecretFormMeta['purpose'], Message> = {
+  claim: msg('slack-label-claim'),
+  reset: msg('slack-label-reset'),
+  'new-password': msg('slack-label-new-password'),
+  'confirm-password': msg('slack-label-confirm-password'),
+  login: msg('slack-label-login'),
+  'current-password': msg('slack-label-current-password'),
 };
 
-function secretInput(blockId: string, label: string) {
+function secretInput(blockId: string, label: Message, locale: Locale) {
   return {
     type: 'input' as const,
     block_id: blockId,
-    label: { type: 'plain_text' as const, text: label },
-    hint: {
-      type: 'plain_text' as const,
-      text: 'It goes straight to Gatehouse and is never posted as a message.',
-    },
+    label: { type: 'plain_text' as const, text: translate(locale, label) },
+    hint: { type: 'plain_text' as const, text: translate(locale, msg('slack-secret-hint')) },
     element: { type: 'plain_text_input' as const, action_id: 'value', max_length: 256 },
   };
 }
 
-/** The modal that asks for a secret, so it never becomes a message; a new password is asked twice. */
-export function secretModal(meta: SecretFormMeta) {
+/**
+ * The modal that asks for a secret, so it never becomes a message; a new password is asked twice.
+ * Worded in `locale`: the prompt's, which `meta` carries on to the submission.
+ */
+export function secretModal(meta: SecretFormMeta, locale: Locale) {
+  const words = (message: Message) => ({ type: 'plain_text' as const, text: translate(locale, message) });
   return {
     type: 'modal' as const,
     callback_id: SECRET_ACTION,
-    private_metadata: JSON.stringify(meta),
-    title: { type: 'plain_text' as const, text: 'Gatehouse' },
-    submit: { type: 'plain_text' as const, text: 'Send' },
-    close: { type: 'plain_text' as const, text: 'Cancel' },
+    private_metadata: JSON.stringify({ ...meta, locale }),
+    title: words(msg('slack-modal-title')),
+    submit: words(msg('slack-modal-submit')),
+    close: words(msg('slack-modal-cancel')),
     blocks: [
-      secretInput('secret', PURPOSE_LABEL[meta.purpose]),
-      ...(isNewPassword(meta.purpose) ? [secretInput('again', 'The same password again')] : []),
+      secretInput('secret', PURPOSE_LABEL[meta.purpose], locale),
+      ...(isNewPassword(meta.purpose) ? [secretInput('again', msg('slack-label-again'), locale)] : []),
     ],
   };
 }

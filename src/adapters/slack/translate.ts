@@ -1,6 +1,10 @@
 import type { SecretPurpose } from '../../../flows/types.js';
 import type { Capabilities, Inbound, Sender } from '../../engine/inbound.js';
+import { withCommandPrefix } from '../../engine/outbound.js';
 import { isNewPassword, screenFormSecret, type SecretForm } from '../../engine/secrets.js';
+import type { Locale } from '../../i18n/locales.js';
+import { msg } from '../../i18n/message.js';
+import { translate } from '../../i18n/translate.js';
 
 export const SLACK_CAPABILITIES: Capabilities = {
   canDeleteMessages: false,
@@ -11,13 +15,18 @@ export const SLACK_CAPABILITIES: Capabilities = {
 export const SLACK_COMMAND_PREFIX = '/gatehouse ';
 
 /** How a person opens a code (an invite, a reset link) on Slack: a DM to the bot, or the claim command. */
-export function openCodeOnSlack(code: string): string {
-  return `send ${code} to the bot in a DM, or type ${SLACK_COMMAND_PREFIX}claim ${code} there`;
+export function openCodeOnSlack(code: string, locale: Locale): string {
+  return withCommandPrefix(translate(locale, msg('slack-open-code', { code })), SLACK_COMMAND_PREFIX);
 }
 
 /** A Slack identity is the workspace plus the user: the same user id means nothing in another workspace. */
 export function slackSender(teamId: string, userId: string, username?: string): Sender {
   return { externalId: `${teamId}:${userId}`, username: username ?? null, displayName: username ?? userId };
+}
+
+/** An update with the language Slack says its sender uses (their user locale), when it said one. */
+export function speaking(inbound: Inbound, languageCode: string | undefined): Inbound {
+  return languageCode ? { ...inbound, sender: { ...inbound.sender, languageCode } } : inbound;
 }
 
 /** DMs have ids starting with D; everything else is a channel others can read. */
@@ -66,12 +75,14 @@ export function actionInbound(teamId: string, userId: string, channelId: string,
 
 /**
  * What a secret form carries back to its conversation (in the view's private_metadata): the chat, what
- * the prompt asked for and its one-time nonce, so a modal answers that prompt only while it is current.
+ * the prompt asked for and its one-time nonce, so a modal answers that prompt only while it is current,
+ * and the prompt's language, which words the modal and what is said about its submission.
  */
 export interface SecretFormMeta {
   chat: string;
   purpose: SecretPurpose;
   nonce: string;
+  locale?: string;
 }
 
 /** The conversation a modal's submission belongs to, as the engine names it. */
@@ -91,10 +102,11 @@ export function modalErrors(
   purpose: SecretPurpose,
   value: string,
   again: string | undefined,
+  locale: Locale,
 ): Record<string, string> | undefined {
   const refused = screenFormSecret(purpose, value, again);
   if (!refused) return undefined;
-  return { [refused.field === 'password' ? 'secret' : 'again']: refused.refusal };
+  return { [refused.field === 'password' ? 'secret' : 'again']: translate(locale, refused.refusal) };
 }
 
 /** A modal's answer as the values the flow asks for: a new password comes with its repetition. */

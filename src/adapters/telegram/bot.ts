@@ -3,6 +3,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { apiThrottler, type APIThrottlerOptions } from '@grammyjs/transformer-throttler';
+import type { Locale } from '../../i18n/locales.js';
 import type { Logger } from '../../log.js';
 import type { Inbound } from '../../engine/inbound.js';
 import type { LocalizedOutbound } from '../../engine/outbound.js';
@@ -26,6 +27,8 @@ export interface TelegramOptions {
   webhook?: { url: string; secret: string };
   /** Where admins are found for their command menus; without it only the default menu is set. */
   directory?: MenuDirectory;
+  /** The deployment's DEFAULT_LOCALE (English unless set): the menus' words for any other language. */
+  defaultLocale?: Locale;
   log: Logger;
   /** Retries of a failed call, 429s included (after `retry_after`). */
   maxRetries?: number;
@@ -65,10 +68,12 @@ export function telegramComposer(
   publicUrl?: string,
 ): Composer<Context> {
   const composer = new Composer<Context>();
+  // i18n-exempt: grammY's filter queries
   composer.on('callback_query:data', async (ctx, next) => {
     await ctx.answerCallbackQuery().catch(() => undefined);
     await next();
   });
+  // i18n-exempt: grammY's filter queries
   composer.on(['message:text', 'callback_query:data'], async (ctx) => {
     const inbound = toInbound(ctx);
     if (!inbound || !ctx.chat) return;
@@ -99,7 +104,9 @@ export function createTelegramAdapter(engine: UpdateHandler, options: TelegramOp
   bot.api.config.use(
     autoRetry({ maxRetryAttempts: options.maxRetries ?? 3, maxDelaySeconds: 120, rethrowHttpErrors: true }),
   );
-  const menus = options.directory ? new CommandMenus(bot.api, options.directory, options.log) : undefined;
+  const menus = options.directory
+    ? new CommandMenus(bot.api, options.directory, options.log, options.defaultLocale ?? 'en')
+    : undefined;
 
   let inFlight = 0;
   let drained: (() => void) | undefined;

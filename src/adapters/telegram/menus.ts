@@ -1,9 +1,10 @@
 import type { Api } from 'grammy';
-import type { BotCommand } from 'grammy/types';
+import type { BotCommand, BotCommandScope } from 'grammy/types';
 import type { Role } from '../../domain/enums.js';
-import { translate } from '../../i18n/translate.js';
 import { commandsFor } from '../../engine/commands/index.js';
 import type { Engine } from '../../engine/engine.js';
+import { SUPPORTED_LOCALES, type Locale } from '../../i18n/locales.js';
+import { translate } from '../../i18n/translate.js';
 import type { Logger } from '../../log.js';
 
 /** Who is an admin on Telegram, as the menus need to know. */
@@ -24,11 +25,21 @@ export function engineDirectory(engine: Pick<Engine, 'roleOf' | 'adminChatIds'>)
 
 const COMMAND_NAME = /^[a-z0-9_]{1,32}$/;
 
-/** The menus are in English until they are set per language (setMyCommands' language_code). */
-export function menuOf(role: Role): BotCommand[] {
+export function menuOf(role: Role, locale: Locale): BotCommand[] {
   return commandsFor(role)
     .filter((c) => COMMAND_NAME.test(c.name))
-    .map((c) => ({ command: c.name, description: translate('en', c.summary).slice(0, 256) }));
+    .map((c) => ({ command: c.name, description: translate(locale, c.summary).slice(0, 256) }));
+}
+
+/**
+ * The languages a menu is published in: the menu without a language (what Telegram shows anyone whose
+ * language has none of its own) in the default, and each other supported language by its code.
+ */
+export function menuLanguages(defaultLocale: Locale): { locale: Locale; language_code?: Locale }[] {
+  return [
+    { locale: defaultLocale },
+    ...SUPPORTED_LOCALES.filter((l) => l !== defaultLocale).map((l) => ({ locale: l, language_code: l })),
+  ];
 }
 
 /**
@@ -41,7 +52,7 @@ const MEMBERS_MAX = 10_000;
 
 /**
  * Command menus: the member commands for everyone (scope default), the admin commands in each admin's
- * private chat (scope chat). Failures are logged and never stop the bot.
+ * private chat (scope chat), each in every language we speak. Failures are logged and never stop the bot.
  */
 export class CommandMenus {
   private admins = new Set<string>();
@@ -50,18 +61,29 @@ export class CommandMenus {
   private running: Promise<void> | undefined;
   private again = false;
 
+  private readonly languages: ReturnType<typeof menuLanguages>;
+
   constructor(
     private readonly api: Api,
     private readonly directory: MenuDirectory,
     private readonly log: Logger,
-  ) {}
+    defaultLocale: Locale,
+  ) {
+    this.languages = menuLanguages(defaultLocale);
+  }
 
   /** At start: the default menu, then every admin's. */
   async publish(): Promise<void> {
-    await this.api
-      .setMyCommands(menuOf('member'), { scope: { type: 'default' } })
-      .catch((error: unknown) => this.log.warn({ err: error }, 'setting the default command menu failed'));
+    await this.setMenus('member', { type: 'default' }).catch((error: unknown) =>
+      this.log.warn({ err: error }, 'setting the default command menu failed'),
+    );
     await this.sync();
+  }
+
+  /** A role's menu for a scope, in every language; the first refusal stops it. */
+  private async setMenus(role: Role, scope: BotCommandScope): Promise<void> {
+    for (const { locale, ...language } of this.languages)
+      await this.api.setMyCommands(menuOf(role, locale), { scope, ...language });
   }
 
   /**
@@ -97,21 +119,25 @@ export class CommandMenus {
     return this.running;
   }
 
+  private async deleteMenus(scope: BotCommandScope): Promise<void> {
+    for (const { locale: _, ...language } of this.languages)
+      await this.api.deleteMyCommands({ scope, ...language });
+  }
+
   private async syncOnce(): Promise<void> {
     const current = new Set(await this.directory.adminIds());
     for (const id of current) {
       if (this.admins.has(id)) continue;
-      await this.api
-        .setMyCommands(menuOf('admin'), { scope: { type: 'chat', chat_id: Number(id) } })
+      await this.setMenus('admin', { type: 'chat', chat_id: Number(id) })
         .then(() => this.admins.add(id))
         .catch((error: unknown) => this.log.warn({ err: error, chat: id }, 'setting an admin menu failed'));
     }
     for (const id of this.admins) {
       if (current.has(id)) continue;
       this.admins.delete(id);
-      await this.api
-        .deleteMyCommands({ scope: { type: 'chat', chat_id: Number(id) } })
-        .catch((error: unknown) => this.log.warn({ err: error, chat: id }, 'resetting a menu failed'));
+      await this.deleteMenus({ type: 'chat', chat_id: Number(id) }).catch((error: unknown) =>
+        this.log.warn({ err: error, chat: id }, 'resetting a menu failed'),
+      );
     }
   }
 }

@@ -1,6 +1,9 @@
 import { GrammyError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import type { Button, LocalizedOutbound } from '../../engine/outbound.js';
+import type { Locale } from '../../i18n/locales.js';
+import { msg } from '../../i18n/message.js';
+import { translate } from '../../i18n/translate.js';
 import { withCodeInstructions } from '../codes.js';
 import { passwordFormUrl, webAppPageUrl } from './miniapp/paths.js';
 
@@ -20,14 +23,9 @@ export interface ReplyTarget {
 /** Telegram's limit is 4096 characters per message; a margin keeps split parts safely under it. */
 export const TEXT_LIMIT = 4000;
 const CALLBACK_DATA_MAX_BYTES = 64;
-export const SECRET_NOTE =
-  'Send it as a message: I delete that message as soon as I have read it, so the password does not stay in this chat.';
-export const SECRET_DELETED = 'I deleted your message with the password.';
-export const SECRET_FORM_NOTE =
-  'Tap the button: the form sends it straight to Gatehouse, so it never becomes a message in this chat.';
-export const SECRET_FORM_BUTTON = 'Enter it privately';
-export const DM_BLOCKED =
-  'I cannot message you privately yet. Open a private chat with me, press Start, then send the command again.';
+/** Below a secret prompt: where the password goes, as a message (deleted) or through the Mini App's form. */
+export const SECRET_NOTE = msg('telegram-secret-note');
+const SECRET_FORM_NOTE = msg('telegram-secret-form-note');
 
 /** Makes plain text safe inside an HTML-parse-mode message. */
 export function escapeHtml(text: string): string {
@@ -56,20 +54,29 @@ export function splitText(text: string, limit = TEXT_LIMIT): string[] {
  */
 export function inlineKeyboard(
   buttons: Button<string>[][] | undefined,
-  webAppUrl?: string,
+  webApp?: { url: string; locale: Locale },
 ): InlineKeyboardMarkup | undefined {
   const rows = (buttons ?? [])
     .map((row) =>
       row
         .filter((b) => Buffer.byteLength(b.action, 'utf8') <= CALLBACK_DATA_MAX_BYTES)
         .map((b): InlineKeyboardButton =>
-          b.page && webAppUrl
-            ? { text: b.label, web_app: { url: webAppPageUrl(webAppUrl, b.page) } }
+          b.page && webApp
+            ? { text: b.label, web_app: { url: webAppPageUrl(webApp.url, b.page, webApp.locale) } }
             : { text: b.label, callback_data: b.action },
         ),
     )
     .filter((row) => row.length > 0);
   return rows.length > 0 ? { inline_keyboard: rows } : undefined;
+}
+
+/** The keyboard of a reply, whose page buttons open the Mini App in the reply's language. */
+function webAppButtons(
+  buttons: Button<string>[][] | undefined,
+  webAppUrl: string | undefined,
+  locale: Locale,
+): InlineKeyboardMarkup | undefined {
+  return inlineKeyboard(buttons, webAppUrl ? { url: webAppUrl, locale } : undefined);
 }
 
 /** Where Mini App buttons work for this target: private chats, with `PUBLIC_URL` set. */
@@ -110,20 +117,25 @@ async function sendOne(target: ReplyTarget, reply: LocalizedOutbound): Promise<v
       await sendText(
         api,
         chatId,
-        withCodeInstructions(reply.text, target.botUsername),
-        inlineKeyboard(reply.buttons, webAppOf(target, chatId)),
+        withCodeInstructions(reply.text, target.botUsername, reply.locale),
+        webAppButtons(reply.buttons, webAppOf(target, chatId), reply.locale),
       );
       return;
     case 'secretPrompt': {
       const webApp = webAppOf(target, chatId);
-      const note = webApp ? SECRET_FORM_NOTE : SECRET_NOTE;
+      const note = translate(reply.locale, webApp ? SECRET_FORM_NOTE : SECRET_NOTE);
       await api.sendMessage(chatId, `${escapeHtml(reply.text)}\n\n<i>${escapeHtml(note)}</i>`, {
         parse_mode: 'HTML',
         ...(webApp
           ? {
               reply_markup: {
                 inline_keyboard: [
-                  [{ text: SECRET_FORM_BUTTON, web_app: { url: passwordFormUrl(webApp, reply.nonce) } }],
+                  [
+                    {
+                      text: translate(reply.locale, msg('telegram-secret-form-button')),
+                      web_app: { url: passwordFormUrl(webApp, reply.nonce, reply.locale) },
+                    },
+                  ],
                 ],
               },
             }
@@ -144,7 +156,7 @@ async function sendOne(target: ReplyTarget, reply: LocalizedOutbound): Promise<v
         await sendText(api, target.chatId, reply.failedNotice);
         return;
       }
-      await sendText(api, target.chatId, SECRET_DELETED);
+      await sendText(api, target.chatId, translate(reply.locale, msg('telegram-secret-deleted')));
       return;
   }
 }
@@ -167,7 +179,15 @@ export async function deliver(target: ReplyTarget, replies: LocalizedOutbound[])
   }
   if (!groupNotice) return;
   if (!blocked) return sendOne(target, groupNotice);
-  await sendText(target.api, target.chatId, DM_BLOCKED, {
-    inline_keyboard: [[{ text: 'Open a private chat', url: `https://t.me/${target.botUsername}?start=` }]],
+  const { locale } = groupNotice;
+  await sendText(target.api, target.chatId, translate(locale, msg('telegram-dm-blocked')), {
+    inline_keyboard: [
+      [
+        {
+          text: translate(locale, msg('telegram-open-private-chat')),
+          url: `https://t.me/${target.botUsername}?start=`,
+        },
+      ],
+    ],
   });
 }

@@ -1,5 +1,8 @@
 import type { Context } from 'grammy';
 import type { Capabilities, Inbound } from '../../engine/inbound.js';
+import type { Locale } from '../../i18n/locales.js';
+import { msg } from '../../i18n/message.js';
+import { translate } from '../../i18n/translate.js';
 
 export const TELEGRAM_CAPABILITIES: Capabilities = {
   canDeleteMessages: true,
@@ -25,6 +28,7 @@ export function toInbound(ctx: Context): Inbound | undefined {
       username: from.username ?? null,
       displayName: [from.first_name, from.last_name].filter(Boolean).join(' '),
       privateChatId: String(from.id),
+      ...(from.language_code ? { languageCode: from.language_code } : {}),
     },
     chat: { id: String(chat.id), isPrivate: chat.type === 'private' },
   };
@@ -47,8 +51,11 @@ export function toInbound(ctx: Context): Inbound | undefined {
 }
 
 /** How a person opens a code (an invite, a reset link) on Telegram: the bot's deep link, or `/start`. */
-export function openCodeOnTelegram(code: string, botUsername: string | undefined): string {
-  return botUsername
-    ? `open https://t.me/${botUsername}?start=${code}`
-    : `send /start ${code} to the bot in a private chat`;
+export function openCodeOnTelegram(code: string, botUsername: string | undefined, locale: Locale): string {
+  return translate(
+    locale,
+    botUsername
+      ? msg('telegram-open-code-link', { bot: botUsername, code })
+      : msg('telegram-open-code-start', { code }),
+  );
 }

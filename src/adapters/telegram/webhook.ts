@@ -35,6 +35,7 @@ function nodeAdapter(req: IncomingMessage, res: ServerResponse) {
     header: Array.isArray(header) ? header[0] : header,
     end: () => void res.end(),
     respond: (json: string) => void res.writeHead(200, { 'content-type': 'application/json' }).end(json),
+    // i18n-exempt: an answer to Telegram's servers, not to a person
     unauthorized: () => void res.writeHead(401).end('secret token is wrong'),
   };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeTelegram } from '../../fakes/telegram-server.js';
 import { deliver, SECRET_NOTE, type ReplyTarget } from '../../../src/adapters/telegram/render.js';
 import type { LocalizedOutbound } from '../../../src/engine/outbound.js';
+import { translate } from '../../../src/i18n/translate.js';
 
 const telegram = new FakeTelegram();
 let api: Api;
@@ -45,14 +46,19 @@ describe('Telegram rendering of Mini App buttons', () => {
       botUsername: 'gatehouse_test_bot',
       webAppUrl: PUBLIC_URL,
     });
-    expect(prompt!.text).not.toContain(SECRET_NOTE);
+    expect(prompt!.text).not.toContain(translate('en', SECRET_NOTE));
     expect(prompt!.markup).toEqual({
       inline_keyboard: [
-        [{ text: 'Enter it privately', web_app: { url: `${PUBLIC_URL}/app/password?n=${'N'.repeat(22)}` } }],
+        [
+          {
+            text: 'Enter it privately',
+            web_app: { url: `${PUBLIC_URL}/app/password?n=${'N'.repeat(22)}&l=en` },
+          },
+        ],
       ],
     });
     expect(list!.markup).toEqual({
-      inline_keyboard: [[{ text: 'Open the table', web_app: { url: `${PUBLIC_URL}/app/users` } }]],
+      inline_keyboard: [[{ text: 'Open the table', web_app: { url: `${PUBLIC_URL}/app/users?l=en` } }]],
     });
   });
 
@@ -63,7 +69,7 @@ describe('Telegram rendering of Mini App buttons', () => {
       isPrivate: true,
       botUsername: 'gatehouse_test_bot',
     });
-    expect(prompt!.text).toContain(SECRET_NOTE);
+    expect(prompt!.text).toContain(translate('en', SECRET_NOTE));
     expect(prompt!.markup).toBeUndefined();
     expect(list!.markup).toEqual({
       inline_keyboard: [[{ text: 'Open the table', callback_data: '/users' }]],

@@ -13,6 +13,7 @@ const COMMON_HEADERS = {
 export class BadBodyError extends Error {
   override readonly name = 'BadBodyError';
   constructor(readonly status: 400 | 413) {
+    // i18n-exempt: the error's message, for logs; a page is told in its words (routes.ts)
     super(status === 413 ? 'request body too large' : 'request body is not valid JSON');
   }
 }
@@ -29,6 +30,7 @@ export async function readJson(req: IncomingMessage, maxBytes = 8192): Promise<u
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  // i18n-exempt: a MIME type
   res.writeHead(status, { ...COMMON_HEADERS, 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
 }

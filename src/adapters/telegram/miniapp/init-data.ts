@@ -10,6 +10,7 @@ const FUTURE_SKEW_SECONDS = 60;
 export class InitDataError extends Error {
   override readonly name = 'InitDataError';
   constructor(readonly reason: 'missing' | 'invalid' | 'expired') {
+    // i18n-exempt: the error's message, for logs
     super(`the Mini App's init data is ${reason}`);
   }
 }
@@ -19,6 +20,8 @@ export interface WebAppUser {
   id: number;
   username: string | null;
   displayName: string;
+  /** The language of the person's Telegram app (init data's `language_code`), if it names one. */
+  languageCode?: string;
 }
 
 /** The raw init data a page sends as `Authorization: tma <initData>`, as received. */
@@ -47,5 +50,6 @@ export function verifyInitData(raw: string | undefined, botToken: string, now = 
     id: user.id,
     username: user.username ?? null,
     displayName: [user.first_name, user.last_name].filter(Boolean).join(' '),
+    ...(user.language_code ? { languageCode: user.language_code } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SecretPurpose } from '../../../../flows/types.js';
 import { screenFormSecret, type SecretForm } from '../../../engine/secrets.js';
+import { msg } from '../../../i18n/message.js';
 
 /** Longer than the policy allows, so an over-long password gets the policy's words, not a 400. */
 const FIELD_MAX = 1024;
@@ -15,7 +16,7 @@ export const passwordSubmission = z.object({
 
 export type PasswordSubmission = z.infer<typeof passwordSubmission>;
 
-const CURRENT_MISSING = 'Please enter your current password.';
+const CURRENT_MISSING = msg('miniapp-current-missing');
 
 /**
  * The page's fields as the values the flow asks for, screened first by the engine (a new password's

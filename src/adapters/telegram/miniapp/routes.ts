@@ -5,12 +5,15 @@ import type { Engine } from '../../../engine/engine.js';
 import type { Inbound } from '../../../engine/inbound.js';
 import type { LocalizedOutbound } from '../../../engine/outbound.js';
 import type { Route } from '../../../http/server.js';
+import { supportedLocale, type Locale } from '../../../i18n/locales.js';
+import { msg, type Message } from '../../../i18n/message.js';
+import { translate } from '../../../i18n/translate.js';
 import type { Logger } from '../../../log.js';
 import { BadBodyError, readJson, sendEmpty, sendFile, sendJson } from './http.js';
 import { initDataOf, InitDataError, verifyInitData, type WebAppUser } from './init-data.js';
 import { CONTENT_SECURITY_POLICY, loadPages, type Pages, type StaticFile } from './pages.js';
 import { passwordForm, passwordSubmission } from './password-form.js';
-import { MINI_APP_PATHS } from './paths.js';
+import { MINI_APP_PATHS, PAGE_LOCALE_PARAM } from './paths.js';
 import { loadUserTable } from './users-table.js';
 
 export interface MiniAppOptions {
@@ -25,20 +28,31 @@ export interface MiniAppOptions {
   /** Delivers replies to a person's private chat with the bot (the Telegram adapter's `sendTo`). */
   chat: { sendTo(userId: number, replies: LocalizedOutbound[]): Promise<void> };
   pages?: Pages;
+  /** The deployment's DEFAULT_LOCALE (English unless set): a page's words when nothing names a language. */
+  defaultLocale?: Locale;
 }
 
-const STALE =
-  'This form is no longer current (it was used already, or a newer step replaced it). Go back to the chat.';
-const LOCKED = 'Too many attempts. Please wait a quarter of an hour and try again.';
+const STALE = msg('miniapp-stale');
+const LOCKED = msg('miniapp-locked');
 const openUserBody = z.object({ userId: z.string().uuid() });
 
 /** The update the engine would get had this person typed in their private chat with the bot. */
 function originOf(user: WebAppUser): Inbound {
   return {
     platform: 'telegram',
-    sender: { externalId: String(user.id), username: user.username, displayName: user.displayName },
+    sender: {
+      externalId: String(user.id),
+      username: user.username,
+      displayName: user.displayName,
+      ...(user.languageCode ? { languageCode: user.languageCode } : {}),
+    },
     chat: { id: String(user.id), isPrivate: true },
   };
+}
+
+/** The language a request asks for (a page sends its own); only its first, most wanted one counts. */
+function acceptedLocale(req: IncomingMessage): Locale | undefined {
+  return supportedLocale(req.headers['accept-language']?.split(',')[0]?.split(';')[0]);
 }
 
 /** What a form's next prompt shows: the flow's words since the submission (a refusal, then the ask). */
@@ -53,30 +67,43 @@ function noticeOf(replies: LocalizedOutbound[]): string {
 export function miniAppRoute(options: MiniAppOptions): Route {
   const { engine, log, botToken, chat } = options;
   const pages = options.pages ?? loadPages();
+  const defaultLocale = options.defaultLocale ?? 'en';
   const authenticate = (req: IncomingMessage) => verifyInitData(initDataOf(req), botToken);
 
-  const page = (res: ServerResponse, file: StaticFile) =>
-    sendFile(res, file, { 'content-security-policy': CONTENT_SECURITY_POLICY });
+  /** The language of an API answer: the page's, else the person's Telegram app's, else the default. */
+  const localeOf = (req: IncomingMessage, user?: WebAppUser): Locale =>
+    acceptedLocale(req) ?? supportedLocale(user?.languageCode) ?? defaultLocale;
+  const refuse = (res: ServerResponse, status: number, error: Message, locale: Locale) =>
+    sendJson(res, status, { error: translate(locale, error) });
+
+  /** A page in the language of the chat reply whose button opened it (its link names it). */
+  const page = (req: IncomingMessage, res: ServerResponse, url: URL, files: Record<Locale, StaticFile>) => {
+    const locale = supportedLocale(url.searchParams.get(PAGE_LOCALE_PARAM)) ?? acceptedLocale(req);
+    sendFile(res, files[locale ?? defaultLocale], { 'content-security-policy': CONTENT_SECURITY_POLICY });
+  };
 
   /** The form asks what it is for before it shows its fields. */
   async function secretState(req: IncomingMessage, res: ServerResponse, nonce: string): Promise<void> {
     const user = authenticate(req);
-    if (!(await engine.admitFormRequest(originOf(user)))) return sendJson(res, 429, { error: LOCKED });
+    const locale = localeOf(req, user);
+    if (!(await engine.admitFormRequest(originOf(user)))) return refuse(res, 429, LOCKED, locale);
     const purpose = await engine.pendingSecret(originOf(user), nonce);
-    if (!purpose) return sendJson(res, 409, { error: STALE });
+    if (!purpose) return refuse(res, 409, STALE, locale);
     sendJson(res, 200, { purpose });
   }
 
   async function submitSecret(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const user = authenticate(req);
-    if (!(await engine.admitFormRequest(originOf(user)))) return sendJson(res, 429, { error: LOCKED });
+    const locale = localeOf(req, user);
+    if (!(await engine.admitFormRequest(originOf(user)))) return refuse(res, 429, LOCKED, locale);
     const parsed = passwordSubmission.safeParse(await readJson(req));
-    if (!parsed.success) return sendJson(res, 400, { error: 'The form was not filled in as expected.' });
+    if (!parsed.success) return refuse(res, 400, msg('miniapp-bad-form'), locale);
     const outcome = await engine.submitSecret(originOf(user), parsed.data.nonce, passwordForm(parsed.data));
     if (outcome.kind !== 'taken') {
+      // A refusal comes worded by the engine, in the person's language.
       return outcome.kind === 'stale'
-        ? sendJson(res, 409, { error: STALE })
-        : sendJson(res, 422, { refusal: outcome.refusal });
+        ? refuse(res, 409, STALE, locale)
+        : sendJson(res, 422, { refusal: translate(locale, outcome.refusal) });
     }
     await chat
       .sendTo(user.id, outcome.replies)
@@ -93,7 +120,7 @@ export function miniAppRoute(options: MiniAppOptions): Route {
     // The admin's pages read the role from the record on every request.
     await engine.requireAdmin(originOf(user));
     const parsed = openUserBody.safeParse(await readJson(req));
-    if (!parsed.success) return sendJson(res, 400, { error: 'No such row.' });
+    if (!parsed.success) return refuse(res, 400, msg('miniapp-no-such-row'), localeOf(req, user));
     // As if the admin had typed `/user <id>`: the panel, its buttons and its checks are the chat's.
     const replies = await engine.handle({
       ...originOf(user),
@@ -104,27 +131,33 @@ export function miniAppRoute(options: MiniAppOptions): Route {
   }
 
   async function dispatch(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const route = `${req.method ?? 'GET'} ${url.pathname}`;
-    switch (route) {
-      case `GET ${MINI_APP_PATHS.password}`:
-        return page(res, pages.password);
-      case `GET ${MINI_APP_PATHS.users}`:
-        return page(res, pages.users);
-      case `GET ${MINI_APP_PATHS.secretApi}`:
-        return secretState(req, res, url.searchParams.get('n') ?? '');
-      case `POST ${MINI_APP_PATHS.secretApi}`:
-        return submitSecret(req, res);
-      case `GET ${MINI_APP_PATHS.usersApi}`:
-        return sendJson(res, 200, { rows: await loadUserTable(engine, originOf(authenticate(req))) });
-      case `POST ${MINI_APP_PATHS.openUserApi}`:
-        return openUser(req, res);
+    const method = req.method ?? 'GET';
+    if (method === 'GET') {
+      switch (url.pathname) {
+        case MINI_APP_PATHS.password:
+          return page(req, res, url, pages.password);
+        case MINI_APP_PATHS.users:
+          return page(req, res, url, pages.users);
+        case MINI_APP_PATHS.secretApi:
+          return secretState(req, res, url.searchParams.get('n') ?? '');
+        case MINI_APP_PATHS.usersApi:
+          return sendJson(res, 200, { rows: await loadUserTable(engine, originOf(authenticate(req))) });
+      }
+    }
+    if (method === 'POST') {
+      switch (url.pathname) {
+        case MINI_APP_PATHS.secretApi:
+          return submitSecret(req, res);
+        case MINI_APP_PATHS.openUserApi:
+          return openUser(req, res);
+      }
     }
     const asset =
-      req.method === 'GET' && url.pathname.startsWith(MINI_APP_PATHS.assets)
+      method === 'GET' && url.pathname.startsWith(MINI_APP_PATHS.assets)
         ? pages.assets.get(url.pathname.slice(MINI_APP_PATHS.assets.length))
         : undefined;
     if (asset) return sendFile(res, asset);
-    sendJson(res, 404, { error: 'not found' });
+    refuse(res, 404, msg('miniapp-not-found'), localeOf(req));
   }
 
   return async (req, res) => {
@@ -135,11 +168,12 @@ export function miniAppRoute(options: MiniAppOptions): Route {
     } catch (error) {
       if (error instanceof InitDataError) {
         log.debug({ reason: error.reason }, 'mini app request without valid init data');
-        sendJson(res, 401, { error: 'Open this page from its button in your Telegram chat with the bot.' });
+        refuse(res, 401, msg('miniapp-open-from-chat'), localeOf(req));
       } else if (error instanceof NotAdminError) {
-        sendJson(res, 403, { error: 'Only admins can see this.' });
+        refuse(res, 403, msg('miniapp-admins-only'), localeOf(req));
       } else if (error instanceof BadBodyError) {
-        sendJson(res, error.status, { error: error.message });
+        const said = error.status === 413 ? msg('miniapp-body-too-large') : msg('miniapp-body-not-json');
+        refuse(res, error.status, said, localeOf(req));
       } else throw error;
     }
     // The path only: the query carries a form's nonce, and bodies are never logged.

@@ -3,6 +3,15 @@
 /** Telegram's WebApp object, or undefined outside Telegram (or if its script did not load). */
 export const tg = window.Telegram?.WebApp;
 
+/** The language the server worded the page in, and the words of its script (see pages.ts). */
+export const locale = document.documentElement.lang;
+export const words = JSON.parse(document.getElementById('words')?.textContent || '{}');
+
+/** A page word with its `{name}` slots filled from `values`. */
+export function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (slot, name) => (name in values ? String(values[name]) : slot));
+}
+
 /** The signed init data as Telegram gave it; from the URL fragment if Telegram's script is missing. */
 export function initData() {
   return tg?.initData || new URLSearchParams(location.hash.slice(1)).get('tgWebAppData') || '';
@@ -39,7 +48,13 @@ export function start() {
 export async function api(path, options = {}) {
   const response = await fetch(path, {
     ...options,
-    headers: { authorization: `tma ${initData()}`, 'content-type': 'application/json' },
+    headers: {
+      // i18n-exempt: the Authorization scheme of Telegram Mini Apps
+      authorization: `tma ${initData()}`,
+      'content-type': 'application/json',
+      // What the server says comes in the page's language.
+      'accept-language': locale,
+    },
   });
   const body = response.status === 204 ? null : await response.json().catch(() => null);
   return { status: response.status, body };

@@ -1,36 +1,31 @@
 // The password form: asks the server what the chat's step waits for, then sends the password there.
-import { api, closeSoon, initData, start } from './common.js';
+import { api, closeSoon, initData, start, words } from './common.js';
 
+const SECRET_API = 'api/secret';
 const $ = (id) => document.getElementById(id);
 const form = $('form');
 const fields = { current: $('current'), password: $('password'), confirmation: $('confirmation') };
 
-/** What each step of a flow shows: a title, the fields, and the label of the password field. */
+/** What each step of a flow shows: a title, the fields, and the label of the password field (page words). */
 const KINDS = {
-  claim: { title: 'Choose your password', current: false, again: true, label: 'Password', button: 'Save' },
-  reset: { title: 'Set a new password', current: false, again: true, label: 'New password', button: 'Save' },
-  'new-password': {
-    title: 'Set a new password',
-    current: false,
-    again: true,
-    label: 'New password',
-    button: 'Save',
-  },
+  claim: { title: 'titleClaim', current: false, again: true, label: 'password', button: 'save' },
+  reset: { title: 'titleNew', current: false, again: true, label: 'newPassword', button: 'save' },
+  'new-password': { title: 'titleNew', current: false, again: true, label: 'newPassword', button: 'save' },
   'current-password': {
-    title: 'Change your password',
+    title: 'titleChange',
     current: true,
     again: true,
-    label: 'New password',
-    button: 'Change',
+    label: 'newPassword',
+    button: 'change',
   },
   'confirm-password': {
-    title: 'Confirm your new password',
+    title: 'titleConfirm',
     current: false,
     again: false,
-    label: 'The new password again',
-    button: 'Confirm',
+    label: 'passwordAgain',
+    button: 'confirm',
   },
-  login: { title: 'Your password', current: false, again: false, label: 'Password', button: 'Log in' },
+  login: { title: 'titleLogin', current: false, again: false, label: 'password', button: 'logIn' },
 };
 
 const state = { nonce: new URLSearchParams(location.search).get('n') || '', purpose: '' };
@@ -54,16 +49,16 @@ function finish(text) {
 
 function render(purpose, notice) {
   const kind = KINDS[purpose];
-  if (!kind) return finish('This step is not one this form knows. Go back to the chat.');
+  if (!kind) return finish(words.unknownStep);
   state.purpose = purpose;
-  $('title').textContent = kind.title;
+  $('title').textContent = words[kind.title];
   // The policy is for a new password: every step that asks for one twice.
   $('policy').hidden = !kind.again;
   $('current-field').hidden = !kind.current;
   $('confirmation-field').hidden = !kind.again;
-  $('password-label').textContent = kind.label;
+  $('password-label').textContent = words[kind.label];
   fields.password.autocomplete = purpose === 'login' ? 'current-password' : 'new-password';
-  $('submit').textContent = kind.button;
+  $('submit').textContent = words[kind.button];
   $('notice').textContent = notice || '';
   $('notice').hidden = !notice;
   for (const input of Object.values(fields)) input.value = '';
@@ -74,16 +69,16 @@ function render(purpose, notice) {
 }
 
 function failure(status, body) {
-  if (status === 401) return 'This page could not confirm who you are. Open it from its button in the chat.';
-  if (status === 409) return body?.error || 'This form is no longer current. Go back to the chat.';
-  if (status === 429) return body?.error || 'Too many attempts. Please try again later.';
-  return 'Something went wrong. Please try again in a moment.';
+  if (status === 401) return words.notConfirmed;
+  if (status === 409) return body?.error || words.stale;
+  if (status === 429) return body?.error || words.locked;
+  return words.failed;
 }
 
 async function load() {
   start();
-  if (!initData()) return finish('Open this form from its button in your Telegram chat with the bot.');
-  const { status, body } = await api(`api/secret?n=${encodeURIComponent(state.nonce)}`);
+  if (!initData()) return finish(words.outsideTelegram);
+  const { status, body } = await api(`${SECRET_API}?${new URLSearchParams({ n: state.nonce })}`);
   if (status !== 200) return finish(failure(status, body));
   render(body.purpose);
 }
@@ -96,14 +91,13 @@ form.addEventListener('submit', async (event) => {
     password: fields.password.value,
     confirmation: fields.confirmation.value,
   };
-  if (kind.current && !values.current) return showError('Please enter your current password.');
-  if (!values.password) return showError('Please enter the password.');
-  if (kind.again && values.password !== values.confirmation)
-    return showError('The two passwords differ. Type the same new password in both fields.');
+  if (kind.current && !values.current) return showError(words.enterCurrent);
+  if (!values.password) return showError(words.enterPassword);
+  if (kind.again && values.password !== values.confirmation) return showError(words.differ);
   showError('');
   $('submit').disabled = true;
   try {
-    const { status, body } = await api('api/secret', {
+    const { status, body } = await api(SECRET_API, {
       method: 'POST',
       body: JSON.stringify({
         nonce: state.nonce,
@@ -116,17 +110,17 @@ form.addEventListener('submit', async (event) => {
       fields.password.value = '';
       fields.confirmation.value = '';
       fields.password.focus();
-      return showError(body?.refusal || 'That password cannot be used. Choose another.');
+      return showError(body?.refusal || words.refused);
     }
     if (status !== 200) return finish(failure(status, body));
     if (!body.done) {
       state.nonce = body.nonce;
       return render(body.purpose, body.notice);
     }
-    finish('Sent. Continue in the chat.');
+    finish(words.sent);
     closeSoon();
   } catch {
-    showError('The connection failed. Please try again.');
+    showError(words.connectionFailed);
   } finally {
     $('submit').disabled = false;
   }

@@ -1,10 +1,24 @@
 // The admin's user table: read-only; a name opens that person's panel in the chat.
-import { api, closeSoon, initData, start } from './common.js';
+import { api, closeSoon, fill, initData, locale, start, words } from './common.js';
 
 const $ = (id) => document.getElementById(id);
-const PLATFORM_NAMES = { telegram: 'Telegram', slack: 'Slack', console: 'Console' };
+const PLATFORM_NAMES = {
+  telegram: words.platformTelegram,
+  slack: words.platformSlack,
+  console: words.platformConsole,
+};
+/** Each status the server lists (its value) as the page words it; in the server's order too. */
+const STATUS_NAMES = {
+  Active: words.statusActive,
+  Pending: words.statusPending,
+  Expired: words.statusExpired,
+  Deactivated: words.statusDeactivated,
+};
 // The server's order (Active, Pending, Expired, Deactivated, each by name) until a column is chosen.
-const STATUS_ORDER = ['Active', 'Pending', 'Expired', 'Deactivated'];
+const STATUS_ORDER = Object.keys(STATUS_NAMES);
+const ROLE_NAMES = { admin: words.roleAdmin, member: words.roleMember };
+const relative = new Intl.RelativeTimeFormat(locale, { style: 'short' });
+const number = new Intl.NumberFormat(locale);
 const state = { rows: [], sort: { key: 'status', direction: 1 }, query: '' };
 
 function say(text) {
@@ -13,12 +27,12 @@ function say(text) {
 }
 
 function ago(iso) {
-  if (!iso) return 'never';
+  if (!iso) return words.never;
   const minutes = Math.round((Date.now() - Date.parse(iso)) / 60000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 1) return words.justNow;
+  if (minutes < 60) return relative.format(-minutes, 'minute');
   const hours = Math.round(minutes / 60);
-  return hours < 48 ? `${hours} h ago` : `${Math.round(hours / 24)} days ago`;
+  return hours < 48 ? relative.format(-hours, 'hour') : relative.format(-Math.round(hours / 24), 'day');
 }
 
 function text(row, key) {
@@ -51,7 +65,22 @@ function compare(a, b) {
 
 function matches(row) {
   if (!state.query) return true;
-  const haystack = [row.name, row.email, row.role, row.status, ...row.groups, ...row.platforms, row.id]
+  // A person searches by what the table shows them, in their language, as well as by the values.
+  const worded = [
+    ROLE_NAMES[row.role],
+    STATUS_NAMES[row.status],
+    ...row.platforms.map((p) => PLATFORM_NAMES[p]),
+  ];
+  const haystack = [
+    row.name,
+    row.email,
+    row.role,
+    row.status,
+    ...row.groups,
+    ...row.platforms,
+    row.id,
+    ...worded,
+  ]
     .join(' ')
     .toLowerCase();
   return state.query
@@ -60,7 +89,15 @@ function matches(row) {
     .every((word) => haystack.includes(word));
 }
 
-const LABELS = ['Name', 'Email', 'Role', 'Groups', 'Status', 'Linked', 'Last seen'];
+const LABELS = [
+  words.name,
+  words.email,
+  words.role,
+  words.groups,
+  words.status,
+  words.linked,
+  words.lastSeen,
+];
 
 function cell(content, className) {
   const td = document.createElement('td');
@@ -73,22 +110,22 @@ function cell(content, className) {
 function nameCell(row) {
   if (row.kind === 'invite') {
     const span = document.createElement('span');
-    span.textContent = row.name ? `${row.name} (invite ${row.id})` : `— (invite ${row.id})`;
+    span.textContent = fill(words.inviteRow, { name: row.name || '—', id: row.id });
     return cell(span, 'muted');
   }
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'link';
   button.textContent = row.name;
-  button.title = 'Open the panel in the chat';
+  button.title = words.openPanel;
   button.addEventListener('click', () => openInChat(row));
   return cell(button);
 }
 
 function badge(status) {
   const span = document.createElement('span');
-  span.className = `badge badge-${status.toLowerCase()}`;
-  span.textContent = status;
+  span.classList.add('badge', `badge-${status.toLowerCase()}`);
+  span.textContent = STATUS_NAMES[status] ?? status;
   return span;
 }
 
@@ -102,7 +139,7 @@ function render() {
       tr.append(
         nameCell(row),
         cell(row.email ?? '—', row.email ? '' : 'muted'),
-        cell(row.role === 'admin' ? 'Admin' : 'Member'),
+        cell(ROLE_NAMES[row.role] ?? row.role),
         cell(row.groups.length ? row.groups.join(', ') : '—', row.groups.length ? '' : 'muted'),
         cell(badge(row.status)),
         cell(row.platforms.map((p) => PLATFORM_NAMES[p] ?? p).join(', ') || '—'),
@@ -117,30 +154,32 @@ function render() {
     const sorted = th.dataset.key === state.sort.key;
     th.setAttribute('aria-sort', sorted ? (state.sort.direction > 0 ? 'ascending' : 'descending') : 'none');
   }
-  $('count').textContent = `${rows.length} of ${state.rows.length}`;
+  $('count').textContent = fill(words.count, {
+    shown: number.format(rows.length),
+    total: number.format(state.rows.length),
+  });
 }
 
 async function openInChat(row) {
-  say(`Opening ${row.name}'s panel in the chat…`);
+  say(fill(words.opening, { name: row.name }));
   const { status } = await api('api/users/open', {
     method: 'POST',
     body: JSON.stringify({ userId: row.id }),
   });
-  if (status !== 204) return say('That did not work. Use /user in the chat instead.');
-  say(`${row.name}'s panel is in the chat.`);
+  if (status !== 204) return say(words.openFailed);
+  say(fill(words.opened, { name: row.name }));
   closeSoon();
 }
 
 async function load() {
   start();
-  if (!initData()) return say('Open this table from its button in your Telegram chat with the bot.');
+  if (!initData()) return say(words.outsideTelegram);
   const { status, body } = await api('api/users');
-  if (status === 403) return say('Only admins can see this table.');
-  if (status === 401)
-    return say('This page could not confirm who you are. Open it from its button in the chat.');
-  if (status !== 200) return say('Something went wrong. Please try again in a moment.');
+  if (status === 403) return say(words.adminsOnly);
+  if (status === 401) return say(words.notConfirmed);
+  if (status !== 200) return say(words.failed);
   state.rows = body.rows;
-  say(state.rows.length ? '' : 'Nobody yet.');
+  say(state.rows.length ? '' : words.nobody);
   $('toolbar').hidden = false;
   $('table').hidden = false;
   render();
