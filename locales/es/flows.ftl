@@ -6,3 +6,151 @@ login-ask-password = ¿Tu contraseña?
 login-welcome-back = Hola de nuevo, { $name }. Este chat ya está vinculado a tu cuenta.
 login-out-of-attempts = Demasiados intentos fallidos. Inténtalo más tarde o pide a un administrador un enlace para restablecer la contraseña.
 login-wrong-email-hint = Si el correo electrónico era incorrecto, envía /login para empezar de nuevo.
+
+## Shared by several flows (flows/kit.ts, flows/new-password.ts, flows/refusals.ts).
+
+kit-cancel = Cancelar
+kit-password-rules = al menos { $min } caracteres, con una letra y un dígito, y que no sea una contraseña común.
+new-password-ask = Tu nueva contraseña: { $rules }
+new-password-again = Escribe la nueva contraseña una vez más.
+new-password-differ = Las dos contraseñas no coinciden. Probemos otra vez con la nueva.
+refusal-invite-unknown = Este enlace de invitación no es válido. Pide uno nuevo al administrador que te invitó.
+refusal-invite-expired = Esta invitación ha caducado. Pide al administrador que te invitó que te la vuelva a enviar.
+refusal-invite-revoked = Esta invitación fue revocada. Pide una nueva a un administrador si aún necesitas acceso.
+refusal-invite-used-up = Esta invitación ya se ha usado. Pide una nueva a un administrador.
+refusal-reset-unknown = Este enlace para restablecer la contraseña no es válido. Pide uno nuevo a un administrador.
+refusal-reset-expired = Este enlace para restablecer la contraseña ha caducado. Pide uno nuevo a un administrador.
+refusal-reset-used = Este enlace para restablecer la contraseña ya se ha usado. Pide uno nuevo a un administrador.
+refusal-reset-voided = Este enlace para restablecer la contraseña ya no funciona: uno más reciente lo sustituyó o fue retirado. Usa el enlace más reciente que te dieron o pide uno nuevo a un administrador.
+
+## /password (flows/password.ts)
+
+password-ask-current = ¿Tu contraseña actual?
+password-wrong-current-ended = Esa no es tu contraseña actual. No se ha cambiado nada.
+password-wrong-current = Esa no es tu contraseña actual. Inténtalo de nuevo.
+password-ask-log-out-others = ¿Cerrar también la sesión en tus otros chats? Hazlo si crees que otra persona ha usado tu cuenta.
+password-log-out-yes = Sí, cerrar sesión
+password-log-out-no = No
+password-changed = Tu contraseña se ha cambiado.
+password-changed-others-out =
+    Tu contraseña se ha cambiado. { $count ->
+        [one] Se cerró la sesión en { $count } chat más.
+       *[other] Se cerró la sesión en { $count } chats más.
+    }
+
+## A reset link opened in a chat (flows/reset-password.ts)
+
+reset-password-voided = Un enlace más reciente sustituyó a este. Usa el enlace más reciente que te dieron.
+reset-password-hello = Hola, { $name }. Vamos a poner una nueva contraseña para tu cuenta.
+reset-password-done = Tu nueva contraseña está lista y este chat está vinculado a tu cuenta.
+reset-password-done-others-out =
+    Tu nueva contraseña está lista y este chat está vinculado a tu cuenta. { $count ->
+        [one] Se cerró la sesión en { $count } chat más.
+       *[other] Se cerró la sesión en { $count } chats más.
+    }
+
+## An invite link opened in a chat (flows/claim.ts)
+
+claim-name-again = Envía un nombre de 1 a 100 caracteres, en una sola línea.
+claim-email-refused = Ese correo electrónico no se puede usar aquí. Prueba con otro o toca Omitir.
+claim-welcome =
+    { $role ->
+        [admin] Te han invitado a Gatehouse como administrador. Vamos a configurar tu cuenta.
+       *[other] Te han invitado a Gatehouse. Vamos a configurar tu cuenta.
+    }
+
+    ¿Cómo te llamamos? (tu nombre, hasta 100 caracteres)
+claim-ask-email = ¿Tu dirección de correo electrónico? La usarás con tu contraseña para hacer /login desde otro chat. O toca Omitir.
+claim-skip = Omitir
+claim-ask-password = Ahora elige una contraseña: { $rules }
+claim-ready = Tu cuenta está lista. ¡Bienvenido a bordo!
+
+## How several messages read as one (flows/kit.ts, joined): the layout between two of them.
+
+kit-lines =
+    { $first }
+    { $rest }
+kit-paragraphs =
+    { $first }
+
+    { $rest }
+kit-sentences = { $first } { $rest }
+kit-clauses = { $first }; { $rest }
+
+## An admin erases someone (flows/delete-user.ts); the summary is shared with /deleteme.
+
+delete-user-nothing-erased = No se ha borrado nada.
+delete-user-successor-admin = { $name } (admin)
+delete-user-mismatch = No coincide. Escribe exactamente { $confirmation } o toca Cancelar.
+delete-user-summary-gone =
+    Esto borra la cuenta para siempre: { $whose ->
+        [your] tus
+       *[their] sus
+    } vínculos con chats, pertenencias a grupos, contexto personal{ $personalAgents ->
+        [0] {""}
+        [one] , { $personalAgents } agente personal
+       *[other] , { $personalAgents } agentes personales
+    } y enlaces para restablecer la contraseña. No se puede deshacer.
+delete-user-summary-invites =
+    { $count ->
+        [one] Se revocará { $count } invitación abierta
+       *[other] Se revocarán { $count } invitaciones abiertas
+    } que { $whose ->
+        [your] enviaste.
+       *[their] envió.
+    }
+delete-user-summary-agents = { $agents } pasará a ser de { $successor }.
+delete-user-summary-audit = El registro de auditoría conserva sus entradas sobre la cuenta: es la constancia de lo que pasó.
+delete-user-ask-successor =
+    { $name } creó { $count ->
+        [one] { $count } agente que sobrevivirá
+       *[other] { $count } agentes que sobrevivirán
+    } a la cuenta: { $agents }.
+    ¿Quién { $count ->
+        [one] se queda con él
+       *[other] se queda con ellos
+    }? Toca una persona o envía su correo electrónico o su @usuario.
+delete-user-erase-who = ¿Borrar a { $who }?
+delete-user-type-to-confirm = Para confirmar, escribe { $confirmation }
+delete-user-erased = { $name } ha sido borrado.
+delete-user-agents-moved = { $agents } { $count ->
+        [one] pertenece
+       *[other] pertenecen
+    } ahora a { $successor }.
+delete-user-invites-revoked =
+    { $count ->
+        [one] Se revocó { $count } invitación abierta.
+       *[other] Se revocaron { $count } invitaciones abiertas.
+    }
+
+## A person erases their own account (flows/delete-me.ts)
+
+delete-me-nothing-erased = No se ha borrado nada. Tu cuenta sigue como estaba.
+delete-me-ask = ¿Borrar tu cuenta para siempre?
+delete-me-export-first = Si quieres una copia de tus datos, toca Cancelar y envía primero /export.
+delete-me-erased = Tu cuenta ha sido borrada. Gracias por haber estado aquí. ¡Adiós!
+
+## An admin deletes a group (flows/delete-group.ts)
+
+delete-group-listed = { $init } y { $last }
+delete-group-members-lose =
+    { $count ->
+        [one] { $count } miembro pierde
+       *[other] { $count } miembros pierden
+    } el acceso
+delete-group-agents-admins-only =
+    { $agents } { $count ->
+        [one] pasa
+       *[other] pasan
+    } a ser solo para administradores
+delete-group-invites-lose =
+    { $count ->
+        [one] { $count } invitación pendiente ya no da
+       *[other] { $count } invitaciones pendientes ya no dan
+    } acceso a él
+delete-group-ask = ¿Borrar el grupo { $name }? { $losses }.
+delete-group-ask-nothing-lost = ¿Borrar el grupo { $name }? No hay nadie en él, y ningún agente ni invitación pendiente lo necesita.
+delete-group-delete = Borrar
+delete-group-kept = El grupo { $name } se mantiene.
+delete-group-tap-above = Toca Borrar o Cancelar arriba.
+delete-group-deleted = El grupo { $name } se ha borrado.
