@@ -160,3 +160,170 @@ delete-group-delete = Löschen
 delete-group-kept = Gruppe { $name } bleibt bestehen.
 delete-group-tap-above = Tippe oben auf Löschen oder Abbrechen.
 delete-group-deleted = Gruppe { $name } ist gelöscht.
+
+## /invite step by step (flows/invite.ts)
+
+invite-anyone = Alle mit dem Link
+invite-role-member = Mitglied
+invite-role-admin = Admin
+invite-defaults = Standard
+invite-groups-done = Fertig
+invite-groups-none = Keine Gruppen
+# $groups is "some" when groups exist, "none" when there are none yet.
+invite-ask-groups =
+    Welchen Gruppen sollen sie beitreten? { $count ->
+        [0] {""}
+       *[other] Ausgewählt: { $selected }.{" "}
+    }{ $groups ->
+        [none] Es gibt noch keine Gruppen
+       *[some] Tippe auf Gruppen, um sie aus- oder abzuwählen, oder sende Namen durch Kommas getrennt
+    }; tippe dann auf { $count ->
+        [0] „Keine Gruppen“
+       *[other] Fertig
+    }.
+invite-summary =
+    { $emailCount ->
+        [0] Alle mit dem Link
+       *[other] { $emails }
+    } als { $role ->
+        [admin] Admin
+       *[member] Mitglied
+    } { $groupCount ->
+        [0] ohne Gruppe
+       *[other] in { $groups }
+    } einladen – { $uses ->
+        [one] { $uses } Nutzung
+       *[other] { $uses } Nutzungen
+    }, { $days ->
+        [one] { $days } Tag
+       *[other] { $days } Tage
+    } gültig?
+invite-summary-labelled =
+    { $emailCount ->
+        [0] Alle mit dem Link
+       *[other] { $emails }
+    } als { $role ->
+        [admin] Admin
+       *[member] Mitglied
+    } { $groupCount ->
+        [0] ohne Gruppe
+       *[other] in { $groups }
+    } einladen – { $uses ->
+        [one] { $uses } Nutzung
+       *[other] { $uses } Nutzungen
+    }, { $days ->
+        [one] { $days } Tag
+       *[other] { $days } Tage
+    } gültig, Bezeichnung „{ $label }“?
+invite-option-unknown = „{ $text }“ ist keine Option; schreib uses:5, expires:14d oder label:"Neue im Frühling".
+invite-option-uses = uses ist eine ganze Zahl von 1 bis { $max }, etwa uses:5.
+invite-option-email-uses = Eine Einladung an eine E-Mail-Adresse hat 1 Nutzung; lass uses weg.
+invite-option-expires = expires ist eine Anzahl Tage von 1 bis { $max }, etwa expires:14d.
+invite-ask-emails = Für wen ist die Einladung? Sende eine oder mehrere E-Mail-Adressen oder tippe auf „Alle mit dem Link“.
+invite-not-emails = Das sind nicht alles E-Mail-Adressen: { $words } ist keine. Zum Beispiel robin@example.com.
+invite-ask-role = Welche Rolle?
+invite-role-refused = Die Rolle ist Mitglied oder Admin: Tippe auf eine davon.
+invite-no-such-group = Es gibt keine Gruppe { $unknown }. Die Gruppen sind { $groups }.
+invite-no-groups-yet = Es gibt keine Gruppe { $unknown }. Es gibt noch keine Gruppen.
+invite-group-name-refused = Gruppennamen bestehen aus Buchstaben, Ziffern, Leerzeichen, _ . und -. Versuch es noch einmal.
+invite-ask-options = Sonst noch etwas? Zum Beispiel: uses:5 expires:14d label:"Neue im Frühling". Oder tippe auf „Standard“ (1 Nutzung, 7 Tage).
+invite-options-unreadable = Das konnte ich nicht lesen. { $problem }
+invite-create = Erstellen
+invite-cancelled = Abgebrochen. Es wurde keine Einladung erstellt.
+
+## An admin's panel for one person (flows/manage-user.ts, flows/manage-user-replies.ts)
+
+manage-none = keine
+manage-never = nie
+manage-groups = Gruppen
+manage-reset-password-link = Link zum Zurücksetzen des Passworts
+manage-done = Fertig
+manage-make-member = Zum Mitglied machen
+manage-make-admin = Zum Admin machen
+manage-deactivate = Deaktivieren
+manage-reactivate = Reaktivieren
+manage-delete = Löschen
+manage-no = Nein
+manage-panel =
+    { $who }
+    Rolle: { $role ->
+        [admin] Admin
+       *[member] Mitglied
+    }
+    Status: { $status ->
+        [active] Aktiv
+       *[deactivated] Deaktiviert
+    }
+    Gruppen: { $groups }
+    Chats: { $chats }
+    Zuletzt gesehen: { $lastSeen }
+# $issued: "invites", "resets" or "both"; $total counts both.
+manage-withdrawal =
+    { $name } hat { $issued ->
+        [resets] {""}
+       *[other] { $invites ->
+            [one] { $invites } offene Einladung
+           *[other] { $invites } offene Einladungen
+        }
+    }{ $issued ->
+        [both] {" "}und{" "}
+       *[other] {""}
+    }{ $issued ->
+        [invites] {""}
+       *[other] { $resets ->
+            [one] { $resets } gültigen Link zum Zurücksetzen
+           *[other] { $resets } gültige Links zum Zurücksetzen
+        }
+    }; { $total ->
+        [one] { $issued ->
+            [resets] er
+           *[other] sie
+        } wird
+       *[other] sie werden
+    } zurückgezogen.
+manage-confirm-deactivate = { $who } deaktivieren? Der Zugang endet sofort; die Daten bleiben, und du kannst das Konto wieder reaktivieren.
+manage-yes-deactivate = Ja, deaktivieren
+manage-confirm-admin = { $who } zum Admin machen? Dann kann die Person einladen, Rollen und Gruppen ändern und das Protokoll lesen.
+manage-confirm-member = { $who } zum Mitglied machen?
+manage-yes-make-admin = Ja, zum Admin machen
+manage-yes-make-member = Ja, zum Mitglied machen
+manage-finished = Fertig.
+manage-tap-above = Tippe oben auf eine der Schaltflächen oder auf Fertig.
+manage-ask-groups = Sende die Gruppen, in denen { $name } sein soll, durch Kommas getrennt (vorhanden: { $existing }), oder tippe auf Keine Gruppen.
+manage-groups-none-yet = noch keine
+manage-no-groups = Keine Gruppen
+manage-groups-empty = Sende mindestens einen Gruppennamen oder tippe auf Keine Gruppen.
+manage-role-changed =
+    { $name } ist jetzt { $role ->
+        [admin] Admin
+       *[member] Mitglied
+    }.
+manage-groups-set = Gruppen von { $name }: { $groups }.
+manage-reset-link =
+    Link zum Zurücksetzen des Passworts für { $name }:
+    { $instructions }
+manage-reset-send-privately = Schick ihn { $name } privat; er funktioniert einmal, 7 Tage lang.
+manage-deactivated = { $name } ist deaktiviert.
+manage-reactivated = { $name } ist wieder aktiv.
+
+## The interview after claiming an account, its review and save (flows/onboarding.ts);
+## the scripted interviewer's questions are in onboarding.ftl.
+
+onboarding-save = Speichern
+onboarding-edit = Bearbeiten
+onboarding-skip = Überspringen
+onboarding-edit-hint = Sag mir, was ich ändern soll (zum Beispiel: focus: die Beta ausliefern)
+onboarding-skipped = Übersprungen. Du kannst das Gespräch jederzeit mit /context wiederholen.
+onboarding-skipped-saving = Die restlichen Fragen übersprungen; ich speichere, was du mir bisher erzählt hast.
+onboarding-no-such-field-nearest = Es gibt kein Feld "{ $typed }"; meintest du { $field }?
+onboarding-no-such-field = Es gibt kein Feld "{ $typed }". Die Felder sind: { $fields }.
+# $lines: one "• field: value" line per answer.
+onboarding-review =
+    Das merke ich mir:
+    { $lines }
+onboarding-review-nothing-yet =
+    Das merke ich mir:
+    (noch nichts)
+onboarding-interviewer-failed = Mir ist keine nächste Frage eingefallen, also nehmen wir, was ich habe.
+onboarding-review-hint = Tippe auf Speichern, Bearbeiten oder Überspringen, oder sende eine Änderung als Feld: Wert (zum Beispiel: focus: die Beta ausliefern).
+onboarding-saved = Gespeichert. Ich nutze das, um meine Antworten auf dich abzustimmen; ändern kannst du es jederzeit mit /context.

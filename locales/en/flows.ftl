@@ -147,3 +147,161 @@ delete-group-delete = Delete
 delete-group-kept = Group { $name } is kept.
 delete-group-tap-above = Tap Delete or Cancel above.
 delete-group-deleted = Group { $name } is deleted.
+
+## /invite step by step (flows/invite.ts)
+
+invite-anyone = Anyone with the link
+invite-role-member = Member
+invite-role-admin = Admin
+invite-defaults = Defaults
+invite-groups-done = Done
+invite-groups-none = No groups
+# $groups is "some" when groups exist, "none" when there are none yet.
+invite-ask-groups =
+    Which groups should they join? { $count ->
+        [0] {""}
+       *[other] Selected: { $selected }.{" "}
+    }{ $groups ->
+        [none] There are no groups yet
+       *[some] Tap groups to select or unselect them, or send names separated by commas
+    }; then tap { $count ->
+        [0] “No groups”
+       *[other] Done
+    }.
+invite-summary =
+    Invite { $emailCount ->
+        [0] anyone with the link
+       *[other] { $emails }
+    } as { $role ->
+        [admin] admin
+       *[member] member
+    } { $groupCount ->
+        [0] in no group
+       *[other] in { $groups }
+    } — { $uses ->
+        [one] { $uses } use
+       *[other] { $uses } uses
+    }, valid { $days } days?
+invite-summary-labelled =
+    Invite { $emailCount ->
+        [0] anyone with the link
+       *[other] { $emails }
+    } as { $role ->
+        [admin] admin
+       *[member] member
+    } { $groupCount ->
+        [0] in no group
+       *[other] in { $groups }
+    } — { $uses ->
+        [one] { $uses } use
+       *[other] { $uses } uses
+    }, valid { $days } days, label “{ $label }”?
+invite-option-unknown = “{ $text }” is not an option; write uses:5, expires:14d or label:"Spring hires".
+invite-option-uses = Uses is a whole number from 1 to { $max }, like uses:5.
+invite-option-email-uses = An invite to an email address has 1 use; leave uses out.
+invite-option-expires = Expiry is a number of days from 1 to { $max }, like expires:14d.
+invite-ask-emails = Who is the invite for? Send one or more email addresses, or tap “Anyone with the link”.
+invite-not-emails = Those do not all look like email addresses: { $words } is not one. For example robin@example.com.
+invite-ask-role = Which role?
+invite-role-refused = The role is Member or Admin: tap one of them.
+invite-no-such-group = There is no group { $unknown }. The groups are { $groups }.
+invite-no-groups-yet = There is no group { $unknown }. There are no groups yet.
+invite-group-name-refused = Group names use letters, digits, spaces, _ . and -. Try again.
+invite-ask-options = Anything else? For example: uses:5 expires:14d label:"Spring hires". Or tap “Defaults” (1 use, 7 days).
+invite-options-unreadable = I could not read that. { $problem }
+invite-create = Create
+invite-cancelled = Cancelled. No invite was created.
+
+## An admin's panel for one person (flows/manage-user.ts, flows/manage-user-replies.ts)
+
+manage-none = none
+manage-never = never
+manage-groups = Groups
+manage-reset-password-link = Reset password link
+manage-done = Done
+manage-make-member = Make member
+manage-make-admin = Make admin
+manage-deactivate = Deactivate
+manage-reactivate = Reactivate
+manage-delete = Delete
+manage-no = No
+manage-panel =
+    { $who }
+    Role: { $role ->
+        [admin] Admin
+       *[member] Member
+    }
+    Status: { $status ->
+        [active] Active
+       *[deactivated] Deactivated
+    }
+    Groups: { $groups }
+    Chats: { $chats }
+    Last seen: { $lastSeen }
+# $issued: "invites", "resets" or "both"; $total counts both.
+manage-withdrawal =
+    { $name } has { $issued ->
+        [resets] {""}
+       *[other] { $invites ->
+            [one] { $invites } open invite
+           *[other] { $invites } open invites
+        }
+    }{ $issued ->
+        [both] {" "}and{" "}
+       *[other] {""}
+    }{ $issued ->
+        [invites] {""}
+       *[other] { $resets ->
+            [one] { $resets } live reset link
+           *[other] { $resets } live reset links
+        }
+    }; { $total ->
+        [one] it
+       *[other] they
+    } will be revoked.
+manage-confirm-deactivate = Deactivate { $who }? They lose access at once; their data stays and you can reactivate them.
+manage-yes-deactivate = Yes, deactivate
+manage-confirm-admin = Make { $who } an admin? They will be able to invite, change roles and groups, and read the audit trail.
+manage-confirm-member = Make { $who } a member?
+manage-yes-make-admin = Yes, make admin
+manage-yes-make-member = Yes, make member
+manage-finished = Done.
+manage-tap-above = Tap one of the buttons above, or Done.
+manage-ask-groups = Send the groups { $name } should be in, separated by commas (existing: { $existing }), or tap No groups.
+manage-groups-none-yet = none yet
+manage-no-groups = No groups
+manage-groups-empty = Send at least one group name, or tap No groups.
+manage-role-changed =
+    { $name } is now { $role ->
+        [admin] an admin
+       *[member] a member
+    }.
+manage-groups-set = Groups of { $name }: { $groups }.
+manage-reset-link =
+    Password reset link for { $name }:
+    { $instructions }
+manage-reset-send-privately = Send it to { $name } privately; it works once, for 7 days.
+manage-deactivated = { $name } is deactivated.
+manage-reactivated = { $name } is active again.
+
+## The interview after claiming an account, its review and save (flows/onboarding.ts);
+## the scripted interviewer's questions are in onboarding.ftl.
+
+onboarding-save = Save
+onboarding-edit = Edit
+onboarding-skip = Skip
+onboarding-edit-hint = Tell me what to change (for example: focus: shipping the beta)
+onboarding-skipped = Skipped. You can run the interview again any time with /context.
+onboarding-skipped-saving = Skipped the rest of the questions; saving what you told me so far.
+onboarding-no-such-field-nearest = There is no field "{ $typed }"; did you mean { $field }?
+onboarding-no-such-field = There is no field "{ $typed }". The fields are: { $fields }.
+# $lines: one "• field: value" line per answer.
+onboarding-review =
+    Here's what I'll remember:
+    { $lines }
+onboarding-review-nothing-yet =
+    Here's what I'll remember:
+    (nothing yet)
+onboarding-interviewer-failed = I couldn't think of the next question, so let's go with what I have.
+onboarding-review-hint = Tap Save, Edit or Skip, or send a change as field: value (for example: focus: shipping the beta).
+onboarding-saved = Saved. I'll use this to tailor my answers; change it any time with /context.

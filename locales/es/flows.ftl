@@ -154,3 +154,167 @@ delete-group-delete = Borrar
 delete-group-kept = El grupo { $name } se mantiene.
 delete-group-tap-above = Toca Borrar o Cancelar arriba.
 delete-group-deleted = El grupo { $name } se ha borrado.
+
+## /invite step by step (flows/invite.ts)
+
+invite-anyone = Cualquiera con el enlace
+invite-role-member = Miembro
+invite-role-admin = Administrador
+invite-defaults = Valores predeterminados
+invite-groups-done = Listo
+invite-groups-none = Sin grupos
+# $groups is "some" when groups exist, "none" when there are none yet.
+invite-ask-groups =
+    ¿A qué grupos deben unirse? { $count ->
+        [0] {""}
+       *[other] Seleccionados: { $selected }.{" "}
+    }{ $groups ->
+        [none] Todavía no hay grupos
+       *[some] Toca los grupos para seleccionarlos o quitarlos, o envía nombres separados por comas
+    }; después toca { $count ->
+        [0] «Sin grupos»
+       *[other] Listo
+    }.
+invite-summary =
+    ¿Invitar a { $emailCount ->
+        [0] cualquiera con el enlace
+       *[other] { $emails }
+    } como { $role ->
+        [admin] administrador
+       *[member] miembro
+    } { $groupCount ->
+        [0] sin grupo
+       *[other] en { $groups }
+    }: { $uses ->
+        [one] { $uses } uso
+       *[other] { $uses } usos
+    }, válida { $days ->
+        [one] { $days } día
+       *[other] { $days } días
+    }?
+invite-summary-labelled =
+    ¿Invitar a { $emailCount ->
+        [0] cualquiera con el enlace
+       *[other] { $emails }
+    } como { $role ->
+        [admin] administrador
+       *[member] miembro
+    } { $groupCount ->
+        [0] sin grupo
+       *[other] en { $groups }
+    }: { $uses ->
+        [one] { $uses } uso
+       *[other] { $uses } usos
+    }, válida { $days ->
+        [one] { $days } día
+       *[other] { $days } días
+    }, etiqueta «{ $label }»?
+invite-option-unknown = «{ $text }» no es una opción; escribe uses:5, expires:14d o label:"Nuevos de primavera".
+invite-option-uses = uses es un número entero de 1 a { $max }, como uses:5.
+invite-option-email-uses = Una invitación a un correo electrónico tiene 1 uso; no pongas uses.
+invite-option-expires = expires es un número de días de 1 a { $max }, como expires:14d.
+invite-ask-emails = ¿Para quién es la invitación? Envía una o más direcciones de correo electrónico o toca «Cualquiera con el enlace».
+invite-not-emails = No todas parecen direcciones de correo electrónico: { $words } no lo es. Por ejemplo robin@example.com.
+invite-ask-role = ¿Qué rol?
+invite-role-refused = El rol es Miembro o Administrador: toca uno de los dos.
+invite-no-such-group = No existe el grupo { $unknown }. Los grupos son { $groups }.
+invite-no-groups-yet = No existe el grupo { $unknown }. Todavía no hay grupos.
+invite-group-name-refused = Los nombres de grupo usan letras, dígitos, espacios, _ . y -. Inténtalo de nuevo.
+invite-ask-options = ¿Algo más? Por ejemplo: uses:5 expires:14d label:"Nuevos de primavera". O toca «Valores predeterminados» (1 uso, 7 días).
+invite-options-unreadable = No he podido entender eso. { $problem }
+invite-create = Crear
+invite-cancelled = Cancelado. No se ha creado ninguna invitación.
+
+## An admin's panel for one person (flows/manage-user.ts, flows/manage-user-replies.ts)
+
+manage-none = ninguno
+manage-never = nunca
+manage-groups = Grupos
+manage-reset-password-link = Enlace para restablecer la contraseña
+manage-done = Listo
+manage-make-member = Hacer miembro
+manage-make-admin = Hacer administrador
+manage-deactivate = Desactivar
+manage-reactivate = Reactivar
+manage-delete = Borrar
+manage-no = No
+manage-panel =
+    { $who }
+    Rol: { $role ->
+        [admin] Administrador
+       *[member] Miembro
+    }
+    Estado: { $status ->
+        [active] Activo
+       *[deactivated] Desactivado
+    }
+    Grupos: { $groups }
+    Chats: { $chats }
+    Última vez visto: { $lastSeen }
+# $issued: "invites", "resets" or "both"; $total counts both.
+manage-withdrawal =
+    { $name } tiene { $issued ->
+        [resets] {""}
+       *[other] { $invites ->
+            [one] { $invites } invitación abierta
+           *[other] { $invites } invitaciones abiertas
+        }
+    }{ $issued ->
+        [both] {" "}y{" "}
+       *[other] {""}
+    }{ $issued ->
+        [invites] {""}
+       *[other] { $resets ->
+            [one] { $resets } enlace de restablecimiento vigente
+           *[other] { $resets } enlaces de restablecimiento vigentes
+        }
+    }; { $total ->
+        [one] se revocará
+       *[other] se revocarán
+    }.
+manage-confirm-deactivate = ¿Desactivar a { $who }? Pierde el acceso de inmediato; sus datos se conservan y puedes reactivarlo.
+manage-yes-deactivate = Sí, desactivar
+manage-confirm-admin = ¿Hacer administrador a { $who }? Podrá invitar, cambiar roles y grupos y leer el registro de auditoría.
+manage-confirm-member = ¿Hacer miembro a { $who }?
+manage-yes-make-admin = Sí, hacer administrador
+manage-yes-make-member = Sí, hacer miembro
+manage-finished = Listo.
+manage-tap-above = Toca uno de los botones de arriba o Listo.
+manage-ask-groups = Envía los grupos en los que debe estar { $name }, separados por comas (existentes: { $existing }), o toca Sin grupos.
+manage-groups-none-yet = ninguno todavía
+manage-no-groups = Sin grupos
+manage-groups-empty = Envía al menos un nombre de grupo o toca Sin grupos.
+manage-role-changed =
+    { $name } ahora es { $role ->
+        [admin] administrador
+       *[member] miembro
+    }.
+manage-groups-set = Grupos de { $name }: { $groups }.
+manage-reset-link =
+    Enlace para restablecer la contraseña de { $name }:
+    { $instructions }
+manage-reset-send-privately = Envíaselo a { $name } en privado; funciona una vez, durante 7 días.
+manage-deactivated = { $name } está desactivado.
+manage-reactivated = { $name } vuelve a estar activo.
+
+## The interview after claiming an account, its review and save (flows/onboarding.ts);
+## the scripted interviewer's questions are in onboarding.ftl.
+
+onboarding-save = Guardar
+onboarding-edit = Editar
+onboarding-skip = Omitir
+onboarding-edit-hint = Dime qué cambiar (por ejemplo: focus: lanzar la beta)
+onboarding-skipped = Omitido. Puedes repetir la entrevista cuando quieras con /context.
+onboarding-skipped-saving = He omitido el resto de las preguntas; guardo lo que me has contado hasta ahora.
+onboarding-no-such-field-nearest = No existe el campo "{ $typed }"; ¿quisiste decir { $field }?
+onboarding-no-such-field = No existe el campo "{ $typed }". Los campos son: { $fields }.
+# $lines: one "• field: value" line per answer.
+onboarding-review =
+    Esto es lo que recordaré:
+    { $lines }
+onboarding-review-nothing-yet =
+    Esto es lo que recordaré:
+    (nada todavía)
+onboarding-interviewer-failed = No se me ocurrió la siguiente pregunta, así que sigamos con lo que tengo.
+onboarding-review-hint = Toca Guardar, Editar u Omitir, o envía un cambio como campo: valor (por ejemplo: focus: lanzar la beta).
+onboarding-saved = Guardado. Lo usaré para adaptar mis respuestas; cámbialo cuando quieras con /context.
