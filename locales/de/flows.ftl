@@ -327,3 +327,7 @@ onboarding-review-nothing-yet =
 onboarding-interviewer-failed = Mir ist keine nächste Frage eingefallen, also nehmen wir, was ich habe.
 onboarding-review-hint = Tippe auf Speichern, Bearbeiten oder Überspringen, oder sende eine Änderung als Feld: Wert (zum Beispiel: focus: die Beta ausliefern).
 onboarding-saved = Gespeichert. Ich nutze das, um meine Antworten auf dich abzustimmen; ändern kannst du es jederzeit mit /context.
+
+## A conversation with an agent (flows/agent-chat.ts)
+
+agent-chat-talking-to = Du sprichst mit { $agent }. Sende deine Nachricht; /cancel beendet das Gespräch.

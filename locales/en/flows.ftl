@@ -305,3 +305,7 @@ onboarding-review-nothing-yet =
 onboarding-interviewer-failed = I couldn't think of the next question, so let's go with what I have.
 onboarding-review-hint = Tap Save, Edit or Skip, or send a change as field: value (for example: focus: shipping the beta).
 onboarding-saved = Saved. I'll use this to tailor my answers; change it any time with /context.
+
+## A conversation with an agent (flows/agent-chat.ts)
+
+agent-chat-talking-to = You are talking to { $agent }. Send your message; /cancel ends the conversation.

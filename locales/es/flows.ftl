@@ -318,3 +318,7 @@ onboarding-review-nothing-yet =
 onboarding-interviewer-failed = No se me ocurrió la siguiente pregunta, así que sigamos con lo que tengo.
 onboarding-review-hint = Toca Guardar, Editar u Omitir, o envía un cambio como campo: valor (por ejemplo: focus: lanzar la beta).
 onboarding-saved = Guardado. Lo usaré para adaptar mis respuestas; cámbialo cuando quieras con /context.
+
+## A conversation with an agent (flows/agent-chat.ts)
+
+agent-chat-talking-to = Estás hablando con { $agent }. Envía tu mensaje; /cancel termina la conversación.
