@@ -31,8 +31,7 @@ export type Layout = 'lines' | 'paragraphs' | 'sentences' | 'clauses';
  * layout's message (`kit-<layout>`) sets them side by side.
  */
 export function joined(layout: Layout, parts: readonly [Message, ...Message[]]): Message {
-  const [first, ...rest] = parts;
-  return rest.length === 0 ? first : msg(`kit-${layout}`, { first, rest: joined(layout, rest as [Message]) });
+  return parts.reduceRight((rest, first) => msg(`kit-${layout}`, { first, rest }));
 }
 
 /** The password policy in words, from the policy's own numbers. */

@@ -105,13 +105,13 @@ delete-user-summary-invites =
         [one] wird
        *[other] werden
     } zurückgezogen.
-delete-user-summary-agents = { $agents } gehört dann { $successor }.
+delete-user-summary-agents = { $successor } übernimmt { $agents }.
 delete-user-summary-audit = Das Protokoll behält seine Einträge zu dem Konto: Es hält fest, was geschehen ist.
 delete-user-ask-successor =
     { $name } hat { $count ->
-        [one] { $count } Agenten
-       *[other] { $count } Agenten
-    } angelegt, die das Konto überdauern: { $agents }.
+        [one] { $count } Agenten angelegt, der das Konto überdauert
+       *[other] { $count } Agenten angelegt, die das Konto überdauern
+    }: { $agents }.
     Wer übernimmt { $count ->
         [one] ihn
        *[other] sie

@@ -99,7 +99,7 @@ delete-user-summary-invites =
         [your] enviaste.
        *[their] envió.
     }
-delete-user-summary-agents = { $agents } pasará a ser de { $successor }.
+delete-user-summary-agents = { $successor } se quedará con { $agents }.
 delete-user-summary-audit = El registro de auditoría conserva sus entradas sobre la cuenta: es la constancia de lo que pasó.
 delete-user-ask-successor =
     { $name } creó { $count ->
