@@ -1,6 +1,7 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import { errorCode, notProvided, type FlowEmitted, type FlowEvent } from './types.js';
 import { reportFailure } from './kit.js';
+import { msg } from '../src/i18n/message.js';
 
 /** Turns kept for the model's context; older ones fall off. */
 export const AGENT_HISTORY_TURNS = 10;
@@ -60,7 +61,7 @@ export const agentChatFlow = setup({
           target: 'listening',
           actions: emit(({ context }) => ({
             type: 'reply' as const,
-            text: `You are talking to ${context.agentName}. Send your message; /cancel ends the conversation.`,
+            text: msg('agent-chat-talking-to', { agent: context.agentName }),
           })),
         },
       ],

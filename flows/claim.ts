@@ -10,6 +10,7 @@ import {
 } from './types.js';
 import { chose, PASSWORD_RULES, reportFailure } from './kit.js';
 import { INVITE_UNUSABLE, type InviteUnusableReason } from './refusals.js';
+import { msg } from '../src/i18n/message.js';
 import { AGAIN_PROMPT, newPasswordActors, newPasswordGuards, PASSWORDS_DIFFER } from './new-password.js';
 
 export type InviteCheck =
@@ -27,9 +28,9 @@ interface ClaimContext {
   userId: string | null;
 }
 
-const NAME_AGAIN = 'Please send a name of 1 to 100 characters, on one line.';
+const NAME_AGAIN = msg('claim-name-again');
 /** Every email the claim cannot use gets these words, taken or malformed: they tell nobody who has an account. */
-const EMAIL_REFUSED = 'That email cannot be used here. Try another, or tap Skip.';
+const EMAIL_REFUSED = msg('claim-email-refused');
 
 /** A newcomer turns an invite into an account: name, (email), password twice, then onboarding. */
 export const claimFlow = setup({
@@ -96,10 +97,9 @@ export const claimFlow = setup({
               assign({ needsEmail: ({ event }) => event.output.usable && !event.output.hasEmail }),
               emit(({ event }) => ({
                 type: 'reply' as const,
-                text:
-                  `You've been invited to Gatehouse` +
-                  (event.output.usable && event.output.role === 'admin' ? ' as an admin' : '') +
-                  `. Let's set up your account.\n\nWhat should we call you? (your name, up to 100 characters)`,
+                text: msg('claim-welcome', {
+                  role: event.output.usable ? event.output.role : 'member',
+                }),
               })),
             ],
           },
@@ -134,8 +134,8 @@ export const claimFlow = setup({
       tags: ['waiting'],
       entry: emit({
         type: 'reply',
-        text: 'Your email address? You will use it with your password to /login from another chat. Or tap Skip.',
-        choices: [[{ label: 'Skip', value: 'skip' }]],
+        text: msg('claim-ask-email'),
+        choices: [[{ label: msg('claim-skip'), value: 'skip' }]],
       }),
       on: {
         text: [
@@ -157,7 +157,7 @@ export const claimFlow = setup({
       entry: emit({
         type: 'askSecret',
         purpose: 'claim',
-        prompt: `Now choose a password: ${PASSWORD_RULES}`,
+        prompt: msg('claim-ask-password', { rules: PASSWORD_RULES }),
       }),
       on: { secret: 'staging' },
     },
@@ -228,7 +228,7 @@ export const claimFlow = setup({
           target: 'done',
           actions: [
             assign({ userId: ({ event }) => event.output.userId }),
-            emit({ type: 'reply', text: 'Your account is ready. Welcome aboard!' }),
+            emit({ type: 'reply', text: msg('claim-ready') }),
           ],
         },
         onError: [

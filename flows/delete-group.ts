@@ -1,6 +1,7 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import { notProvided, type FlowEmitted, type FlowEvent } from './types.js';
-import { CANCEL_CHOICE, chose, isCancel, reportFailure } from './kit.js';
+import { CANCEL_CHOICE, chose, isCancel, joined, reportFailure } from './kit.js';
+import { msg, type Message, type Text } from '../src/i18n/message.js';
 
 /** What deleting a group takes away, as display data. */
 export interface GroupDeletionImpact {
@@ -23,33 +24,33 @@ interface DeleteGroupInput {
 /** After loading, `name` is the group's stored name, which the deletion uses. */
 type DeleteGroupContext = DeleteGroupInput;
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function listed(names: string[]): string {
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+/** Names as a list read aloud: "a, b and c" (the "and" in the reader's language). */
+function listed(names: string[]): Text {
+  return names.length > 1
+    ? msg('delete-group-listed', { init: names.slice(0, -1).join(', '), last: names.at(-1) ?? '' })
+    : (names[0] ?? '');
 }
 
 /** The question before deleting: each thing the group's deletion takes away, or that nothing does. */
 export function deletionQuestion(impact: GroupDeletionImpact): FlowEmitted {
-  const losses = [
-    impact.members > 0 ? `${plural(impact.members, 'member loses', 'members lose')} it` : '',
-    impact.soleGroupAgents.length > 0
-      ? `${listed(impact.soleGroupAgents)} ${impact.soleGroupAgents.length === 1 ? 'becomes' : 'become'} usable by admins only`
-      : '',
-    impact.pendingInvites > 0
-      ? `${plural(impact.pendingInvites, 'pending invite no longer gives', 'pending invites no longer give')} it`
-      : '',
-  ].filter(Boolean);
+  const losses: Message[] = [];
+  if (impact.members > 0) losses.push(msg('delete-group-members-lose', { count: impact.members }));
+  if (impact.soleGroupAgents.length > 0)
+    losses.push(
+      msg('delete-group-agents-admins-only', {
+        agents: listed(impact.soleGroupAgents),
+        count: impact.soleGroupAgents.length,
+      }),
+    );
+  if (impact.pendingInvites > 0)
+    losses.push(msg('delete-group-invites-lose', { count: impact.pendingInvites }));
+  const [first, ...rest] = losses;
   return {
     type: 'reply',
-    text:
-      `Delete group ${impact.name}? ` +
-      (losses.length > 0
-        ? `${losses.join('; ')}.`
-        : 'Nobody is in it, and no agent or pending invite needs it.'),
-    choices: [[{ label: 'Delete', value: 'yes' }, CANCEL_CHOICE]],
+    text: first
+      ? msg('delete-group-ask', { name: impact.name, losses: joined('clauses', [first, ...rest]) })
+      : msg('delete-group-ask-nothing-lost', { name: impact.name }),
+    choices: [[{ label: msg('delete-group-delete'), value: 'yes' }, CANCEL_CHOICE]],
   };
 }
 
@@ -98,11 +99,11 @@ export const deleteGroupFlow = setup({
             target: 'ended',
             actions: emit(({ context }) => ({
               type: 'reply' as const,
-              text: `Group ${context.name} is kept.`,
+              text: msg('delete-group-kept', { name: context.name }),
             })),
           },
         ],
-        text: { actions: emit({ type: 'reply', text: 'Tap Delete or Cancel above.' }) },
+        text: { actions: emit({ type: 'reply', text: msg('delete-group-tap-above') }) },
       },
     },
     deleting: {
@@ -113,7 +114,7 @@ export const deleteGroupFlow = setup({
           target: 'ended',
           actions: emit(({ event }) => ({
             type: 'reply' as const,
-            text: `Group ${event.output.name} is deleted.`,
+            text: msg('delete-group-deleted', { name: event.output.name }),
           })),
         },
         onError: { target: 'ended', actions: emit(reportFailure) },

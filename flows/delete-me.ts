@@ -7,7 +7,8 @@ import {
   type ErasureFacts,
 } from './delete-user.js';
 import { notProvided, type FlowEmitted, type FlowEvent } from './types.js';
-import { CANCEL_CHOICE, isCancel, reportFailure } from './kit.js';
+import { CANCEL_CHOICE, isCancel, joined, reportFailure } from './kit.js';
+import { msg } from '../src/i18n/message.js';
 
 /** The facts of one's own erasure, with the successor the rules chose. */
 export interface OwnErasureFacts extends ErasureFacts {
@@ -20,7 +21,7 @@ interface Self {
 
 type DeleteMeContext = Self & OwnErasureFacts;
 
-const NOTHING_ERASED = 'Nothing was erased. Your account stays as it is.';
+const NOTHING_ERASED = msg('delete-me-nothing-erased');
 
 /** A person erases their own account for good, after typing their email back. */
 export const deleteMeFlow = setup({
@@ -67,12 +68,12 @@ export const deleteMeFlow = setup({
       tags: ['waiting'],
       entry: emit(({ context }) => ({
         type: 'reply' as const,
-        text: [
-          'Delete your account for good?',
+        text: joined('paragraphs', [
+          msg('delete-me-ask'),
           erasureSummary(context, context.successorName, 'your'),
-          'If you want a copy of your data, tap Cancel and send /export first.',
-          `To confirm, type ${context.confirmation}`,
-        ].join('\n\n'),
+          msg('delete-me-export-first'),
+          msg('delete-user-type-to-confirm', { confirmation: context.confirmation }),
+        ]),
         choices: [[CANCEL_CHOICE]],
       })),
       on: {
@@ -97,7 +98,7 @@ export const deleteMeFlow = setup({
           target: 'ended',
           actions: emit({
             type: 'reply',
-            text: 'Your account is erased. Thank you for being here. Goodbye!',
+            text: msg('delete-me-erased'),
           }),
         },
         onError: {

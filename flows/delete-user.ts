@@ -1,6 +1,7 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import { notProvided, type Choice, type FlowEmitted, type FlowEvent } from './types.js';
-import { CANCEL_CHOICE, isCancel, reportFailure } from './kit.js';
+import { CANCEL_CHOICE, isCancel, joined, reportFailure } from './kit.js';
+import { msg, type Message } from '../src/i18n/message.js';
 
 /** Someone who could take over what the erased person created. */
 export interface Successor {
@@ -42,7 +43,7 @@ interface DeleteUserContext extends Target, ErasureFacts {
   successor: Successor | null;
 }
 
-const NOTHING_ERASED = 'Nothing was erased.';
+const NOTHING_ERASED = msg('delete-user-nothing-erased');
 const NAME_MAX = 100;
 
 /** The typed confirmation matches, ignoring case and surrounding spaces. */
@@ -50,13 +51,14 @@ export function confirms(typed: string, expected: string): boolean {
   return typed.trim().toLowerCase() === expected.trim().toLowerCase();
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 function successorChoices(candidates: Successor[]): Choice[][] {
   return [
-    ...candidates.map((c) => [{ label: c.role === 'admin' ? `${c.name} (admin)` : c.name, value: c.id }]),
+    ...candidates.map((c) => [
+      {
+        label: c.role === 'admin' ? msg('delete-user-successor-admin', { name: c.name }) : c.name,
+        value: c.id,
+      },
+    ]),
     [CANCEL_CHOICE],
   ];
 }
@@ -65,28 +67,44 @@ function successorChoices(candidates: Successor[]): Choice[][] {
 export function mismatchReply(confirmation: string): FlowEmitted {
   return {
     type: 'reply',
-    text: `That does not match. Type ${confirmation} exactly, or tap Cancel.`,
+    text: msg('delete-user-mismatch', { confirmation }),
     choices: [[CANCEL_CHOICE]],
   };
 }
 
 /** What will go and what stays, ending with the words to type. */
-export function erasureSummary(facts: ErasureFacts, successorName: string | null, whose: 'their' | 'your') {
-  const lines = [
-    `This erases the account for good: ${whose} chat links, group memberships, personal context` +
-      (facts.personalAgents > 0
-        ? `, ${plural(facts.personalAgents, 'personal agent', 'personal agents')}`
-        : '') +
-      ' and reset links. It cannot be undone.',
+export function erasureSummary(
+  facts: ErasureFacts,
+  successorName: string | null,
+  whose: 'their' | 'your',
+): Message {
+  const lines: [Message, ...Message[]] = [
+    msg('delete-user-summary-gone', { whose, personalAgents: facts.personalAgents }),
   ];
   if (facts.openInvites > 0)
-    lines.push(
-      `${plural(facts.openInvites, 'open invite', 'open invites')} ${whose === 'your' ? 'you' : 'they'} issued will be revoked.`,
-    );
+    lines.push(msg('delete-user-summary-invites', { whose, count: facts.openInvites }));
   if (facts.agents.length > 0 && successorName)
-    lines.push(`${facts.agents.join(', ')} will belong to ${successorName}.`);
-  lines.push('The audit trail keeps its rows about the account: it is the record of what happened.');
-  return lines.join('\n');
+    lines.push(
+      msg('delete-user-summary-agents', { agents: facts.agents.join(', '), successor: successorName }),
+    );
+  lines.push(msg('delete-user-summary-audit'));
+  return joined('lines', lines);
+}
+
+/** What the erasure did: who is gone, who now owns their agents, how many invites it revoked. */
+function erasedReply(name: string, done: ErasureDone): Message {
+  const sentences: [Message, ...Message[]] = [msg('delete-user-erased', { name })];
+  if (done.agents.length > 0 && done.successorName)
+    sentences.push(
+      msg('delete-user-agents-moved', {
+        agents: done.agents.join(', '),
+        count: done.agents.length,
+        successor: done.successorName,
+      }),
+    );
+  if (done.invitesRevoked > 0)
+    sentences.push(msg('delete-user-invites-revoked', { count: done.invitesRevoked }));
+  return joined('sentences', sentences);
 }
 
 /** The person as the admin should recognise them: name, email (what they will type) and handle. */
@@ -160,10 +178,11 @@ export const deleteUserFlow = setup({
       tags: ['waiting'],
       entry: emit(({ context }) => ({
         type: 'reply' as const,
-        text:
-          `${context.name} created ${plural(context.agents.length, 'agent', 'agents')} that will outlive the account: ` +
-          `${context.agents.join(', ')}.\nWho takes ${context.agents.length === 1 ? 'it' : 'them'} over? ` +
-          'Tap a person, or send their email or @username.',
+        text: msg('delete-user-ask-successor', {
+          name: context.name,
+          count: context.agents.length,
+          agents: context.agents.join(', '),
+        }),
         choices: successorChoices(context.candidates),
       })),
       on: {
@@ -201,11 +220,11 @@ export const deleteUserFlow = setup({
       tags: ['waiting'],
       entry: emit(({ context }) => ({
         type: 'reply' as const,
-        text: [
-          `Erase ${erasedWho(context)}?`,
+        text: joined('paragraphs', [
+          msg('delete-user-erase-who', { who: erasedWho(context) }),
           erasureSummary(context, context.successor?.name ?? null, 'their'),
-          `To confirm, type ${context.confirmation}`,
-        ].join('\n\n'),
+          msg('delete-user-type-to-confirm', { confirmation: context.confirmation }),
+        ]),
         choices: [[CANCEL_CHOICE]],
       })),
       on: {
@@ -230,17 +249,7 @@ export const deleteUserFlow = setup({
           target: 'ended',
           actions: emit(({ context, event }) => ({
             type: 'reply' as const,
-            text: [
-              `${context.name} is erased.`,
-              event.output.agents.length > 0 && event.output.successorName
-                ? `${event.output.agents.join(', ')} now belong${event.output.agents.length === 1 ? 's' : ''} to ${event.output.successorName}.`
-                : '',
-              event.output.invitesRevoked > 0
-                ? `${plural(event.output.invitesRevoked, 'open invite was', 'open invites were')} revoked.`
-                : '',
-            ]
-              .filter(Boolean)
-              .join(' '),
+            text: erasedReply(context.name, event.output),
           })),
         },
         onError: {

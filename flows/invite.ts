@@ -1,5 +1,6 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
-import { looksLikeEmail, notProvided, type FlowEmitted, type FlowEvent } from './types.js';
+import { looksLikeEmail, notProvided, type Choice, type FlowEmitted, type FlowEvent } from './types.js';
+import { msg, type Message } from '../src/i18n/message.js';
 import { ENTITY_NAME_MAX_LENGTH, ENTITY_NAME_PATTERN, INVITE_LIMITS } from '../src/domain/limits.js';
 import { CANCEL_CHOICE, isCancel, reportFailure } from './kit.js';
 
@@ -38,14 +39,14 @@ const GROUP_TOGGLES_PER_ROW = 2;
 const MAX_INVITE_GROUPS = 20;
 
 /** Each step's buttons, shown with its question and again with a refusal so the step can be answered there. */
-const ANYONE_CHOICES = [[{ label: 'Anyone with the link', value: 'anyone' }]];
+const ANYONE_CHOICES = [[{ label: msg('invite-anyone'), value: 'anyone' }]];
 const ROLE_CHOICES = [
   [
-    { label: 'Member', value: 'member' },
-    { label: 'Admin', value: 'admin' },
+    { label: msg('invite-role-member'), value: 'member' },
+    { label: msg('invite-role-admin'), value: 'admin' },
   ],
 ];
-const DEFAULTS_CHOICES = [[{ label: 'Defaults', value: 'defaults' }]];
+const DEFAULTS_CHOICES = [[{ label: msg('invite-defaults'), value: 'defaults' }]];
 
 function emailWords(text: string): string[] {
   return text.split(/[\s,;]+/).filter(Boolean);
@@ -77,28 +78,26 @@ function resolveTypedGroups(
   return { names, unknown };
 }
 
-function groupsQuestion(context: InviteContext): {
-  text: string;
-  choices: { label: string; value: string }[][];
-} {
+function groupsQuestion(context: InviteContext): { text: Message; choices: Choice[][] } {
   const selected = context.draft.groupNames;
   const toggles = context.groupOptions.map((option, index) => ({
     label: selected.includes(option.name) ? `✓ ${option.name}` : option.name,
     value: `${GROUP_TOGGLE_PREFIX}${index}`,
   }));
-  const rows: { label: string; value: string }[][] = [];
+  const rows: Choice[][] = [];
   for (let i = 0; i < toggles.length; i += GROUP_TOGGLES_PER_ROW)
     rows.push(toggles.slice(i, i + GROUP_TOGGLES_PER_ROW));
   rows.push(
-    selected.length > 0 ? [{ label: 'Done', value: 'done' }] : [{ label: 'No groups', value: 'none' }],
+    selected.length > 0
+      ? [{ label: msg('invite-groups-done'), value: 'done' }]
+      : [{ label: msg('invite-groups-none'), value: 'none' }],
   );
-  const chosen = selected.length > 0 ? `Selected: ${selected.join(', ')}. ` : '';
-  const how =
-    context.groupOptions.length > 0
-      ? 'Tap groups to select or unselect them, or send names separated by commas'
-      : 'There are no groups yet';
   return {
-    text: `Which groups should they join? ${chosen}${how}; then tap ${selected.length > 0 ? 'Done' : '“No groups”'}.`,
+    text: msg('invite-ask-groups', {
+      count: selected.length,
+      selected: selected.join(', '),
+      groups: context.groupOptions.length > 0 ? 'some' : 'none',
+    }),
     choices: rows,
   };
 }
@@ -112,19 +111,23 @@ function toggledGroup(context: InviteContext, value: string): string[] {
     : [...selected, option.name].slice(0, MAX_INVITE_GROUPS);
 }
 
-function summary(draft: InviteDraft): string {
-  return [
-    `Invite ${draft.emails.length > 0 ? draft.emails.join(', ') : 'anyone with the link'}`,
-    `as ${draft.role}`,
-    draft.groupNames.length > 0 ? `in ${draft.groupNames.join(', ')}` : 'in no group',
-    `— ${draft.maxUses} use${draft.maxUses === 1 ? '' : 's'}, valid ${draft.expiresInDays} days` +
-      (draft.label ? `, label “${draft.label}”` : '') +
-      '?',
-  ].join(' ');
+function summary(draft: InviteDraft): Message {
+  const facts = {
+    emails: draft.emails.join(', '),
+    emailCount: draft.emails.length,
+    role: draft.role,
+    groups: draft.groupNames.join(', '),
+    groupCount: draft.groupNames.length,
+    uses: draft.maxUses,
+    days: draft.expiresInDays,
+  };
+  return draft.label
+    ? msg('invite-summary-labelled', { ...facts, label: draft.label })
+    : msg('invite-summary', facts);
 }
 
 /** Parses `uses:5 expires:14d label:"…"`; `problem` says in the person's words what does not fit. */
-function parseOptions(text: string, draft: InviteDraft): { draft: InviteDraft } | { problem: string } {
+function parseOptions(text: string, draft: InviteDraft): { draft: InviteDraft } | { problem: Message } {
   const next = { ...draft };
   const pattern = new RegExp(
     `(uses|expires|label):(?:"([^"]{1,${INVITE_LIMITS.labelLength}})"|(\\S+))`,
@@ -140,22 +143,16 @@ function parseOptions(text: string, draft: InviteDraft): { draft: InviteDraft } 
       return '';
     },
   );
-  if (leftover.trim() !== '')
-    return {
-      problem: `“${leftover.trim()}” is not an option; write uses:5, expires:14d or label:"Spring hires".`,
-    };
+  if (leftover.trim() !== '') return { problem: msg('invite-option-unknown', { text: leftover.trim() }) };
   if (!Number.isInteger(next.maxUses) || next.maxUses < 1 || next.maxUses > INVITE_LIMITS.maxUses)
-    return { problem: `Uses is a whole number from 1 to ${INVITE_LIMITS.maxUses}, like uses:5.` };
-  if (next.emails.length > 0 && next.maxUses !== 1)
-    return { problem: 'An invite to an email address has 1 use; leave uses out.' };
+    return { problem: msg('invite-option-uses', { max: String(INVITE_LIMITS.maxUses) }) };
+  if (next.emails.length > 0 && next.maxUses !== 1) return { problem: msg('invite-option-email-uses') };
   if (
     !Number.isInteger(next.expiresInDays) ||
     next.expiresInDays < 1 ||
     next.expiresInDays > INVITE_LIMITS.expiresInDays
   )
-    return {
-      problem: `Expiry is a number of days from 1 to ${INVITE_LIMITS.expiresInDays}, like expires:14d.`,
-    };
+    return { problem: msg('invite-option-expires', { max: String(INVITE_LIMITS.expiresInDays) }) };
   return { draft: next };
 }
 
@@ -227,7 +224,7 @@ export const inviteFlow = setup({
       tags: ['waiting'],
       entry: emit({
         type: 'reply',
-        text: 'Who is the invite for? Send one or more email addresses, or tap “Anyone with the link”.',
+        text: msg('invite-ask-emails'),
         choices: ANYONE_CHOICES,
       }),
       on: {
@@ -246,13 +243,12 @@ export const inviteFlow = setup({
           {
             actions: emit(({ event }) => ({
               type: 'reply' as const,
-              text:
-                'Those do not all look like email addresses: ' +
-                emailWords(event.type === 'text' ? event.text : '')
+              text: msg('invite-not-emails', {
+                words: emailWords(event.type === 'text' ? event.text : '')
                   .filter((word) => !looksLikeEmail(word))
                   .map((word) => `“${word}”`)
-                  .join(', ') +
-                ' is not one. For example robin@example.com.',
+                  .join(', '),
+              }),
               choices: ANYONE_CHOICES,
             })),
           },
@@ -268,7 +264,7 @@ export const inviteFlow = setup({
       tags: ['waiting'],
       entry: emit({
         type: 'reply',
-        text: 'Which role?',
+        text: msg('invite-ask-role'),
         choices: ROLE_CHOICES,
       }),
       on: {
@@ -290,7 +286,7 @@ export const inviteFlow = setup({
           {
             actions: emit({
               type: 'reply',
-              text: 'The role is Member or Admin: tap one of them.',
+              text: msg('invite-role-refused'),
               choices: ROLE_CHOICES,
             }),
           },
@@ -339,23 +335,19 @@ export const inviteFlow = setup({
             guard: 'areGroupNames',
             actions: emit(({ context, event }) => ({
               type: 'reply' as const,
-              text:
-                `There is no group ${resolveTypedGroups(
-                  event.type === 'text' ? event.text : '',
-                  context.groupOptions,
-                )
+              text: msg(context.groupOptions.length > 0 ? 'invite-no-such-group' : 'invite-no-groups-yet', {
+                unknown: resolveTypedGroups(event.type === 'text' ? event.text : '', context.groupOptions)
                   .unknown.map((name) => `“${name}”`)
-                  .join(', ')}. ` +
-                (context.groupOptions.length > 0
-                  ? `The groups are ${context.groupOptions.map((o) => o.name).join(', ')}.`
-                  : 'There are no groups yet.'),
+                  .join(', '),
+                groups: context.groupOptions.map((o) => o.name).join(', '),
+              }),
               choices: groupsQuestion(context).choices,
             })),
           },
           {
             actions: emit(({ context }) => ({
               type: 'reply' as const,
-              text: 'Group names use letters, digits, spaces, _ . and -. Try again.',
+              text: msg('invite-group-name-refused'),
               choices: groupsQuestion(context).choices,
             })),
           },
@@ -389,7 +381,7 @@ export const inviteFlow = setup({
       tags: ['waiting'],
       entry: emit({
         type: 'reply',
-        text: 'Anything else? For example: uses:5 expires:14d label:"Spring hires". Or tap “Defaults” (1 use, 7 days).',
+        text: msg('invite-ask-options'),
         choices: DEFAULTS_CHOICES,
       }),
       on: {
@@ -407,7 +399,9 @@ export const inviteFlow = setup({
               const parsed = parseOptions(event.type === 'text' ? event.text : '', context.draft);
               return {
                 type: 'reply' as const,
-                text: `I could not read that. ${'problem' in parsed ? parsed.problem : ''}`,
+                text: msg('invite-options-unreadable', {
+                  problem: 'problem' in parsed ? parsed.problem : '',
+                }),
                 choices: DEFAULTS_CHOICES,
               };
             }),
@@ -425,7 +419,7 @@ export const inviteFlow = setup({
       entry: emit(({ context }) => ({
         type: 'reply' as const,
         text: summary(context.draft),
-        choices: [[{ label: 'Create', value: 'create' }, CANCEL_CHOICE]],
+        choices: [[{ label: msg('invite-create'), value: 'create' }, CANCEL_CHOICE]],
       })),
       on: {
         choose: [
@@ -433,7 +427,7 @@ export const inviteFlow = setup({
           {
             guard: isCancel,
             target: 'cancelled',
-            actions: emit({ type: 'reply', text: 'Cancelled. No invite was created.' }),
+            actions: emit({ type: 'reply', text: msg('invite-cancelled') }),
           },
         ],
       },

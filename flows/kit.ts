@@ -1,6 +1,7 @@
 import type { EventObject } from 'xstate';
 import { PASSWORD_MIN_LENGTH } from '../src/domain/limits.js';
 import type { Choice, FlowEmitted, FlowEvent } from './types.js';
+import { msg, type Message } from '../src/i18n/message.js';
 
 /**
  * An effect's error as the flow emits it, `emit(reportFailure)`: the engine words a refusal
@@ -10,7 +11,7 @@ export function reportFailure({ event }: { event: EventObject }): FlowEmitted {
   return { type: 'failed', error: 'error' in event ? event.error : undefined };
 }
 
-export const CANCEL_CHOICE: Choice = { label: 'Cancel', value: 'cancel' };
+export const CANCEL_CHOICE: Choice = { label: msg('kit-cancel'), value: 'cancel' };
 
 /** A guard, `{ type: 'chose', params: 'yes' }`: the person tapped the choice with that value. */
 export function chose({ event }: { event: FlowEvent }, value: string): boolean {
@@ -22,5 +23,16 @@ export function isCancel({ event }: { event: FlowEvent }): boolean {
   return chose({ event }, CANCEL_CHOICE.value);
 }
 
+/** How `joined` lays messages out one after another: its own line, a blank line between, a space, "; ". */
+export type Layout = 'lines' | 'paragraphs' | 'sentences' | 'clauses';
+
+/**
+ * Messages read one after another as one Text: each is worded in the reader's language and the
+ * layout's message (`kit-<layout>`) sets them side by side.
+ */
+export function joined(layout: Layout, parts: readonly [Message, ...Message[]]): Message {
+  return parts.reduceRight((rest, first) => msg(`kit-${layout}`, { first, rest }));
+}
+
 /** The password policy in words, from the policy's own numbers. */
-export const PASSWORD_RULES = `at least ${PASSWORD_MIN_LENGTH} characters, with a letter and a digit, and not a common one.`;
+export const PASSWORD_RULES = msg('kit-password-rules', { min: PASSWORD_MIN_LENGTH });

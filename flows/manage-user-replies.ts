@@ -1,5 +1,7 @@
 // What the manage-user flow says: the panel, and the questions before a change that takes something away.
 import type { Choice, FlowEmitted } from './types.js';
+import { joined } from './kit.js';
+import { msg, type Message, type Text } from '../src/i18n/message.js';
 
 export type Role = 'admin' | 'member';
 type Status = 'active' | 'deactivated';
@@ -20,12 +22,8 @@ export interface UserPanel {
   liveResetLinks: number;
 }
 
-export function listOrNone(items: string[], none: string): string {
-  return items.length > 0 ? items.join(', ') : none;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+export function listOrNone(items: string[]): Text {
+  return items.length > 0 ? items.join(', ') : msg('manage-none');
 }
 
 /**
@@ -36,22 +34,22 @@ function plural(n: number, one: string, many: string): string {
 function activeChoices(panel: UserPanel, ownPanel: boolean): Choice[][] {
   if (ownPanel)
     return [
-      [{ label: 'Groups', value: 'groups' }],
-      [{ label: 'Reset password link', value: 'reset' }],
-      [{ label: 'Done', value: 'done' }],
+      [{ label: msg('manage-groups'), value: 'groups' }],
+      [{ label: msg('manage-reset-password-link'), value: 'reset' }],
+      [{ label: msg('manage-done'), value: 'done' }],
     ];
   return [
     [
       panel.role === 'admin'
-        ? { label: 'Make member', value: 'role' }
-        : { label: 'Make admin', value: 'role' },
-      { label: 'Groups', value: 'groups' },
+        ? { label: msg('manage-make-member'), value: 'role' }
+        : { label: msg('manage-make-admin'), value: 'role' },
+      { label: msg('manage-groups'), value: 'groups' },
     ],
     [
-      { label: 'Reset password link', value: 'reset' },
-      { label: 'Deactivate', value: 'deactivate' },
+      { label: msg('manage-reset-password-link'), value: 'reset' },
+      { label: msg('manage-deactivate'), value: 'deactivate' },
     ],
-    [{ label: 'Done', value: 'done' }],
+    [{ label: msg('manage-done'), value: 'done' }],
   ];
 }
 
@@ -62,21 +60,22 @@ export function panelReply(panel: UserPanel, userId: string, ownPanel: boolean):
       : // A deactivated account is frozen: it comes back, or goes for good.
         [
           [
-            { label: 'Reactivate', value: 'reactivate' },
-            { label: 'Delete', value: 'delete', command: `/delete ${userId}` },
+            { label: msg('manage-reactivate'), value: 'reactivate' },
+            // i18n-exempt: a command the button runs, not words
+            { label: msg('manage-delete'), value: 'delete', command: `/delete ${userId}` },
           ],
-          [{ label: 'Done', value: 'done' }],
+          [{ label: msg('manage-done'), value: 'done' }],
         ];
   return {
     type: 'reply',
-    text: [
-      panel.email ? `${panel.name} <${panel.email}>` : panel.name,
-      `Role: ${panel.role === 'admin' ? 'Admin' : 'Member'}`,
-      `Status: ${panel.status === 'active' ? 'Active' : 'Deactivated'}`,
-      `Groups: ${listOrNone(panel.groups, 'none')}`,
-      `Chats: ${listOrNone(panel.platforms, 'none')}`,
-      `Last seen: ${panel.lastSeen ?? 'never'}`,
-    ].join('\n'),
+    text: msg('manage-panel', {
+      who: panel.email ? `${panel.name} <${panel.email}>` : panel.name,
+      role: panel.role,
+      status: panel.status,
+      groups: listOrNone(panel.groups),
+      chats: listOrNone(panel.platforms),
+      lastSeen: panel.lastSeen ?? msg('manage-never'),
+    }),
     choices,
   };
 }
@@ -87,47 +86,50 @@ function who(panel: UserPanel, via: string | null): string {
 }
 
 /** What an admin losing their rights takes with them, or nothing to say. */
-function withdrawalNote(panel: UserPanel): string[] {
-  if (panel.role !== 'admin') return [];
-  const issued = [
-    panel.openInvites > 0 ? plural(panel.openInvites, 'open invite', 'open invites') : '',
-    panel.liveResetLinks > 0 ? plural(panel.liveResetLinks, 'live reset link', 'live reset links') : '',
-  ].filter(Boolean);
-  if (issued.length === 0) return [];
-  const many = panel.openInvites + panel.liveResetLinks > 1;
-  return [`${panel.name} has ${issued.join(' and ')}; ${many ? 'they' : 'it'} will be revoked.`];
+function withdrawalNote(panel: UserPanel): Message[] {
+  if (panel.role !== 'admin' || panel.openInvites + panel.liveResetLinks === 0) return [];
+  return [
+    msg('manage-withdrawal', {
+      name: panel.name,
+      invites: panel.openInvites,
+      resets: panel.liveResetLinks,
+      issued:
+        panel.openInvites > 0 && panel.liveResetLinks > 0
+          ? 'both'
+          : panel.openInvites > 0
+            ? 'invites'
+            : 'resets',
+      total: panel.openInvites + panel.liveResetLinks,
+    }),
+  ];
 }
 
-const YES_NO = (yes: string): Choice[][] => [
+const YES_NO = (yes: Message): Choice[][] => [
   [
     { label: yes, value: 'yes' },
-    { label: 'No', value: 'no' },
+    { label: msg('manage-no'), value: 'no' },
   ],
 ];
 
 export function confirmDeactivate(panel: UserPanel, via: string | null): FlowEmitted {
   return {
     type: 'reply',
-    text: [
-      `Deactivate ${who(panel, via)}? They lose access at once; their data stays and you can reactivate them.`,
+    text: joined('lines', [
+      msg('manage-confirm-deactivate', { who: who(panel, via) }),
       ...withdrawalNote(panel),
-    ].join('\n'),
-    choices: YES_NO('Yes, deactivate'),
+    ]),
+    choices: YES_NO(msg('manage-yes-deactivate')),
   };
 }
-
-/** What granting admin hands over, said before it is granted. */
-const ADMIN_POWERS = 'They will be able to invite, change roles and groups, and read the audit trail.';
 
 export function confirmRole(panel: UserPanel, via: string | null, role: Role): FlowEmitted {
   return {
     type: 'reply',
-    text: [
+    // Granting admin says what it hands over; taking it away, what the admin's issued links lose.
+    text:
       role === 'admin'
-        ? `Make ${who(panel, via)} an admin? ${ADMIN_POWERS}`
-        : `Make ${who(panel, via)} a member?`,
-      ...(role === 'member' ? withdrawalNote(panel) : []),
-    ].join('\n'),
-    choices: YES_NO(role === 'admin' ? 'Yes, make admin' : 'Yes, make member'),
+        ? msg('manage-confirm-admin', { who: who(panel, via) })
+        : joined('lines', [msg('manage-confirm-member', { who: who(panel, via) }), ...withdrawalNote(panel)]),
+    choices: YES_NO(role === 'admin' ? msg('manage-yes-make-admin') : msg('manage-yes-make-member')),
   };
 }

@@ -9,6 +9,7 @@ import {
   type Role,
   type UserPanel,
 } from './manage-user-replies.js';
+import { msg } from '../src/i18n/message.js';
 
 export type { UserPanel } from './manage-user-replies.js';
 
@@ -188,10 +189,10 @@ export const manageUserFlow = setup({
           {
             guard: { type: 'chose', params: 'done' },
             target: 'ended',
-            actions: emit({ type: 'reply', text: 'Done.' }),
+            actions: emit({ type: 'reply', text: msg('manage-finished') }),
           },
         ],
-        text: { actions: emit({ type: 'reply', text: 'Tap one of the buttons above, or Done.' }) },
+        text: { actions: emit({ type: 'reply', text: msg('manage-tap-above') }) },
       },
     },
     confirmingDeactivate: {
@@ -216,15 +217,16 @@ export const manageUserFlow = setup({
       tags: ['waiting'],
       entry: emit(({ context }) => ({
         type: 'reply' as const,
-        text:
-          `Send the groups ${context.name} should be in, separated by commas ` +
-          `(existing: ${context.existingGroups || 'none yet'}), or tap No groups.`,
-        choices: [[{ label: 'No groups', value: 'none' }, CANCEL_CHOICE]],
+        text: msg('manage-ask-groups', {
+          name: context.name,
+          existing: context.existingGroups || msg('manage-groups-none-yet'),
+        }),
+        choices: [[{ label: msg('manage-no-groups'), value: 'none' }, CANCEL_CHOICE]],
       })),
       on: {
         text: [
           { guard: ({ event }) => parseGroupNames(event.text).length > 0, target: 'settingGroups' },
-          { actions: emit({ type: 'reply', text: 'Send at least one group name, or tap No groups.' }) },
+          { actions: emit({ type: 'reply', text: msg('manage-groups-empty') }) },
         ],
         choose: [
           { guard: { type: 'chose', params: 'none' }, target: 'settingGroups' },
@@ -245,7 +247,10 @@ export const manageUserFlow = setup({
           actions: [
             emit(({ context }) => ({
               type: 'reply' as const,
-              text: `${context.name} is now ${context.intent === 'admin' ? 'an admin' : 'a member'}.`,
+              text: msg('manage-role-changed', {
+                name: context.name,
+                role: context.intent === 'admin' ? 'admin' : 'member',
+              }),
             })),
             'forgetIntent',
           ],
@@ -268,7 +273,7 @@ export const manageUserFlow = setup({
           target: 'loading',
           actions: emit(({ context, event }) => ({
             type: 'reply' as const,
-            text: `Groups of ${context.name}: ${listOrNone(event.output, 'none')}.`,
+            text: msg('manage-groups-set', { name: context.name, groups: listOrNone(event.output) }),
           })),
         },
         onError: {
@@ -286,12 +291,15 @@ export const manageUserFlow = setup({
           actions: [
             emit(({ context, event }) => ({
               type: 'reply' as const,
-              text: [`Password reset link for ${context.name}:`, ...event.output.instructions].join('\n'),
+              text: msg('manage-reset-link', {
+                name: context.name,
+                instructions: event.output.instructions.join('\n'),
+              }),
               private: true,
             })),
             emit(({ context }) => ({
               type: 'reply' as const,
-              text: `Send it to ${context.name} privately; it works once, for 7 days.`,
+              text: msg('manage-reset-send-privately', { name: context.name }),
             })),
           ],
         },
@@ -310,7 +318,7 @@ export const manageUserFlow = setup({
           target: 'loading',
           actions: emit(({ context }) => ({
             type: 'reply' as const,
-            text: `${context.name} is deactivated.`,
+            text: msg('manage-deactivated', { name: context.name }),
           })),
         },
         onError: {
@@ -327,7 +335,7 @@ export const manageUserFlow = setup({
           target: 'loading',
           actions: emit(({ context }) => ({
             type: 'reply' as const,
-            text: `${context.name} is active again.`,
+            text: msg('manage-reactivated', { name: context.name }),
           })),
         },
         onError: {

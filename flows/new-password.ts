@@ -1,6 +1,7 @@
 import { fromPromise, type EventObject } from 'xstate';
 import { PASSWORD_RULES } from './kit.js';
 import { errorCode, notProvided } from './types.js';
+import { msg } from '../src/i18n/message.js';
 
 /**
  * The two effects of every flow that sets a new password: the password is staged in the record (the
@@ -17,9 +18,9 @@ export const newPasswordActors = {
   ),
 };
 
-export const NEW_PASSWORD_PROMPT = `Your new password: ${PASSWORD_RULES}`;
-export const AGAIN_PROMPT = 'Type the new password once more.';
-export const PASSWORDS_DIFFER = 'The two passwords differ. Let us try the new one again.';
+export const NEW_PASSWORD_PROMPT = msg('new-password-ask', { rules: PASSWORD_RULES });
+export const AGAIN_PROMPT = msg('new-password-again');
+export const PASSWORDS_DIFFER = msg('new-password-differ');
 
 /** The guards of every flow that sets a new password, on the error of one of its two effects. */
 export const newPasswordGuards = {

@@ -11,6 +11,7 @@ import {
   weightOfFields,
   type TranscriptTurn,
 } from './onboarding-budget.js';
+import { msg, type Message, type Text } from '../src/i18n/message.js';
 
 const PERSONA_NAME_MAX = 60;
 
@@ -27,9 +28,13 @@ export interface InterviewInput {
   turnsLeft: number;
 }
 
-/** One interviewer turn: what to say, the fields learned or changed, and whether the interview is over. */
+/**
+ * One interviewer turn: what to say, the fields learned or changed, and whether the interview is
+ * over. A model's words are its own text (already in the person's language); the scripted
+ * interviewer's are messages, worded for the reader like every other reply.
+ */
 export interface InterviewTurn {
-  say: string;
+  say: Text;
   fields: Record<string, string>;
   organisation?: Record<string, string>;
   done: boolean;
@@ -65,16 +70,16 @@ interface OnboardingContext {
 
 const REVIEW_CHOICES: Choice[][] = [
   [
-    { label: 'Save', value: 'save' },
-    { label: 'Edit', value: 'edit' },
-    { label: 'Skip', value: 'skip' },
+    { label: msg('onboarding-save'), value: 'save' },
+    { label: msg('onboarding-edit'), value: 'edit' },
+    { label: msg('onboarding-skip'), value: 'skip' },
   ],
 ];
 
-const EDIT_HINT = 'Tell me what to change (for example: focus: shipping the beta)';
-const SKIPPED_TEXT = 'Skipped. You can run the interview again any time with /context.';
+const EDIT_HINT = msg('onboarding-edit-hint');
+const SKIPPED_TEXT = msg('onboarding-skipped');
 
-const SKIPPED_SAVING_TEXT = 'Skipped the rest of the questions; saving what you told me so far.';
+const SKIPPED_SAVING_TEXT = msg('onboarding-skipped-saving');
 
 /** The fields a person may set at the summary: their own, and an admin's organisation ones too. */
 function editableFields(context: OnboardingContext): readonly string[] {
@@ -100,7 +105,7 @@ function parseEdit(
 }
 
 /** Why `field: value` naming no field changed nothing: the nearest field's name, else the list. */
-function unknownFieldReply(context: OnboardingContext, text: string): string {
+function unknownFieldReply(context: OnboardingContext, text: string): Message {
   const typed = fieldAssignment(text)?.key ?? '';
   const fields = editableFields(context);
   const reach = typed.length <= 4 ? 1 : 2;
@@ -109,8 +114,8 @@ function unknownFieldReply(context: OnboardingContext, text: string): string {
     .filter(({ edits }) => edits <= reach)
     .sort((a, b) => a.edits - b.edits)[0];
   return nearest
-    ? `There is no field "${typed}"; did you mean ${nearest.field}?`
-    : `There is no field "${typed}". The fields are: ${fields.join(', ')}.`;
+    ? msg('onboarding-no-such-field-nearest', { typed, field: nearest.field })
+    : msg('onboarding-no-such-field', { typed, fields: fields.join(', ') });
 }
 
 function hasAnswers(context: OnboardingContext): boolean {
@@ -134,11 +139,13 @@ function interviewInput(context: OnboardingContext, answer: string | null): Inte
   };
 }
 
-function summary(context: OnboardingContext): string {
+function summary(context: OnboardingContext): Message {
   const lines = [...Object.entries(context.fields), ...Object.entries(context.organisation)].map(
     ([key, value]) => `• ${key}: ${value}`,
   );
-  return ["Here's what I'll remember:", ...(lines.length > 0 ? lines : ['(nothing yet)'])].join('\n');
+  return lines.length > 0
+    ? msg('onboarding-review', { lines: lines.join('\n') })
+    : msg('onboarding-review-nothing-yet');
 }
 
 /** The interview a newcomer gets after claiming an account; the interviewer and the save are injected. */
@@ -176,7 +183,12 @@ export const onboardingFlow = setup({
         organisation: context.isAdmin
           ? mergeFields(context.organisation, turn.organisation, FIELDS_BYTES_MAX - weightOfFields(fields))
           : {},
-        transcript: appendTranscript(context.transcript, { role: 'assistant', text: turn.say }),
+        // Only a model reads the transcript, and with one every turn's words are its own text: a
+        // scripted question (a message) is left out.
+        transcript:
+          typeof turn.say === 'string'
+            ? appendTranscript(context.transcript, { role: 'assistant', text: turn.say })
+            : context.transcript,
         turns: context.turns + 1,
       };
     }),
@@ -187,7 +199,7 @@ export const onboardingFlow = setup({
     })),
     sayInterviewerFailed: emit({
       type: 'reply',
-      text: "I couldn't think of the next question, so let's go with what I have.",
+      text: msg('onboarding-interviewer-failed'),
     }),
     applyEdit: assign(({ context, event }) => {
       const edit = event.type === 'text' ? parseEdit(context, event.text) : undefined;
@@ -297,7 +309,7 @@ export const onboardingFlow = setup({
           {
             actions: emit({
               type: 'reply',
-              text: 'Tap Save, Edit or Skip, or send a change as field: value (for example: focus: shipping the beta).',
+              text: msg('onboarding-review-hint'),
               choices: REVIEW_CHOICES,
             }),
           },
@@ -318,7 +330,7 @@ export const onboardingFlow = setup({
           target: 'saved',
           actions: emit({
             type: 'reply',
-            text: "Saved. I'll use this to tailor my answers; change it any time with /context.",
+            text: msg('onboarding-saved'),
           }),
         },
         onError: {

@@ -8,6 +8,7 @@ import {
 } from './new-password.js';
 import { errorCode, notProvided, type FlowEmitted, type FlowEvent, type FlowIdentity } from './types.js';
 import { reportFailure } from './kit.js';
+import { msg } from '../src/i18n/message.js';
 
 const MAX_WRONG_CURRENT = 3;
 
@@ -49,7 +50,7 @@ export const passwordFlow = setup({
   states: {
     askingCurrent: {
       tags: ['waiting', 'secret'],
-      entry: emit({ type: 'askSecret', purpose: 'current-password', prompt: 'Your current password?' }),
+      entry: emit({ type: 'askSecret', purpose: 'current-password', prompt: msg('password-ask-current') }),
       on: { secret: 'checkingCurrent' },
     },
     checkingCurrent: {
@@ -65,14 +66,14 @@ export const passwordFlow = setup({
           {
             guard: and(['isWrongCurrent', 'tooManyWrong']),
             target: 'ended',
-            actions: emit({ type: 'reply', text: 'That is not your current password. Nothing was changed.' }),
+            actions: emit({ type: 'reply', text: msg('password-wrong-current-ended') }),
           },
           {
             guard: 'isWrongCurrent',
             target: 'askingCurrent',
             actions: [
               assign({ wrongCurrent: ({ context }) => context.wrongCurrent + 1 }),
-              emit({ type: 'reply', text: 'That is not your current password. Try again.' }),
+              emit({ type: 'reply', text: msg('password-wrong-current') }),
             ],
           },
           {
@@ -147,11 +148,11 @@ export const passwordFlow = setup({
       tags: ['waiting'],
       entry: emit({
         type: 'reply',
-        text: 'Log out your other chats too? Do this if you think someone else used your account.',
+        text: msg('password-ask-log-out-others'),
         choices: [
           [
-            { label: 'Yes, log them out', value: 'yes' },
-            { label: 'No', value: 'no' },
+            { label: msg('password-log-out-yes'), value: 'yes' },
+            { label: msg('password-log-out-no'), value: 'no' },
           ],
         ],
       }),
@@ -176,10 +177,9 @@ export const passwordFlow = setup({
           actions: emit(({ event }) => ({
             type: 'reply' as const,
             text:
-              'Your password is changed.' +
-              (event.output.chatsLoggedOut > 0
-                ? ` ${event.output.chatsLoggedOut} other chat(s) were logged out.`
-                : ''),
+              event.output.chatsLoggedOut > 0
+                ? msg('password-changed-others-out', { count: event.output.chatsLoggedOut })
+                : msg('password-changed'),
           })),
         },
         onError: [

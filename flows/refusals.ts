@@ -3,21 +3,22 @@
  * engine wording the same refusal raised later (src/engine/replies.ts).
  */
 
+import { msg, type Message } from '../src/i18n/message.js';
+
 export type InviteUnusableReason = 'unknown' | 'expired' | 'revoked' | 'used_up';
 
-export const INVITE_UNUSABLE: Record<InviteUnusableReason, string> = {
-  unknown: 'This invite link is not valid. Ask the admin who invited you for a new one.',
-  expired: 'This invite has expired. Ask the admin who invited you to resend it.',
-  revoked: 'This invite was revoked. Ask an admin for a new one if you still need access.',
-  used_up: 'This invite has already been used. Ask an admin for a new one.',
+export const INVITE_UNUSABLE: Record<InviteUnusableReason, Message> = {
+  unknown: msg('refusal-invite-unknown'),
+  expired: msg('refusal-invite-expired'),
+  revoked: msg('refusal-invite-revoked'),
+  used_up: msg('refusal-invite-used-up'),
 };
 
 export type ResetLinkUnusableReason = 'unknown' | 'expired' | 'used' | 'voided';
 
-export const RESET_LINK_UNUSABLE: Record<ResetLinkUnusableReason, string> = {
-  unknown: 'This reset link is not valid. Ask an admin for a new one.',
-  expired: 'This reset link has expired. Ask an admin for a new one.',
-  used: 'This reset link has already been used. Ask an admin for a new one.',
-  voided:
-    'This reset link no longer works: a newer one replaced it, or it was withdrawn. Use the newest link you were given, or ask an admin for a new one.',
+export const RESET_LINK_UNUSABLE: Record<ResetLinkUnusableReason, Message> = {
+  unknown: msg('refusal-reset-unknown'),
+  expired: msg('refusal-reset-expired'),
+  used: msg('refusal-reset-used'),
+  voided: msg('refusal-reset-voided'),
 };

@@ -9,14 +9,15 @@ import {
 import { notProvided, type FlowEmitted, type FlowEvent, type FlowIdentity } from './types.js';
 import { reportFailure } from './kit.js';
 import { RESET_LINK_UNUSABLE, type ResetLinkUnusableReason } from './refusals.js';
+import { msg, type Message } from '../src/i18n/message.js';
 
 export type ResetCheck =
   { usable: true; userName: string } | { usable: false; reason: ResetLinkUnusableReason };
 
 /** The refusals of a link as it is opened; a voided one is told more briefly here. */
-const UNUSABLE_TEXT: Record<ResetLinkUnusableReason, string> = {
+const UNUSABLE_TEXT: Record<ResetLinkUnusableReason, Message> = {
   ...RESET_LINK_UNUSABLE,
-  voided: 'A newer reset link replaced this one. Use the newest link you were given.',
+  voided: msg('reset-password-voided'),
 };
 
 interface ResetContext {
@@ -71,7 +72,7 @@ export const resetPasswordFlow = setup({
             target: 'askingPassword',
             actions: emit(({ event }) => ({
               type: 'reply' as const,
-              text: `Hello ${event.output.usable ? event.output.userName : ''}. Let's set a new password for your account.`,
+              text: msg('reset-password-hello', { name: event.output.usable ? event.output.userName : '' }),
             })),
           },
         ],
@@ -154,10 +155,9 @@ export const resetPasswordFlow = setup({
             emit(({ event }) => ({
               type: 'reply' as const,
               text:
-                'Your new password is set and this chat is linked to your account.' +
-                (event.output.chatsLoggedOut > 0
-                  ? ` ${event.output.chatsLoggedOut} other chat(s) were logged out.`
-                  : ''),
+                event.output.chatsLoggedOut > 0
+                  ? msg('reset-password-done-others-out', { count: event.output.chatsLoggedOut })
+                  : msg('reset-password-done'),
             })),
           ],
         },

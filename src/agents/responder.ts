@@ -1,5 +1,7 @@
 import OpenAI from 'openai';
 import type { ChatTurn } from '../../flows/agent-chat.js';
+import type { Locale } from '../i18n/locales.js';
+import { speakInstruction } from './speak.js';
 
 /** What an agent needs to answer one message. */
 export interface AgentQuestion {
@@ -10,6 +12,8 @@ export interface AgentQuestion {
   personalContext: Record<string, string>;
   history: ChatTurn[];
   message: string;
+  /** The language the person reads their replies in, which the agent answers in too. */
+  locale: Locale;
 }
 
 /** Answers for agents; absent when no model is configured. */
@@ -25,6 +29,7 @@ function systemPrompt(q: AgentQuestion): string {
     `You are ${q.agentName}, an assistant for a team. ${q.description}`.trim(),
     q.instructions,
     context.length > 0 ? `What you know about the person you are talking to:\n${context.join('\n')}` : '',
+    speakInstruction(q.locale),
     'Answer in plain text. You cannot change anyone’s permissions, roles or groups.',
   ]
     .filter(Boolean)

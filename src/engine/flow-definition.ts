@@ -1,6 +1,7 @@
 import type { AnyStateMachine, InputFrom } from 'xstate';
 import type { UserRow } from '../store/users.js';
 import type { EngineDeps } from './deps.js';
+import type { Locale } from '../i18n/locales.js';
 
 /** A flow to start, with the input its machine takes. */
 export interface FlowStart {
@@ -11,8 +12,11 @@ export interface FlowStart {
 /** What one flow declares: its machine, the effects the engine provides, its version and what follows it. */
 export interface FlowSpec<TMachine extends AnyStateMachine> {
   machine: TMachine;
-  /** The machine's named effects, implemented from `deps`. */
-  effects(deps: EngineDeps): Parameters<TMachine['provide']>[0];
+  /**
+   * The machine's named effects, implemented from `deps`; `locale` is the language of the turn's
+   * replies, for effects whose words a model writes (it is told to speak it).
+   */
+  effects(deps: EngineDeps, locale: Locale): Parameters<TMachine['provide']>[0];
   /**
    * Stored with every parked run: a run of another version is dropped as stale. Bump it when the
    * machine's shape changes (test/unit/engine/flow-versions.test.ts pins each shape to its version).
@@ -27,11 +31,11 @@ export interface FlowSpec<TMachine extends AnyStateMachine> {
   next?(user: UserRow, deps: EngineDeps): FlowStart | undefined;
 }
 
-/** A declared flow: its spec, and its machine with the effects provided (built once per `deps`). */
+/** A declared flow: its spec, and its machine with the effects provided (built once per `deps` and language). */
 export interface FlowDefinition<TMachine extends AnyStateMachine = AnyStateMachine> extends Readonly<
   FlowSpec<TMachine>
 > {
-  provided(deps: EngineDeps): AnyStateMachine;
+  provided(deps: EngineDeps, locale: Locale): AnyStateMachine;
   /** A start of this flow with input its machine accepts. */
   start(input: InputFrom<TMachine>): FlowStart;
 }
@@ -39,12 +43,14 @@ export interface FlowDefinition<TMachine extends AnyStateMachine = AnyStateMachi
 export function defineFlow<TMachine extends AnyStateMachine>(
   spec: FlowSpec<TMachine>,
 ): FlowDefinition<TMachine> {
-  const cache = new WeakMap<EngineDeps, AnyStateMachine>();
+  const cache = new WeakMap<EngineDeps, Map<Locale, AnyStateMachine>>();
   const definition: FlowDefinition<TMachine> = {
     ...spec,
-    provided(deps) {
-      let machine = cache.get(deps);
-      if (!machine) cache.set(deps, (machine = spec.machine.provide(spec.effects(deps))));
+    provided(deps, locale) {
+      let byLocale = cache.get(deps);
+      if (!byLocale) cache.set(deps, (byLocale = new Map()));
+      let machine = byLocale.get(locale);
+      if (!machine) byLocale.set(locale, (machine = spec.machine.provide(spec.effects(deps, locale))));
       return machine;
     },
     start: (input) => ({ flow: definition as FlowDefinition, input }),

@@ -6,7 +6,7 @@ import { text, type Button } from './outbound.js';
 import { APOLOGY, STALE_FLOW, STEP_ENDED } from './replies.js';
 import { refusalWords } from './failures.js';
 import { showSecretPrompt, standingWait, waitAfterStep, type SecretWait } from './secret-prompts.js';
-import { say, type RunningFlow, type TurnScope } from './turn-scope.js';
+import { localeOf, say, type RunningFlow, type TurnScope } from './turn-scope.js';
 
 /** Starts flow `id` in the conversation, replacing any running one, and feeds it `event` if given. */
 export async function startFlow(
@@ -21,7 +21,7 @@ export async function startFlow(
     scope,
     run,
     undefined,
-    () => stepFlow(FLOWS[id].provided(scope.deps), { input }, event),
+    () => stepFlow(FLOWS[id].provided(scope.deps, localeOf(scope)), { input }, event),
     event,
   );
 }
@@ -41,7 +41,7 @@ export async function stepRunning(scope: TurnScope, event: FlowEvent): Promise<v
       scope,
       flow,
       standingWait(flow),
-      () => stepFlow(definition.provided(scope.deps), { snapshot: flow.snapshot }, event),
+      () => stepFlow(definition.provided(scope.deps, localeOf(scope)), { snapshot: flow.snapshot }, event),
       event,
     );
   } catch (error) {

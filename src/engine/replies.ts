@@ -16,6 +16,7 @@ import {
   WeakPasswordError,
 } from '../domain/errors.js';
 import { INVITE_UNUSABLE, RESET_LINK_UNUSABLE } from '../../flows/refusals.js';
+import { translate } from '../i18n/translate.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/limits.js';
 import { LOCKED_OUT } from './limits.js';
 import { minute, platformName } from './commands/format.js';
@@ -42,8 +43,9 @@ export const SESSION_STORE_AWAY = "I can't reach my session store right now; try
 export function describeDomainError(error: unknown): string | undefined {
   if (!(error instanceof DomainError)) return undefined;
   if (error instanceof WeakPasswordError) return WEAK_PASSWORD[error.reason];
-  if (error instanceof InviteUnusableError) return INVITE_UNUSABLE[error.reason];
-  if (error instanceof ResetLinkUnusableError) return RESET_LINK_UNUSABLE[error.reason];
+  // A bridge until these replies are Text (the engine's part of issue #21): worded in English here.
+  if (error instanceof InviteUnusableError) return translate('en', INVITE_UNUSABLE[error.reason]);
+  if (error instanceof ResetLinkUnusableError) return translate('en', RESET_LINK_UNUSABLE[error.reason]);
   if (error instanceof ValidationError) return `That ${error.field} ${error.reason}.`;
   if (error instanceof UnknownUserError) return `I can't find anyone matching “${error.query}”.`;
   if (error instanceof UnknownGroupError)

@@ -8,10 +8,13 @@ import type { InterviewInput, InterviewTurn } from '../../flows/onboarding.js';
 import { ONBOARDING_TEXT_MAX } from '../../flows/onboarding-budget.js';
 import { CONTEXT_FIELDS, ORGANISATION_FIELDS } from '../domain/enums.js';
 import type { Logger } from '../log.js';
+import type { Locale } from '../i18n/locales.js';
+import { translate } from '../i18n/translate.js';
+import { speakInstruction } from '../agents/speak.js';
 import { scriptedInterviewTurn } from './scripted.js';
 
-/** One interviewer turn from what the interview knows so far. */
-export type Interviewer = (input: InterviewInput) => Promise<InterviewTurn>;
+/** One interviewer turn from what the interview knows so far, in the person's language (`locale`). */
+export type Interviewer = (input: InterviewInput, locale: Locale) => Promise<InterviewTurn>;
 
 /** Requests per turn: one to ask, more only while the model answers with tool calls and no text. */
 const ROUNDS_MAX = 3;
@@ -75,13 +78,14 @@ const FINISH: ChatCompletionTool = {
   },
 };
 
-function systemPrompt(input: InterviewInput): string {
+function systemPrompt(input: InterviewInput, locale: Locale): string {
   const known = [
     ...Object.entries(input.fields).map(([key, value]) => `- ${key}: ${value}`),
     ...Object.entries(input.organisation).map(([key, value]) => `- organisation ${key}: ${value}`),
   ];
   return [
     `You are ${input.personaName}, who welcomes new people to their team's workspace in a chat.`,
+    speakInstruction(locale),
     'Learn, in a short friendly conversation: their role and what they work on, their team, the language they want answers in, their communication style, and their current focus.',
     input.isAdmin
       ? 'This person is an admin: also ask about the organisation (the company and what it does, its teams, the terms people use) and record it with remember_organisation.'
@@ -98,9 +102,9 @@ function systemPrompt(input: InterviewInput): string {
     .join('\n\n');
 }
 
-function messagesFor(input: InterviewInput): ChatCompletionMessageParam[] {
+function messagesFor(input: InterviewInput, locale: Locale): ChatCompletionMessageParam[] {
   return [
-    { role: 'system', content: systemPrompt(input) },
+    { role: 'system', content: systemPrompt(input, locale) },
     ...input.transcript.map((turn) => ({ role: turn.role, content: turn.text })),
   ];
 }
@@ -195,10 +199,10 @@ export function createOpenAiInterviewer(options: {
     maxRetries: 0,
   });
 
-  async function modelTurn(input: InterviewInput): Promise<InterviewTurn> {
+  async function modelTurn(input: InterviewInput, locale: Locale): Promise<InterviewTurn> {
     const signal = AbortSignal.timeout(timeoutMs);
     const tools = input.isAdmin ? [REMEMBER, REMEMBER_ORGANISATION, FINISH] : [REMEMBER, FINISH];
-    const messages = messagesFor(input);
+    const messages = messagesFor(input, locale);
     const learned: Learned = { fields: {}, organisation: {}, done: false };
     for (let round = 0; round < ROUNDS_MAX; round += 1) {
       const completion = await client.chat.completions.create(
@@ -226,15 +230,17 @@ export function createOpenAiInterviewer(options: {
     throw new InterviewerGaveUp('the model kept calling tools without asking anything');
   }
 
-  return async (input) => {
+  return async (input, locale) => {
     try {
-      return await modelTurn(input);
+      return await modelTurn(input, locale);
     } catch (error) {
       options.log.warn(
         { reason: error instanceof Error ? error.name + ': ' + error.message : 'unknown' },
         'the onboarding model failed; the scripted interviewer takes this turn',
       );
-      return scriptedInterviewTurn(input);
+      // Worded here, so the transcript the model reads next turn holds this turn's words too.
+      const turn = scriptedInterviewTurn(input);
+      return { ...turn, say: translate(locale, turn.say) };
     }
   };
 }

@@ -1,31 +1,23 @@
 import type { InterviewInput, InterviewTurn } from '../../flows/onboarding.js';
 import type { ContextField, OrganisationField } from '../domain/enums.js';
+import { msg, type Message } from '../i18n/message.js';
 
 const ANSWER_MAX = 500;
 
-type Question =
-  | { target: 'fields'; key: ContextField; text: string }
-  | { target: 'organisation'; key: OrganisationField; text: string };
+/** A question, worded in the reader's language as `onboarding-ask-<key>` (onboarding.ftl of each locale). */
+type Question = { target: 'fields'; key: ContextField } | { target: 'organisation'; key: OrganisationField };
 
 const PERSONAL_QUESTIONS: readonly Question[] = [
-  { target: 'fields', key: 'role', text: "What's your role, and what do you work on?" },
-  { target: 'fields', key: 'team', text: 'Which team are you on?' },
-  { target: 'fields', key: 'language', text: 'Which language should I answer you in?' },
-  {
-    target: 'fields',
-    key: 'style',
-    text: 'How do you like answers: short or detailed, formal or casual?',
-  },
-  { target: 'fields', key: 'focus', text: 'What are you focused on right now?' },
+  { target: 'fields', key: 'role' },
+  { target: 'fields', key: 'team' },
+  { target: 'fields', key: 'language' },
+  { target: 'fields', key: 'style' },
+  { target: 'fields', key: 'focus' },
 ];
 
 const ORGANISATION_QUESTIONS: readonly Question[] = [
-  {
-    target: 'organisation',
-    key: 'company',
-    text: "As an admin you can also tell me about the organisation. What's the company called, and what does it do?",
-  },
-  { target: 'organisation', key: 'teams', text: 'Which teams are there, and what does each one do?' },
+  { target: 'organisation', key: 'company' },
+  { target: 'organisation', key: 'teams' },
 ];
 
 function questionsFor(isAdmin: boolean): readonly Question[] {
@@ -33,8 +25,12 @@ function questionsFor(isAdmin: boolean): readonly Question[] {
 }
 
 /** The question with where it stands among them ("2 of 5"), so the person sees how much is left. */
-function asked(question: Question, questions: readonly Question[]): string {
-  return `${question.text} (${questions.indexOf(question) + 1} of ${questions.length})`;
+function asked(question: Question, questions: readonly Question[]): Message {
+  return msg('onboarding-asked', {
+    question: msg(`onboarding-ask-${question.key}`),
+    number: questions.indexOf(question) + 1,
+    total: questions.length,
+  });
 }
 
 function isAnswered(question: Question, input: InterviewInput): boolean {
@@ -65,20 +61,24 @@ export function scriptedInterviewTurn(input: InterviewInput): InterviewTurn {
   const open = questions.filter((q) => !isAnswered(q, input));
   const [current, next] = open;
   if (input.answer === null) {
-    const greeting = `Hi, I'm ${input.personaName}. A few quick questions so I can help you better — answer in a few words, or send /skip.`;
-    if (!current) return { say: greeting, fields: {}, done: true };
-    return { say: `${greeting}\n\n${asked(current, questions)}`, fields: {}, done: false };
+    const name = input.personaName;
+    if (!current) return { say: msg('onboarding-greeting', { name }), fields: {}, done: true };
+    return {
+      say: msg('onboarding-greeting-and-question', { name, question: asked(current, questions) }),
+      fields: {},
+      done: false,
+    };
   }
-  if (!current) return { say: 'Thanks, got it.', fields: {}, done: true };
+  if (!current) return { say: msg('onboarding-thanks'), fields: {}, done: true };
   const answer = input.answer.trim().slice(0, ANSWER_MAX);
   if (answer === '') {
     return {
-      say: `Could you say that in a few words? ${asked(current, questions)}`,
+      say: msg('onboarding-say-again', { question: asked(current, questions) }),
       fields: {},
       done: false,
     };
   }
   const learned = answered(current, answer);
-  if (!next) return { say: "Thanks, that's everything.", ...learned, done: true };
+  if (!next) return { say: msg('onboarding-thats-everything'), ...learned, done: true };
   return { say: asked(next, questions), ...learned, done: false };
 }

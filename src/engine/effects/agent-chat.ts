@@ -4,9 +4,16 @@ import { findVisibleAgent } from '../../domain/agents.js';
 import { getPersonalContext } from '../../domain/context.js';
 import { ModelUnavailableError } from '../../domain/errors.js';
 import type { EngineDeps } from '../deps.js';
+import type { Locale } from '../../i18n/locales.js';
 
-/** Each message checks access again, so a group or visibility change applies to the very next one. */
-export function agentChatEffects(deps: EngineDeps): Parameters<typeof agentChatFlow.provide>[0] {
+/**
+ * Each message checks access again, so a group or visibility change applies to the very next one;
+ * the agent answers in the language of the person's replies (`locale`).
+ */
+export function agentChatEffects(
+  deps: EngineDeps,
+  locale: Locale,
+): Parameters<typeof agentChatFlow.provide>[0] {
   return {
     actors: {
       askAgent: fromPromise(async ({ input }) => {
@@ -19,6 +26,7 @@ export function agentChatEffects(deps: EngineDeps): Parameters<typeof agentChatF
           personalContext: await getPersonalContext(deps.store, input.userId),
           history: input.history,
           message: input.message,
+          locale,
         });
         return { reply, agentName: agent.name };
       }),

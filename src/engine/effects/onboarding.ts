@@ -12,6 +12,8 @@ import {
   type ContextField,
   type OrganisationField,
 } from '../../domain/enums.js';
+import { chooseLanguage } from '../../domain/language.js';
+import { localeNamed, type Locale } from '../../i18n/locales.js';
 import { scriptedInterviewTurn } from '../../onboarding/scripted.js';
 import type { EngineDeps } from '../deps.js';
 
@@ -26,18 +28,25 @@ function only<K extends string>(
   >;
 }
 
-/** The onboarding flow's effects: the configured interviewer (else the scripted one), and the personal (and organisation) context. */
-export function onboardingEffects(deps: EngineDeps): OnboardingImplementations {
+/**
+ * The onboarding flow's effects: the configured interviewer (else the scripted one), speaking the
+ * language of the person's replies (`locale`), and the personal (and organisation) context, with the
+ * preferred language, when it names one we speak, saved as the person's choice.
+ */
+export function onboardingEffects(deps: EngineDeps, locale: Locale): OnboardingImplementations {
   return {
     actors: {
       interviewTurn: fromPromise<InterviewTurn, InterviewInput>(async ({ input }) =>
-        deps.interviewer ? deps.interviewer(input) : scriptedInterviewTurn(input),
+        deps.interviewer ? deps.interviewer(input, locale) : scriptedInterviewTurn(input),
       ),
       saveContext: fromPromise<void, SaveContextInput>(async ({ input }) => {
         await updatePersonalContext(deps.store, {
           userId: input.userId,
           fields: only<ContextField>(input.fields, CONTEXT_FIELDS),
         });
+        // "Deutsch, bitte" is a choice like /language de: every chat's replies follow it from now on.
+        const chosen = input.fields.language ? localeNamed(input.fields.language) : undefined;
+        if (chosen) await chooseLanguage(deps.store, input.userId, chosen);
         if (input.organisation && Object.keys(input.organisation).length > 0) {
           await updateOrganisationContext(deps.store, {
             actorId: input.userId,

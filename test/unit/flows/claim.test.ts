@@ -3,7 +3,7 @@ import { fromPromise, initialTransition, transition } from 'xstate';
 import { claimFlow, type InviteCheck } from '../../../flows/claim.js';
 import { stepFlow, type FlowStep } from '../../../src/engine/flow-runner.js';
 import type { FlowEvent, FlowIdentity } from '../../../flows/types.js';
-import { stepThrough } from '../../support/flow-steps.js';
+import { stepInEnglish, stepThrough } from '../../support/flow-steps.js';
 
 const identity: FlowIdentity = { platform: 'console', externalId: 'ada', username: null };
 const input = { tokenHash: 'hash', identity };
@@ -94,7 +94,7 @@ describe('claim flow', () => {
 
   it('ends with the reason when the invite cannot be used', async () => {
     const machine = withEffects({ usable: false, reason: 'expired' }, async () => ({ userId: 'x' }));
-    const step = await stepFlow(machine, { input }, undefined);
+    const step = stepInEnglish(await stepFlow(machine, { input }, undefined));
     expect(step.persisted).toBeUndefined();
     expect(step.emitted).toEqual([{ type: 'reply', text: expect.stringContaining('expired') }]);
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PASSWORD_MIN_LENGTH } from '../../../src/domain/limits.js';
-import { CANCEL_CHOICE, chose, isCancel, PASSWORD_RULES, reportFailure } from '../../../flows/kit.js';
+import { CANCEL_CHOICE, chose, isCancel, joined, PASSWORD_RULES, reportFailure } from '../../../flows/kit.js';
+import { msg } from '../../../src/i18n/message.js';
+import { english } from '../../support/flow-steps.js';
 
 describe('flow kit', () => {
   it('reports an effect error for the engine to word', () => {
@@ -20,6 +22,15 @@ describe('flow kit', () => {
   });
 
   it('words the password policy from its own minimum length', () => {
-    expect(PASSWORD_RULES).toContain(`at least ${PASSWORD_MIN_LENGTH} characters`);
+    expect(english(PASSWORD_RULES)).toContain(`at least ${PASSWORD_MIN_LENGTH} characters`);
+  });
+
+  it('reads several messages as one, laid out in lines, paragraphs, sentences or clauses', () => {
+    const [a, b, c] = [msg('kit-cancel'), msg('delete-group-delete'), msg('claim-skip')];
+    expect(english(joined('lines', [a, b, c]))).toBe('Cancel\nDelete\nSkip');
+    expect(english(joined('paragraphs', [a, b]))).toBe('Cancel\n\nDelete');
+    expect(english(joined('sentences', [a, b]))).toBe('Cancel Delete');
+    expect(english(joined('clauses', [a, b]))).toBe('Cancel; Delete');
+    expect(joined('lines', [a])).toBe(a);
   });
 });

@@ -10,6 +10,7 @@ import type { FlowEmitted, FlowEvent } from '../../../flows/types.js';
 import { stepFlow, type FlowStep } from '../../../src/engine/flow-runner.js';
 import { scriptedInterviewTurn } from '../../../src/onboarding/scripted.js';
 import { stepThrough } from '../../support/flow-steps.js';
+import { msg } from '../../../src/i18n/message.js';
 
 const member = { userId: 'u1', personaName: 'Smithers', isAdmin: false, maxTurns: 16 };
 const admin = { ...member, isAdmin: true };
@@ -253,6 +254,24 @@ describe('onboarding flow', () => {
     expect(last.emitted[0]).toEqual({ type: 'failed', error: refused });
     expect(last.persisted).toBeDefined();
     expect(saved).toEqual([]);
+  });
+
+  it('keeps a model’s words in the transcript, and leaves a scripted question (a message) out', async () => {
+    const seen: InterviewInput[] = [];
+    const mixed = (input: InterviewInput): InterviewTurn => {
+      seen.push(input);
+      return seen.length === 1
+        ? { say: 'What do you do?', fields: {}, done: false }
+        : { say: msg('onboarding-ask-team'), fields: {}, done: false };
+    };
+    const { machine } = withEffects(mixed);
+    const steps = await run(machine, member, [text('I design'), text('Payments')]);
+    expect(replies(steps[1]!.emitted)).toEqual(['Which team are you on?']);
+    expect(seen[2]!.transcript).toEqual([
+      { role: 'assistant', text: 'What do you do?' },
+      { role: 'user', text: 'I design' },
+      { role: 'user', text: 'Payments' },
+    ]);
   });
 
   it('keeps the saved snapshot under 4 KB however long and many the answers are', async () => {

@@ -3,7 +3,7 @@ import { fromPromise } from 'xstate';
 import { AGAIN_PROMPT, NEW_PASSWORD_PROMPT, PASSWORDS_DIFFER } from '../../../flows/new-password.js';
 import { resetPasswordFlow, type ResetCheck } from '../../../flows/reset-password.js';
 import type { FlowEvent, FlowIdentity } from '../../../flows/types.js';
-import { stepThrough } from '../../support/flow-steps.js';
+import { english, stepThrough } from '../../support/flow-steps.js';
 
 const identity: FlowIdentity = { platform: 'telegram', externalId: '42', username: 'ada' };
 const input = { tokenHash: 'reset-hash', identity };
@@ -66,8 +66,8 @@ async function run(f: Fakes, events: FlowEvent[]) {
 }
 
 const secret = (value: string): FlowEvent => ({ type: 'secret', value });
-const askNew = { type: 'askSecret', purpose: 'reset', prompt: NEW_PASSWORD_PROMPT };
-const askAgain = { type: 'askSecret', purpose: 'confirm-password', prompt: AGAIN_PROMPT };
+const askNew = { type: 'askSecret', purpose: 'reset', prompt: english(NEW_PASSWORD_PROMPT) };
+const askAgain = { type: 'askSecret', purpose: 'confirm-password', prompt: english(AGAIN_PROMPT) };
 const effects = (f: Fakes) => f.calls.map((c) => c.effect);
 
 describe('reset-password flow', () => {
@@ -164,7 +164,7 @@ describe('reset-password flow', () => {
       secret('other-New-Pass-3'),
       secret('other-New-Pass-3'),
     ]);
-    expect(steps[2]!.emitted).toEqual([{ type: 'reply', text: PASSWORDS_DIFFER }, askNew]);
+    expect(steps[2]!.emitted).toEqual([{ type: 'reply', text: english(PASSWORDS_DIFFER) }, askNew]);
     expect(JSON.stringify(steps[2]!.persisted)).not.toContain('staged-1');
     expect(f.calls.filter((c) => c.effect === 'setPassword')).toEqual([
       { effect: 'setPassword', input: { tokenHash: 'reset-hash', stagedId: 'staged-2', identity } },
