@@ -20,7 +20,6 @@ import { translate } from '../i18n/translate.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/limits.js';
 import { LOCKED_OUT } from './limits.js';
 import { minute, platformName } from './commands/format.js';
-import { translate } from '../i18n/translate.js';
 
 const WEAK_PASSWORD: Record<WeakPasswordError['reason'], string> = {
   too_short: `That password is too short: use at least ${PASSWORD_MIN_LENGTH} characters.`,
