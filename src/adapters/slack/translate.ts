@@ -1,6 +1,7 @@
 import type { SecretPurpose } from '../../../flows/types.js';
 import type { Capabilities, Inbound, Sender } from '../../engine/inbound.js';
 import { isNewPassword, screenFormSecret, type SecretForm } from '../../engine/secrets.js';
+import { translate } from '../../i18n/translate.js';
 
 export const SLACK_CAPABILITIES: Capabilities = {
   canDeleteMessages: false,
@@ -94,7 +95,7 @@ export function modalErrors(
 ): Record<string, string> | undefined {
   const refused = screenFormSecret(purpose, value, again);
   if (!refused) return undefined;
-  return { [refused.field === 'password' ? 'secret' : 'again']: refused.refusal };
+  return { [refused.field === 'password' ? 'secret' : 'again']: translate('en', refused.refusal) };
 }
 
 /** A modal's answer as the values the flow asks for: a new password comes with its repetition. */

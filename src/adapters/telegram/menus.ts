@@ -4,6 +4,7 @@ import type { Role } from '../../domain/enums.js';
 import { commandsFor } from '../../engine/commands/index.js';
 import type { Engine } from '../../engine/engine.js';
 import type { Logger } from '../../log.js';
+import { translate } from '../../i18n/translate.js';
 
 /** Who is an admin on Telegram, as the menus need to know. */
 export interface MenuDirectory {
@@ -26,7 +27,7 @@ const COMMAND_NAME = /^[a-z0-9_]{1,32}$/;
 export function menuOf(role: Role): BotCommand[] {
   return commandsFor(role)
     .filter((c) => COMMAND_NAME.test(c.name))
-    .map((c) => ({ command: c.name, description: c.summary.slice(0, 256) }));
+    .map((c) => ({ command: c.name, description: translate('en', c.summary).slice(0, 256) }));
 }
 
 /**

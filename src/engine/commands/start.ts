@@ -1,4 +1,5 @@
 import { hashToken, parsePayload } from '../../domain/tokens.js';
+import type { Text } from '../../i18n/message.js';
 import { isRefused, LOCKED_OUT, recordWrongAttempt } from '../limits.js';
 import { text } from '../outbound.js';
 import { helpReply, STRANGER_GREETING } from './help.js';
@@ -30,7 +31,7 @@ async function openCode(ctx: CommandContext, code: string): Promise<CommandOutco
   return { startFlow: 'resetPassword', input: { tokenHash, identity: identityOf(ctx) } };
 }
 
-function greeting(ctx: CommandContext): string {
+function greeting(ctx: CommandContext): Text {
   if (ctx.user) return `Hello again, ${ctx.user.name}. Send /help to see what you can do.`;
   return STRANGER_GREETING;
 }

@@ -2,6 +2,7 @@ import type { UserRow } from '../../store/users.js';
 import type { EngineDeps } from '../deps.js';
 import type { FlowId, FlowInput } from '../flows.js';
 import type { Inbound } from '../inbound.js';
+import type { Text } from '../../i18n/message.js';
 import type { Outbound } from '../outbound.js';
 
 /** Who may run a command: anyone (even strangers), any signed-in person, or admins only. */
@@ -28,14 +29,18 @@ type StartFlow<K extends FlowId> = {
   event?: { type: 'text'; text: string };
 };
 
-/** What a command does: reply at once, or start a flow (replacing any running one). */
-export type CommandOutcome = { replies: Outbound[] } | { [K in FlowId]: StartFlow<K> }[FlowId];
+/**
+ * What a command does: reply at once, or start a flow (replacing any running one). `user` is the
+ * speaker's account as the command left it, when it changed what the replies depend on (/language).
+ */
+export type CommandOutcome =
+  { replies: Outbound[]; user?: UserRow } | { [K in FlowId]: StartFlow<K> }[FlowId];
 
 interface BaseCommand {
   name: string;
-  /** Shown in /help and as the usage line after malformed arguments. */
-  usage: string;
-  summary: string;
+  /** Shown in /help and as the usage line after malformed arguments (without its slash; forms apart by " · "). */
+  usage: Text;
+  summary: Text;
   /** Runs only in a private chat (it handles secrets or personal data). */
   privateOnly?: boolean;
   /**
