@@ -105,7 +105,7 @@ export class Turn {
     const { session } = this.scope;
     switch (route.kind) {
       case 'cancel':
-        say(this.scope, msg(session.flow ? 'engine-cancelled' : 'engine-nothing-to-cancel'));
+        say(this.scope, session.flow ? msg('engine-cancelled') : msg('engine-nothing-to-cancel'));
         delete session.flow;
         return;
       case 'skip':

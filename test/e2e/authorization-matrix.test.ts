@@ -58,6 +58,8 @@ const SAMPLES: Record<string, Sample> = {
   profile: { args: () => '', audited: false },
   name: { args: (f) => `Renamed ${f.n}`, audited: true },
   password: { args: () => '', audited: false },
+  // A preference, not audited; English, so the caller's later cells still read English.
+  language: { args: () => 'en', audited: false },
   onboarding: { args: () => '', audited: false },
   context: { args: (f) => `focus: matrix ${f.n}`, audited: true },
   agents: { args: () => '', audited: false },
