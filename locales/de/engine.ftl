@@ -55,14 +55,14 @@ engine-passwords-differ = Die beiden Passwörter sind verschieden. Gib in beide 
 engine-language-own-name-en = English
 engine-language-own-name-de = Deutsch
 engine-language-own-name-es = Español
-# $language: the own name of the language this is worded in.
+# Said in the language it names: each locale names itself.
 engine-language-current = { $reason ->
-        [chosen] Ich antworte dir auf { $language }, wie du es gewählt hast.
-        [platform] Ich antworte dir auf { $language }, der Sprache deiner Plattform.
-       *[default] Ich antworte dir auf { $language }, der Standardsprache hier.
+        [chosen] Ich antworte dir auf Deutsch, wie du es gewählt hast.
+        [platform] Ich antworte dir auf Deutsch, der Sprache deiner Plattform.
+       *[default] Ich antworte dir auf Deutsch, der Standardsprache hier.
     }
 engine-language-choose = Wähle eine andere oder lass deine Plattform entscheiden:
-engine-language-follow-platform = Wie meine Plattform
+engine-language-follow-platform = Meiner Plattform folgen
 engine-language-saved = Gespeichert.
 engine-language-cleared = Erledigt: Jetzt entscheidet wieder die Sprache deiner Plattform.
 engine-language-with-code = { $name } ({ $code })
@@ -126,7 +126,7 @@ help-section-account = Dein Konto
 help-section-agents = Agenten
 help-section-invites = Einladungen
 help-section-people = Personen
-help-section-leaving = Gehen
+help-section-leaving = Abschied
 
 help-line-claim = /claim CODE — die Einladung öffnen, die dir ein Admin geschickt hat
 help-example-claim = /claim i_AbC…

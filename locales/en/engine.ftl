@@ -55,11 +55,11 @@ engine-passwords-differ = The two passwords differ. Type the same new password i
 engine-language-own-name-en = English
 engine-language-own-name-de = Deutsch
 engine-language-own-name-es = Español
-# $language: the own name of the language this is worded in.
+# Said in the language it names: each locale names itself.
 engine-language-current = { $reason ->
-        [chosen] I answer you in { $language }, as you chose.
-        [platform] I answer you in { $language }, your platform's language.
-       *[default] I answer you in { $language }, the default here.
+        [chosen] I answer you in English, as you chose.
+        [platform] I answer you in English, your platform's language.
+       *[default] I answer you in English, the default here.
     }
 engine-language-choose = Choose another, or let your platform decide:
 engine-language-follow-platform = Follow my platform

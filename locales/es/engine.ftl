@@ -55,11 +55,11 @@ engine-passwords-differ = Las dos contraseñas no coinciden. Escribe la misma co
 engine-language-own-name-en = English
 engine-language-own-name-de = Deutsch
 engine-language-own-name-es = Español
-# $language: the own name of the language this is worded in.
+# Said in the language it names: each locale names itself.
 engine-language-current = { $reason ->
-        [chosen] Te respondo en { $language }, como elegiste.
-        [platform] Te respondo en { $language }, el idioma de tu plataforma.
-       *[default] Te respondo en { $language }, el idioma por defecto aquí.
+        [chosen] Te respondo en español, como elegiste.
+        [platform] Te respondo en español, el idioma de tu plataforma.
+       *[default] Te respondo en español, el idioma por defecto aquí.
     }
 engine-language-choose = Elige otro o deja que decida tu plataforma:
 engine-language-follow-platform = Seguir mi plataforma

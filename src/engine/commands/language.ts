@@ -3,7 +3,6 @@ import { localeNamed, SUPPORTED_LOCALES, supportedLocale, type Locale } from '..
 import { msg, type Message } from '../../i18n/message.js';
 import { UsageError } from '../args.js';
 import { text, type Button } from '../outbound.js';
-import { localeOf } from '../turn-scope.js';
 import { joined } from '../words.js';
 import type { CommandOutcome, CommandSpec, SignedInContext } from './types.js';
 
@@ -25,9 +24,12 @@ function reasonFor(ctx: SignedInContext): Reason {
   return supportedLocale(ctx.inbound.sender.languageCode) ? 'platform' : 'default';
 }
 
-/** The language in use and why, in that language (the reply is worded in it). */
+/**
+ * The language in use and why. The reply is worded in that very language (`localeOf` for the same
+ * account and update), so each locale's message names its own.
+ */
 function current(ctx: SignedInContext): Message {
-  return msg('engine-language-current', { language: OWN_NAMES[localeOf(ctx)], reason: reasonFor(ctx) });
+  return msg('engine-language-current', { reason: reasonFor(ctx) });
 }
 
 /** One button per language we speak, and one to let the platform decide. */

@@ -100,7 +100,7 @@ describe('/language', () => {
     expect(await hans.say('/language')).toBe(
       'Ich antworte dir auf Deutsch, der Sprache deiner Plattform.\n' +
         'Wähle eine andere oder lass deine Plattform entscheiden: ' +
-        '[English] [Deutsch] [Español] [Wie meine Plattform]',
+        '[English] [Deutsch] [Español] [Meiner Plattform folgen]',
     );
     await member('nora', 'Nora');
     expect(await new Speaker(engine, 'nora').say('/language')).toMatch(
@@ -111,7 +111,7 @@ describe('/language', () => {
   it('saves a choice that beats the platform, answers in it at once, and goes back with auto', async () => {
     const lena = await member('lena', 'Lena');
     const chat = new Speaker(engine, 'lena', 'de');
-    expect(await chat.say('/language es')).toBe('Guardado.\nTe respondo en Español, como elegiste.');
+    expect(await chat.say('/language es')).toBe('Guardado.\nTe respondo en español, como elegiste.');
     expect(chat.locale).toBe('es');
     expect(await savedLocale(lena.id)).toBe('es');
     expect(await chat.say('/cancel')).toBe('No hay nada que cancelar.');
@@ -181,7 +181,7 @@ describe('the default language', () => {
     const spanish = testEngine(store, sessions, { defaultLocale: 'es' });
     await member('rosa', 'Rosa');
     expect(await new Speaker(spanish, 'rosa').say('/language')).toMatch(
-      /^Te respondo en Español, el idioma por defecto aquí\.\n/,
+      /^Te respondo en español, el idioma por defecto aquí\.\n/,
     );
     expect(await new Speaker(spanish, 'rosa', 'de').say('/cancel')).toBe('Es gibt nichts abzubrechen.');
   });
