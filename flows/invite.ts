@@ -3,6 +3,7 @@ import { looksLikeEmail, notProvided, type Choice, type FlowEmitted, type FlowEv
 import { msg, type Message } from '../src/i18n/message.js';
 import { ENTITY_NAME_MAX_LENGTH, ENTITY_NAME_PATTERN, INVITE_LIMITS } from '../src/domain/limits.js';
 import { CANCEL_CHOICE, isCancel, reportFailure } from './kit.js';
+import type { Text } from '../src/i18n/message.js';
 
 export interface InviteDraft {
   emails: string[];
@@ -171,7 +172,7 @@ export const inviteFlow = setup({
     emitted: {} as FlowEmitted,
   },
   actors: {
-    createInvites: fromPromise<{ lines: string[] }, { actorId: string; draft: InviteDraft }>(() =>
+    createInvites: fromPromise<{ issued: Text }, { actorId: string; draft: InviteDraft }>(() =>
       notProvided('createInvites'),
     ),
     listGroupOptions: fromPromise<GroupOption[], { actorId: string }>(() => notProvided('listGroupOptions')),
@@ -440,7 +441,7 @@ export const inviteFlow = setup({
           target: 'created',
           actions: emit(({ event }) => ({
             type: 'reply' as const,
-            text: event.output.lines.join('\n'),
+            text: event.output.issued,
             private: true,
           })),
         },

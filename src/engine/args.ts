@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Text } from '../i18n/message.js';
 import { ROLES, type Role } from '../domain/enums.js';
 import { INVITE_LIMITS } from '../domain/limits.js';
+import { msg, type Message, type Text } from '../i18n/message.js';
 
 /** Splits command arguments on spaces, keeping "quoted text" (straight or curly quotes) together. */
 export function tokenize(args: string): string[] {
@@ -16,7 +16,9 @@ export function tokenize(args: string): string[] {
 /** A command's arguments did not fit its usage line. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  /** `problem`: what is wrong, in the person's words; none when the usage line says it all. */
   constructor(readonly problem?: Text) {
+    // i18n-exempt: the error's own message, for logs; the person reads `problem`
     super(typeof problem === 'string' ? problem : (problem?.id ?? 'malformed arguments'));
   }
 }
@@ -47,25 +49,26 @@ export function parseInviteArgs(args: string): InviteOptions {
       raw.role = token.toLowerCase() as Role;
       roleGiven = true;
     } else if (token.includes('@') && !token.startsWith('@')) (raw.emails as string[]).push(token);
-    else throw new UsageError(`I don't understand “${token.slice(0, 40)}”`);
+    else throw new UsageError(msg('engine-args-not-understood', { token: token.slice(0, 40) }));
   }
   const parsed = inviteOptions.safeParse(raw);
   if (!parsed.success) {
     const option = parsed.error.issues[0]?.path[0];
     throw new UsageError(
-      INVITE_OPTION_RULES[option as keyof typeof INVITE_OPTION_RULES] ?? 'That invite is malformed',
+      INVITE_OPTION_RULES[option as keyof typeof INVITE_OPTION_RULES] ?? msg('engine-invite-malformed'),
     );
   }
   return { ...parsed.data, roleGiven };
 }
 
 /** What each `/invite` option takes, in the words a person types (never the schema's field names). */
-const INVITE_OPTION_RULES: Record<Exclude<keyof z.infer<typeof inviteOptions>, 'groupNames'>, string> = {
-  emails: `One invite reaches at most ${INVITE_LIMITS.emails} emails`,
-  role: 'The role is admin or member',
-  maxUses: `Uses is a number from 1 to ${INVITE_LIMITS.maxUses}, like uses:5`,
-  expiresInDays: `Expiry is a number of days from 1 to ${INVITE_LIMITS.expiresInDays}, like expires:14d`,
-  label: `A label is 1 to ${INVITE_LIMITS.labelLength} characters, like label:"Spring hires"`,
+/** The limits as they are typed (uses:1000, never 1,000), so as strings rather than numbers to format. */
+const INVITE_OPTION_RULES: Record<Exclude<keyof z.infer<typeof inviteOptions>, 'groupNames'>, Message> = {
+  emails: msg('engine-invite-rule-emails', { max: String(INVITE_LIMITS.emails) }),
+  role: msg('engine-invite-rule-role'),
+  maxUses: msg('engine-invite-rule-uses', { max: String(INVITE_LIMITS.maxUses) }),
+  expiresInDays: msg('engine-invite-rule-expiry', { max: String(INVITE_LIMITS.expiresInDays) }),
+  label: msg('engine-invite-rule-label', { max: String(INVITE_LIMITS.labelLength) }),
 };
 
 /**
@@ -80,7 +83,7 @@ export function exactValues(tokens: string[], count: number, quoteHint: Text): s
 
 /** For a command that takes nothing after its name: trailing words are refused, never ignored. */
 export function refuseArguments(args: string, command: string): void {
-  if (args) throw new UsageError(`/${command} takes nothing after it`);
+  if (args) throw new UsageError(msg('engine-args-none-taken', { command }));
 }
 
 /** `<first> <rest…>`: the first token and everything after it. */

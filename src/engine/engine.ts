@@ -12,6 +12,7 @@ import { admitFormRequest } from './limits.js';
 import { localize, text, type LocalizedOutbound, type Outbound } from './outbound.js';
 import { chooseLocale, type Locale } from '../i18n/locales.js';
 import { translate } from '../i18n/translate.js';
+import { msg } from '../i18n/message.js';
 import { APOLOGY, SESSION_STORE_AWAY } from './replies.js';
 import { SessionStoreUnavailableError } from '../store/sessions.js';
 import { nonceMatches, type SecretForm, type SecretOutcome } from './secrets.js';
@@ -74,6 +75,7 @@ export class Engine {
     const storeAway = error instanceof SessionStoreUnavailableError;
     this.deps.log[storeAway ? 'warn' : 'error'](
       { err: error, platform: inbound.platform, chat: inbound.chat.id },
+      // i18n-exempt: a log line
       'update failed',
     );
     this.deps.metrics?.failed('update');
@@ -294,5 +296,5 @@ function sentPrivately(reply: Outbound): Outbound {
 /** In a group, something meant for one person goes to them privately, and the group is told. */
 function withGroupNotice(inbound: Inbound, replies: Outbound[]): Outbound[] {
   if (inbound.chat.isPrivate || !replies.some((r) => 'privately' in r && r.privately)) return replies;
-  return [...replies, text("I've sent you the details in a private message.")];
+  return [...replies, text(msg('engine-sent-privately'))];
 }

@@ -8,6 +8,7 @@ import {
   type FailureSubject,
   type PasswordCheck,
 } from '../domain/password-failures.js';
+import { msg } from '../i18n/message.js';
 import type { EngineDeps } from './deps.js';
 
 /** Every limit counts in a fixed window that the first failure opens. */
@@ -54,14 +55,22 @@ export interface Attempt {
   target?: string;
 }
 
+// i18n-exempt: which limit, in the audit record's own vocabulary (data, never a reply)
+const BY_CHAT = 'this chat';
+
 /** The limit a failure reached: which one, in the audit's words, and its size. */
 interface Reached {
   by: string;
   limit: number;
 }
 
+/** A counter's key in the session store: its parts, colon-separated. */
+function counterKey(...parts: string[]): string {
+  return parts.join(':');
+}
+
 function chatOf(who: Who): string {
-  return `${who.platform}:${who.externalId}`;
+  return counterKey(who.platform, who.externalId);
 }
 
 function limitOf(kind: AttemptKind): Limit {
@@ -70,15 +79,20 @@ function limitOf(kind: AttemptKind): Limit {
 
 function keys({ kind, who, target }: Attempt) {
   return {
-    chat: `${kind}:chat:${chatOf(who)}`,
-    target: target === undefined ? undefined : `${kind}:target:${target}`,
-    pair: target === undefined ? undefined : `${kind}:pair:${target}:${chatOf(who)}`,
+    chat: counterKey(kind, 'chat', chatOf(who)),
+    target: target === undefined ? undefined : counterKey(kind, 'target', target),
+    pair: target === undefined ? undefined : counterKey(kind, 'pair', target, chatOf(who)),
   };
 }
 
 /** The target key of an account, for the password limits. */
 export function accountTarget(userId: string): string {
-  return `account:${userId}`;
+  return counterKey('account', userId);
+}
+
+/** The target key of an invite (by its token's hash), for the email limits of its claim. */
+export function inviteTarget(tokenHash: string): string {
+  return counterKey('invite', tokenHash);
 }
 
 /**
@@ -87,7 +101,7 @@ export function accountTarget(userId: string): string {
  */
 export function loginTarget(email: string, accountId: string | undefined): string {
   if (accountId) return accountTarget(accountId);
-  return `email:${createHash('sha256').update(email.trim().toLowerCase()).digest('base64url')}`;
+  return counterKey('email', createHash('sha256').update(email.trim().toLowerCase()).digest('base64url'));
 }
 
 /** True when this chat may not try `attempt` now (its own failures, or its failures against a besieged target). */
@@ -117,8 +131,9 @@ async function countFailure(deps: EngineDeps, attempt: Attempt): Promise<Reached
     key.pair === undefined ? 0 : deps.sessions.hit(key.pair, window),
   ]);
   const targetNoun = attempt.kind === 'password' ? 'account' : 'invite';
-  if (chat === limit.perChat) return { by: 'this chat', limit: chat };
-  if (pair === limit.perChatAndTarget) return { by: `this chat and ${targetNoun}`, limit: pair };
+  if (chat === limit.perChat) return { by: BY_CHAT, limit: chat };
+  // i18n-exempt: which limit, in the audit record's own vocabulary (data, never a reply)
+  if (pair === limit.perChatAndTarget) return { by: `${BY_CHAT} and ${targetNoun}`, limit: pair };
   if (target === limit.perTarget) return { by: targetNoun, limit: target };
   return undefined;
 }
@@ -126,6 +141,7 @@ async function countFailure(deps: EngineDeps, attempt: Attempt): Promise<Reached
 /** One `auth.locked_out` row for the failure that reached a limit: a burst of a thousand is one row. */
 async function auditLockout(deps: EngineDeps, attempt: Attempt, reached: Reached): Promise<void> {
   await recordAudit(deps.store, {
+    // i18n-exempt: an audit action's name
     action: 'auth.locked_out',
     actor: 'system',
     details: {
@@ -191,8 +207,8 @@ export async function admitFormRequest(deps: EngineDeps, who: Who): Promise<bool
   const attempt: Attempt = { kind: 'form', who };
   const max = ATTEMPT_LIMITS.form.perChat;
   const count = await deps.sessions.hit(keys(attempt).chat, ATTEMPT_WINDOW_SECONDS);
-  if (count === max + 1) await auditLockout(deps, attempt, { by: 'this chat', limit: max });
+  if (count === max + 1) await auditLockout(deps, attempt, { by: BY_CHAT, limit: max });
   return count <= max;
 }
 
-export const LOCKED_OUT = 'Too many wrong attempts. Please wait a quarter of an hour and try again.';
+export const LOCKED_OUT = msg('engine-locked-out');

@@ -80,6 +80,7 @@ const CODE_MARK = /\u0000code:([A-Za-z0-9_-]+)\u0000/g;
  * the engine knows no platform's links, so each adapter writes the mark out with `renderCodes`.
  */
 export function codeMark(code: string): string {
+  // i18n-exempt: a mark adapters replace, never shown
   return `\u0000code:${code}\u0000`;
 }
 

@@ -1,6 +1,7 @@
 import type { UserRow } from '../store/users.js';
 import { findCommand } from './commands/index.js';
 import type { CommandSpec } from './commands/types.js';
+import { msg, type Text } from '../i18n/message.js';
 import { DEACTIVATED_NOTICE } from './replies.js';
 
 /** What guards look at: who speaks, and where. */
@@ -11,7 +12,7 @@ export interface Speaker {
 
 /** Why an update goes no further: the words to say, and whether the running flow ends with it. */
 export interface Refusal {
-  words: string;
+  words: Text;
   endsFlow?: boolean;
 }
 
@@ -23,15 +24,12 @@ export const active: Guard = ({ user }) =>
   user?.status === 'deactivated' ? { words: DEACTIVATED_NOTICE, endsFlow: true } : undefined;
 
 export const privateOnly: Guard = ({ inPrivateChat }, name) =>
-  inPrivateChat ? undefined : { words: `Please use /${name} in a private chat with me.` };
+  inPrivateChat ? undefined : { words: msg('engine-private-only', { command: name }) };
 
-export const signedIn: Guard = ({ user }) =>
-  user
-    ? undefined
-    : { words: `You're not signed in here. Open your invite link, or use /login if you have an account.` };
+export const signedIn: Guard = ({ user }) => (user ? undefined : { words: msg('engine-not-signed-in') });
 
 export const admin: Guard = ({ user }, name) =>
-  user?.role === 'admin' ? undefined : { words: `Only admins can use /${name}.` };
+  user?.role === 'admin' ? undefined : { words: msg('engine-admins-only', { command: name }) };
 
 /** The first guard's refusal, or undefined when all let the update through. */
 export function refusalOf(guards: readonly Guard[], speaker: Speaker, name: string): Refusal | undefined {

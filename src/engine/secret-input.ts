@@ -1,12 +1,12 @@
 import type { SecretPurpose } from '../../flows/types.js';
+import { msg } from '../i18n/message.js';
 import { capabilitiesOf } from './deps.js';
 import { endIfNotOwner, stepRunning } from './flow-session.js';
 import { nonceMatches, type SecretForm, type SubmitResult } from './secrets.js';
 import { showSecretPrompt } from './secret-prompts.js';
 import type { RunningFlow, TurnScope } from './turn-scope.js';
 
-const PASSWORD_LEFT_IN_CHAT =
-  'I could not delete your message with the password. Please delete it yourself now.';
+const PASSWORD_LEFT_IN_CHAT = msg('engine-password-left-in-chat');
 
 /** The purpose the running flow waits for, if `nonce` is its current prompt's. */
 export function promptedFor(flow: RunningFlow | undefined, nonce: string): SecretPurpose | undefined {
@@ -70,7 +70,7 @@ export async function takeSecretFromText(
     const wait = showSecretPrompt(
       scope,
       {
-        text: 'Please never send a password as a message. Use this button to enter it privately.',
+        text: msg('engine-password-not-as-message'),
         purpose,
       },
       flow.instance,

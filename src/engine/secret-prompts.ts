@@ -1,5 +1,5 @@
 import type { FlowEvent, SecretPurpose } from '../../flows/types.js';
-import type { Text } from '../i18n/message.js';
+import { msg, type Text } from '../i18n/message.js';
 import { newFormNonce } from './secrets.js';
 import type { RunningFlow, TurnScope } from './turn-scope.js';
 
@@ -14,7 +14,7 @@ export interface SecretWait {
 }
 
 /** The words of a repeated prompt whose flow's own words were not kept (a session saved before they were). */
-const SECRET_STILL_EXPECTED = 'I am still waiting for the password I asked for.';
+const SECRET_STILL_EXPECTED = msg('engine-secret-still-expected');
 
 /** Shows a private prompt for a secret, tagged with the flow's run; returns what the flow now waits for. */
 export function showSecretPrompt(

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { SecretPurpose } from '../../flows/types.js';
-import type { Text } from '../i18n/message.js';
+import { msg, type Text } from '../i18n/message.js';
 import type { LocalizedOutbound } from './outbound.js';
 import { checkPasswordPolicy } from '../domain/passwords.js';
 import { describeDomainError } from './replies.js';
@@ -8,12 +8,12 @@ import { describeDomainError } from './replies.js';
 const NEW_PASSWORD: ReadonlySet<SecretPurpose> = new Set(['claim', 'reset', 'new-password']);
 
 /** A form's refusal when its two new-password fields differ. */
-const PASSWORDS_DIFFER = 'The two passwords differ. Type the same new password in both fields.';
+const PASSWORDS_DIFFER = msg('engine-passwords-differ');
 
 /** The engine's refusal of a private form's fields, and the field it is about. */
 export interface FormRefusal {
   field: 'password' | 'again';
-  refusal: string;
+  refusal: Text;
 }
 
 /**
@@ -32,7 +32,7 @@ export function screenFormSecret(
   return again === password ? undefined : { field: 'again', refusal: PASSWORDS_DIFFER };
 }
 
-function policyRefusal(password: string): string | undefined {
+function policyRefusal(password: string): Text | undefined {
   try {
     checkPasswordPolicy(password);
     return undefined;

@@ -1,4 +1,3 @@
-import { translate } from '../i18n/translate.js';
 import { requireLinkedChat } from '../domain/accounts.js';
 import { ChatUnlinkedError } from '../domain/errors.js';
 import { parsePayload } from '../domain/tokens.js';
@@ -12,6 +11,7 @@ import { refusalWords } from './failures.js';
 import { FLOWS } from './flows.js';
 import { startFlow, stepRunning } from './flow-session.js';
 import type { Inbound } from './inbound.js';
+import { msg, type Message } from '../i18n/message.js';
 import { text, type Outbound } from './outbound.js';
 import { STALE_BUTTON } from './replies.js';
 import { flowGuards, refusalOf, routeFor, type Guard, type Speaker } from './router.js';
@@ -23,11 +23,11 @@ import { say, type SessionData, type TurnScope } from './turn-scope.js';
 export type { RunningFlow, SessionData } from './turn-scope.js';
 
 /** A command word nobody knows: the nearest one the speaker may use, else where to look. */
-function unknownCommandWords(name: string, user: UserRow | undefined): string {
+function unknownCommandWords(name: string, user: UserRow | undefined): Message {
   const nearest = nearestCommand(name, user?.status === 'active' ? user.role : undefined);
   return nearest
-    ? `I don't know /${name}. Did you mean /${nearest}?`
-    : `I don't know /${name}. Send /help to see what I can do.`;
+    ? msg('engine-unknown-command-nearest', { command: name, nearest })
+    : msg('engine-unknown-command', { command: name });
 }
 
 /** One update's work: the router picks what runs, the flow session steps flows, replies are collected. */
@@ -105,21 +105,23 @@ export class Turn {
     const { session } = this.scope;
     switch (route.kind) {
       case 'cancel':
-        say(this.scope, session.flow ? 'Cancelled. Nothing was changed.' : 'There is nothing to cancel.');
+        say(this.scope, session.flow ? msg('engine-cancelled') : msg('engine-nothing-to-cancel'));
         delete session.flow;
         return;
       case 'skip':
         if (session.flow) await stepRunning(this.scope, { type: 'choose', value: 'skip' });
-        else say(this.scope, 'There is nothing to skip.');
+        else say(this.scope, msg('engine-nothing-to-skip'));
         return;
       case 'unknown':
         say(this.scope, unknownCommandWords(name, this.scope.user));
         return;
       case 'command': {
         const outcome = await this.answered(route.spec, args.trim());
-        if ('replies' in outcome) this.scope.replies.push(...outcome.replies);
-        else {
-          if (session.flow) say(this.scope, '(I left the step you were in.)');
+        if ('replies' in outcome) {
+          this.scope.replies.push(...outcome.replies);
+          if (outcome.user) this.scope.user = outcome.user;
+        } else {
+          if (session.flow) say(this.scope, msg('engine-left-step'));
           await startFlow(this.scope, outcome.startFlow, outcome.input, outcome.event);
         }
       }
@@ -135,7 +137,7 @@ export class Turn {
       if (!user) throw new Error(`/${spec.name} routed without a signed-in speaker`);
       return await spec.run({ ...ctx, user });
     } catch (error) {
-      const words = refusalWords(error, `/${translate('en', spec.usage)}`);
+      const words = refusalWords(error, spec.usage);
       if (words === undefined) throw error;
       return { replies: [text(words)] };
     }
@@ -154,7 +156,7 @@ export class Turn {
 
   private async runSecret(value: string): Promise<void> {
     if (!this.scope.session.flow) {
-      say(this.scope, 'That form has expired. Please start that step again.');
+      say(this.scope, msg('engine-form-expired'));
       return;
     }
     await stepRunning(this.scope, { type: 'secret', value });

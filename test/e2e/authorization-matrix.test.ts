@@ -6,6 +6,7 @@ import { testEngine, transcript } from '../support/engine.js';
 import { seedUser } from '../support/seed.js';
 import { COMMANDS } from '../../src/engine/commands/index.js';
 import { DEACTIVATED_NOTICE } from '../../src/engine/replies.js';
+import { translate } from '../../src/i18n/translate.js';
 import type { Inbound } from '../../src/engine/inbound.js';
 import { createAgent } from '../../src/domain/agents.js';
 import { createGroup } from '../../src/domain/groups.js';
@@ -57,6 +58,8 @@ const SAMPLES: Record<string, Sample> = {
   profile: { args: () => '', audited: false },
   name: { args: (f) => `Renamed ${f.n}`, audited: true },
   password: { args: () => '', audited: false },
+  // A preference, not audited; English, so the caller's later cells still read English.
+  language: { args: () => 'en', audited: false },
   onboarding: { args: () => '', audited: false },
   context: { args: (f) => `focus: matrix ${f.n}`, audited: true },
   agents: { args: () => '', audited: false },
@@ -168,7 +171,7 @@ function allowed(kind: Caller, spec: (typeof COMMANDS)[number]): boolean {
 function refusal(kind: Caller, spec: (typeof COMMANDS)[number], platform: Platform): RegExp {
   const command = platform === 'slack' ? `/gatehouse ${spec.name}` : `/${spec.name}`;
   if (kind === 'deactivated')
-    return new RegExp(`^${DEACTIVATED_NOTICE.split(' /export')[0]!.replace(/\./g, '\\.')}`);
+    return new RegExp(`^${translate('en', DEACTIVATED_NOTICE).split(' /export')[0]!.replace(/\./g, '\\.')}`);
   if (kind === 'stranger')
     return /^You're not signed in here\. Open your invite link, or use \/(gatehouse )?login/;
   return new RegExp(`^Only admins can use ${command.replace('/', '\\/')}\\.$`);

@@ -14,9 +14,12 @@ import { createSlackAdapter } from '../../src/adapters/slack/app.js';
 import { createTelegramAdapter } from '../../src/adapters/telegram/bot.js';
 import { listen } from '../../src/http/server.js';
 import { COMMANDS } from '../../src/engine/commands/index.js';
-import { APOLOGY } from '../../src/engine/replies.js';
+import { APOLOGY as APOLOGY_MESSAGE } from '../../src/engine/replies.js';
+import { translate } from '../../src/i18n/translate.js';
 import type { Inbound } from '../../src/engine/inbound.js';
 import { createGroup } from '../../src/domain/groups.js';
+
+const APOLOGY = translate('en', APOLOGY_MESSAGE);
 
 /**
  * Whatever people type or forge, the bot answers in words: no crash, no apology for an internal

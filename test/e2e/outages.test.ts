@@ -8,9 +8,13 @@ import { describeWithRedis, testSessions } from '../support/sessions.js';
 import { Person, testEngine } from '../support/engine.js';
 import { linkChat, seedUser } from '../support/seed.js';
 import { RedisSessionStore } from '../../src/store/sessions-redis.js';
-import { APOLOGY, SESSION_STORE_AWAY } from '../../src/engine/replies.js';
+import * as replies from '../../src/engine/replies.js';
+import { translate } from '../../src/i18n/translate.js';
 import { healthRoutes, listen } from '../../src/http/server.js';
 import { createInvites } from '../../src/domain/invites.js';
+
+const APOLOGY = translate('en', replies.APOLOGY);
+const SESSION_STORE_AWAY = translate('en', replies.SESSION_STORE_AWAY);
 
 /**
  * What the bot does when its session store loses the conversations, when Redis stops answering or

@@ -1,7 +1,11 @@
-import { translate } from '../../i18n/translate.js';
 import type { UserRow } from '../../store/users.js';
+import type { Locale } from '../../i18n/locales.js';
+import { msg, type Message, type Text } from '../../i18n/message.js';
+import { translate } from '../../i18n/translate.js';
 import { DEACTIVATED_NOTICE } from '../replies.js';
 import { text, type Button, type Outbound } from '../outbound.js';
+import { localeOf } from '../turn-scope.js';
+import { joined } from '../words.js';
 import { findCommand, nearestCommand } from './index.js';
 import { reply, type CommandContext, type CommandOutcome, type CommandSpec } from './types.js';
 
@@ -16,13 +20,13 @@ export function callerOf(user: UserRow | undefined): Caller {
 /** One command's line in /help, and the example `/help <command>` shows. */
 interface Entry {
   name: string;
-  line: string;
-  example?: string;
+  line: Message;
+  example?: Message;
 }
 
 /** A purpose in /help; `strangersOnly` for the ways in, which a signed-in person never needs. */
 interface Section {
-  title: string;
+  title: Message;
   strangersOnly?: boolean;
   entries: Entry[];
 }
@@ -30,101 +34,74 @@ interface Section {
 /** /help's sections, in the order it shows them. Each command's full syntax lives in its spec. */
 export const HELP_SECTIONS: Section[] = [
   {
-    title: 'Getting in',
+    title: msg('help-section-getting-in'),
     strangersOnly: true,
     entries: [
-      { name: 'claim', line: '/claim CODE — open the invite an admin sent you', example: '/claim i_AbC…' },
-      { name: 'login', line: '/login — link this chat to the account you already have' },
+      { name: 'claim', line: msg('help-line-claim'), example: msg('help-example-claim') },
+      { name: 'login', line: msg('help-line-login') },
     ],
   },
   {
-    title: 'Your account',
+    title: msg('help-section-account'),
     entries: [
-      { name: 'profile', line: '/profile — your account at a glance' },
-      { name: 'name', line: '/name <new name> — change your name', example: '/name Ada Lovelace' },
-      { name: 'password', line: '/password — change your password' },
-      {
-        name: 'context',
-        line: '/context — what the agents know about you',
-        example: '/context focus: the PCI audit',
-      },
-      { name: 'onboarding', line: '/onboarding — redo the interview' },
-      { name: 'logout', line: '/logout — unlink this chat' },
+      { name: 'profile', line: msg('help-line-profile') },
+      { name: 'name', line: msg('help-line-name'), example: msg('help-example-name') },
+      { name: 'password', line: msg('help-line-password') },
+      { name: 'language', line: msg('help-line-language'), example: msg('help-example-language') },
+      { name: 'context', line: msg('help-line-context'), example: msg('help-example-context') },
+      { name: 'onboarding', line: msg('help-line-onboarding') },
+      { name: 'logout', line: msg('help-line-logout') },
     ],
   },
   {
-    title: 'Agents',
+    title: msg('help-section-agents'),
     entries: [
-      { name: 'agents', line: '/agents — the agents you may use' },
-      {
-        name: 'ask',
-        line: '/ask <agent> <text> — talk to an agent',
-        example: '/ask Smithers my VPN is down',
-      },
-      {
-        name: 'agent',
-        line: '/agent — create agents, decide who may use them',
-        example: '/agent access helpdesk Support',
-      },
+      { name: 'agents', line: msg('help-line-agents') },
+      { name: 'ask', line: msg('help-line-ask'), example: msg('help-example-ask') },
+      { name: 'agent', line: msg('help-line-agent'), example: msg('help-example-agent') },
     ],
   },
   {
-    title: 'Invites',
+    title: msg('help-section-invites'),
     entries: [
-      {
-        name: 'invite',
-        line: '/invite — invite people (step by step, or in one line)',
-        example: '/invite bob@example.com member group:Sales expires:14d',
-      },
-      { name: 'invites', line: '/invites — invites and their uses' },
-      {
-        name: 'revoke',
-        line: '/revoke <invite> — revoke a pending invite',
-        example: '/revoke bob@example.com',
-      },
-      {
-        name: 'resend',
-        line: '/resend <invite> — a fresh link for an expired one',
-        example: '/resend bob@example.com',
-      },
+      { name: 'invite', line: msg('help-line-invite'), example: msg('help-example-invite') },
+      { name: 'invites', line: msg('help-line-invites') },
+      { name: 'revoke', line: msg('help-line-revoke'), example: msg('help-example-revoke') },
+      { name: 'resend', line: msg('help-line-resend'), example: msg('help-example-resend') },
     ],
   },
   {
-    title: 'People',
+    title: msg('help-section-people'),
     entries: [
-      { name: 'users', line: '/users [query] — everyone, with status and last seen', example: '/users bob' },
-      { name: 'user', line: "/user <user> — one person's panel", example: '/user @bob' },
-      { name: 'role', line: '/role <user> admin|member — change a role', example: '/role @bob admin' },
-      { name: 'deactivate', line: '/deactivate <user> — lock someone out', example: '/deactivate @bob' },
-      { name: 'reactivate', line: '/reactivate <user> — let them back in', example: '/reactivate @bob' },
+      { name: 'users', line: msg('help-line-users'), example: msg('help-example-users') },
+      { name: 'user', line: msg('help-line-user'), example: msg('help-example-user') },
+      { name: 'role', line: msg('help-line-role'), example: msg('help-example-role') },
+      { name: 'deactivate', line: msg('help-line-deactivate'), example: msg('help-example-deactivate') },
+      { name: 'reactivate', line: msg('help-line-reactivate'), example: msg('help-example-reactivate') },
       {
         name: 'resetpassword',
-        line: '/resetpassword <user> — a password reset link',
-        example: '/resetpassword bob@example.com',
+        line: msg('help-line-resetpassword'),
+        example: msg('help-example-resetpassword'),
       },
-      { name: 'groups', line: '/groups — groups and their sizes' },
-      { name: 'group', line: '/group — create, delete, fill groups', example: '/group add Sales @bob' },
-      { name: 'audit', line: '/audit — the audit trail', example: '/audit @bob limit:20' },
-      {
-        name: 'delete',
-        line: "/delete <user> — erase someone's account",
-        example: '/delete bob@example.com',
-      },
+      { name: 'groups', line: msg('help-line-groups') },
+      { name: 'group', line: msg('help-line-group'), example: msg('help-example-group') },
+      { name: 'audit', line: msg('help-line-audit'), example: msg('help-example-audit') },
+      { name: 'delete', line: msg('help-line-delete'), example: msg('help-example-delete') },
     ],
   },
   {
-    title: 'Leaving',
+    title: msg('help-section-leaving'),
     entries: [
-      { name: 'export', line: '/export — your data, as a file' },
-      { name: 'deleteme', line: '/deleteme — erase your own account for good' },
+      { name: 'export', line: msg('help-line-export') },
+      { name: 'deleteme', line: msg('help-line-deleteme') },
     ],
   },
 ];
 
 /** The commands about the conversation itself, which /help <command> explains too. */
-const SESSION_HELP: Record<string, string> = {
-  cancel: '/cancel\nLeave the step you are in; nothing is changed.',
-  skip: '/skip\nSkip the question that offers it (the interview, an optional email).',
+const SESSION_HELP: Record<string, Message> = {
+  cancel: msg('help-about-cancel'),
+  skip: msg('help-about-skip'),
 };
 
 /** Whether `caller` may run `spec` at all (where a chat kind allows), as the router's guards decide. */
@@ -134,41 +111,42 @@ function mayUse(spec: CommandSpec, caller: Caller): boolean {
   return caller === 'admin' || (caller === 'member' && spec.audience === 'member');
 }
 
-const HEADINGS: Record<Caller, string> = {
-  stranger: 'To get started, open the invite link an admin sent you. Or:',
-  member: 'What you can do:',
-  admin: 'What you can do (admin):',
-  deactivated: 'Your account is deactivated. What you can still do:',
+const HEADINGS: Record<Caller, Message> = {
+  stranger: msg('help-heading-stranger'),
+  member: msg('help-heading-member'),
+  admin: msg('help-heading-admin'),
+  deactivated: msg('help-heading-deactivated'),
 };
 
 /** The everyday actions for a caller, as buttons under /help and the free-text reply. */
 const EVERYDAY: Record<Caller, Button[][]> = {
   stranger: [
     [
-      { label: 'Log in', action: '/login' },
-      { label: 'How to join', action: '/help claim' },
+      { label: msg('help-button-log-in'), action: '/login' },
+      // i18n-exempt: the command the button sends
+      { label: msg('help-button-how-to-join'), action: '/help claim' },
     ],
   ],
   member: [
     [
-      { label: 'Agents', action: '/agents' },
-      { label: 'My profile', action: '/profile' },
+      { label: msg('help-button-agents'), action: '/agents' },
+      { label: msg('help-button-profile'), action: '/profile' },
     ],
   ],
   admin: [
     [
-      { label: 'Invite someone', action: '/invite' },
-      { label: 'People', action: '/users' },
+      { label: msg('help-button-invite'), action: '/invite' },
+      { label: msg('help-button-people'), action: '/users' },
     ],
     [
-      { label: 'Agents', action: '/agents' },
-      { label: 'My profile', action: '/profile' },
+      { label: msg('help-button-agents'), action: '/agents' },
+      { label: msg('help-button-profile'), action: '/profile' },
     ],
   ],
   deactivated: [
     [
-      { label: 'Export my data', action: '/export' },
-      { label: 'Delete my account', action: '/deleteme' },
+      { label: msg('help-button-export'), action: '/export' },
+      { label: msg('help-button-delete-account'), action: '/deleteme' },
     ],
   ],
 };
@@ -178,20 +156,16 @@ function everyday(caller: Caller, inPrivateChat: boolean): { buttons?: Button[][
   return inPrivateChat ? { buttons: EVERYDAY[caller] } : {};
 }
 
-function overview(caller: Caller): string {
+function overview(caller: Caller): Text {
   const sections = HELP_SECTIONS.filter((s) => !s.strangersOnly || caller === 'stranger')
     .map((s) => ({
       title: s.title,
       lines: s.entries.filter((e) => mayUse(findCommand(e.name)!, caller)).map((e) => e.line),
     }))
     .filter((s) => s.lines.length > 0)
-    .map((s) => [s.title, ...s.lines].join('\n'));
+    .map((s) => joined([s.title, ...s.lines], 'line'));
   const example = caller === 'stranger' ? 'login' : caller === 'deactivated' ? 'deleteme' : 'ask';
-  return [
-    HEADINGS[caller],
-    ...sections,
-    `/cancel leaves the step you are in. For a command's full syntax and an example: /help ${example}`,
-  ].join('\n\n');
+  return joined([HEADINGS[caller], ...sections, msg('help-footer', { example })], 'paragraph');
 }
 
 function entryOf(name: string): Entry | undefined {
@@ -199,64 +173,60 @@ function entryOf(name: string): Entry | undefined {
 }
 
 /** Why a known command is not the caller's to use. */
-function notYours(spec: CommandSpec, caller: Caller): string {
+function notYours(spec: CommandSpec, caller: Caller): Text {
   if (caller === 'deactivated') return DEACTIVATED_NOTICE;
-  if (caller === 'stranger')
-    return `/${spec.name} is for people with an account here. Open your invite link, or use /login if you have an account.`;
-  return `/${spec.name} is for admins.`;
+  if (caller === 'stranger') return msg('help-needs-account', { command: spec.name });
+  return msg('help-admins-only', { command: spec.name });
 }
 
-function details(spec: CommandSpec): string {
-  const words = translate('en', spec.summary);
-  const summary = words.charAt(0).toUpperCase() + words.slice(1) + '.';
+/**
+ * A command's syntax, one form a line, and its summary as a sentence: worded here, in the reader's
+ * language, since a spec's usage and summary are cut and capitalised, which a message cannot be.
+ */
+function details(spec: CommandSpec, locale: Locale): string {
+  const summary = translate(locale, spec.summary);
   const example = entryOf(spec.name)?.example;
   return [
-    translate('en', spec.usage)
+    ...translate(locale, spec.usage)
       .split(' · ')
-      .map((usage) => `/${usage}`)
-      .join('\n'),
-    summary,
-    ...(example ? [`Example: ${example}`] : []),
-    ...(spec.privateOnly ? ['Works in a private chat with me.'] : []),
+      .map((usage) => `/${usage}`),
+    translate(
+      locale,
+      msg('help-summary', { summary: summary.charAt(0).toLocaleUpperCase(locale) + summary.slice(1) }),
+    ),
+    ...(example ? [translate(locale, msg('help-example', { example }))] : []),
+    ...(spec.privateOnly ? [translate(locale, msg('help-private-only'))] : []),
   ].join('\n');
 }
 
 /** `/help <command>`: its syntax and an example; a mistyped name gets the nearest command. */
-function aboutCommand(typed: string, caller: Caller): string {
+function aboutCommand(typed: string, caller: Caller, locale: Locale): Text {
   const name = typed.replace(/^\//, '').toLowerCase();
   const session = SESSION_HELP[name];
   if (session) return session;
   const spec = findCommand(name);
-  if (spec) return mayUse(spec, caller) ? details(spec) : notYours(spec, caller);
+  if (spec) return mayUse(spec, caller) ? details(spec, locale) : notYours(spec, caller);
   const role = caller === 'member' || caller === 'admin' ? caller : undefined;
   const nearest = nearestCommand(name, role);
   return nearest
-    ? `I don't know /${name}. Did you mean /${nearest}? Send /help ${nearest} for how to use it.`
-    : `I don't know /${name}. Send /help to see what you can do.`;
+    ? msg('help-unknown-command-nearest', { command: name, nearest })
+    : msg('help-unknown-command', { command: name });
 }
 
 /** The way in, said to a stranger who says hello or writes anything outside a step. */
-export const STRANGER_GREETING =
-  'Hello! I am Gatehouse, the way into this team.\n\n' +
-  'If an admin gave you an invite link, open it again (or send me its code). ' +
-  'If you already have an account, send /login to link this chat to it.';
+export const STRANGER_GREETING = msg('help-stranger-greeting');
 
 /** The answer to free text no step waits for (private chats only): what the speaker can do next. */
 export function freeTextReply(user: UserRow | undefined): Outbound {
   const caller = callerOf(user);
   if (caller === 'stranger') return text(STRANGER_GREETING, everyday(caller, true));
-  const invite = caller === 'admin' ? ', invite someone with /invite' : '';
-  return text(
-    `Nothing is waiting for an answer from you, ${user!.name}. You could ask an agent with ` +
-      `/ask <agent> <text> (/agents lists yours)${invite}, or send /help for everything you can do.`,
-    everyday(caller, true),
-  );
+  return text(msg('help-nothing-waiting', { name: user!.name, role: caller }), everyday(caller, true));
 }
 
 /** /help's answer: the caller's sections and buttons, or with a command, how to use that one. */
 export function helpReply(ctx: CommandContext): CommandOutcome {
   const caller = callerOf(ctx.user);
   const typed = ctx.args.split(/\s+/)[0];
-  if (typed) return reply(text(aboutCommand(typed, caller)));
+  if (typed) return reply(text(aboutCommand(typed, caller, localeOf(ctx))));
   return reply(text(overview(caller), everyday(caller, ctx.inbound.chat.isPrivate)));
 }

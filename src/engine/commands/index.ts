@@ -6,6 +6,7 @@ import { agentCommands } from './agents.js';
 import { auditCommands } from './audit.js';
 import { groupCommands } from './groups.js';
 import { inviteCommands } from './invites.js';
+import { languageCommands } from './language.js';
 import { leavingCommands } from './leaving.js';
 import { startCommands } from './start.js';
 import { userCommands } from './users.js';
@@ -14,6 +15,7 @@ import { userCommands } from './users.js';
 export const COMMANDS: CommandSpec[] = [
   ...startCommands,
   ...accountCommands,
+  ...languageCommands,
   ...agentCommands,
   ...inviteCommands,
   ...userCommands,

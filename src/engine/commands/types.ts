@@ -29,8 +29,12 @@ type StartFlow<K extends FlowId> = {
   event?: { type: 'text'; text: string };
 };
 
-/** What a command does: reply at once, or start a flow (replacing any running one). */
-export type CommandOutcome = { replies: Outbound[] } | { [K in FlowId]: StartFlow<K> }[FlowId];
+/**
+ * What a command does: reply at once, or start a flow (replacing any running one). `user` is the
+ * speaker's account as the command left it, when it changed what the replies depend on (/language).
+ */
+export type CommandOutcome =
+  { replies: Outbound[]; user?: UserRow } | { [K in FlowId]: StartFlow<K> }[FlowId];
 
 interface BaseCommand {
   name: string;

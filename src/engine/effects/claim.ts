@@ -1,7 +1,7 @@
 import { fromPromise } from 'xstate';
 import type { claimFlow, InviteCheck } from '../../../flows/claim.js';
 import type { FlowIdentity } from '../../../flows/types.js';
-import { isRefused, recordWrongAttempt, type Attempt } from '../limits.js';
+import { inviteTarget, isRefused, recordWrongAttempt, type Attempt } from '../limits.js';
 import { claimInvite } from '../../domain/claims.js';
 import { EmailTakenError, LockedOutError, ValidationError } from '../../domain/errors.js';
 import { resolveInviteToken } from '../../domain/invites.js';
@@ -38,7 +38,7 @@ export function claimEffects(deps: EngineDeps): ClaimImplementations {
         const emailAttempt: Attempt | undefined =
           input.email === null
             ? undefined
-            : { kind: 'email', who: input.identity, target: `invite:${input.tokenHash}` };
+            : { kind: 'email', who: input.identity, target: inviteTarget(input.tokenHash) };
         if (emailAttempt && (await isRefused(deps, emailAttempt))) throw new LockedOutError();
         try {
           const { user } = await claimInvite(deps.store, {

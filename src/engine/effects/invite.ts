@@ -3,7 +3,9 @@ import type { GroupOption, inviteFlow, InviteDraft } from '../../../flows/invite
 import { listGroups } from '../../domain/groups.js';
 import { createInvites } from '../../domain/invites.js';
 import type { EngineDeps } from '../deps.js';
+import { msg, type Text } from '../../i18n/message.js';
 import { codeMark } from '../outbound.js';
+import { joined } from '../words.js';
 
 type Implementations = Parameters<typeof inviteFlow.provide>[0];
 
@@ -13,7 +15,7 @@ export function inviteEffects(deps: EngineDeps): Implementations {
       listGroupOptions: fromPromise<GroupOption[], { actorId: string }>(async ({ input }) =>
         (await listGroups(deps.store, { actorId: input.actorId })).map((group) => ({ name: group.name })),
       ),
-      createInvites: fromPromise<{ lines: string[] }, { actorId: string; draft: InviteDraft }>(
+      createInvites: fromPromise<{ issued: Text }, { actorId: string; draft: InviteDraft }>(
         async ({ input }) => {
           const issued = await createInvites(deps.store, {
             actorId: input.actorId,
@@ -26,11 +28,16 @@ export function inviteEffects(deps: EngineDeps): Implementations {
             ...(deps.settings.seatLimit ? { seatLimit: deps.settings.seatLimit } : {}),
           });
           const lines = issued.flatMap(({ invite, payload }) => [
-            `Invite ${invite.id.slice(0, 8)} for ${invite.email ?? 'anyone with the link'} (${invite.role}, ` +
-              `${invite.maxUses} use${invite.maxUses === 1 ? '' : 's'}, until ${invite.expiresAt.toISOString().slice(0, 10)}):`,
+            msg('engine-invite-issued', {
+              ref: invite.id.slice(0, 8),
+              who: invite.email ?? msg('engine-invite-anyone'),
+              role: invite.role,
+              uses: invite.maxUses,
+              until: invite.expiresAt.toISOString().slice(0, 10),
+            }),
             codeMark(payload),
           ]);
-          return { lines: [...lines, 'This is the only time the link is shown. Send it to them privately.'] };
+          return { issued: joined([...lines, msg('engine-invite-shown-once')], 'line') };
         },
       ),
     },

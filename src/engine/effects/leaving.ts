@@ -13,12 +13,15 @@ import {
 import { endConversations } from '../conversations.js';
 import type { EngineDeps } from '../deps.js';
 
-/** Agent names shown in the confirmation; the rest are counted, so the resting snapshot stays small. */
+/**
+ * Agent names shown in the confirmation; the rest are counted ("+3", which reads the same in every
+ * language), so the resting snapshot stays small.
+ */
 const AGENTS_SHOWN = 10;
 
 function shownAgents(names: string[]): string[] {
   if (names.length <= AGENTS_SHOWN) return names;
-  return [...names.slice(0, AGENTS_SHOWN - 1), `and ${names.length - AGENTS_SHOWN + 1} more`];
+  return [...names.slice(0, AGENTS_SHOWN - 1), `+${names.length - AGENTS_SHOWN + 1}`];
 }
 
 function facts(plan: ErasurePlan): ErasureFacts {

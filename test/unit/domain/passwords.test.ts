@@ -8,6 +8,7 @@ import {
 } from '../../../src/domain/passwords.js';
 import { WeakPasswordError } from '../../../src/domain/errors.js';
 import { describeDomainError } from '../../../src/engine/replies.js';
+import { translate } from '../../../src/i18n/translate.js';
 
 function reason(password: string): string | undefined {
   try {
@@ -49,7 +50,8 @@ describe('password policy', () => {
     ['passwordpassword', 'no_digit', 'That password needs at least one digit.'],
   ])('names one reason when %j breaks several rules: %s', (password, expected, words) => {
     expect(reason(password)).toBe(expected);
-    expect(describeDomainError(new WeakPasswordError(expected as WeakPasswordError['reason']))).toBe(words);
+    const refusal = describeDomainError(new WeakPasswordError(expected as WeakPasswordError['reason']));
+    expect(refusal && translate('en', refusal)).toBe(words);
   });
 
   it('accepts a long password with a letter and a digit that is not listed', () => {

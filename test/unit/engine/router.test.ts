@@ -14,6 +14,8 @@ import {
   type Speaker,
 } from '../../../src/engine/router.js';
 import type { UserRow } from '../../../src/store/users.js';
+import type { Text } from '../../../src/i18n/message.js';
+import { translate } from '../../../src/i18n/translate.js';
 
 function person(role: UserRow['role'], status: UserRow['status'] = 'active'): UserRow {
   return {
@@ -26,7 +28,7 @@ function person(role: UserRow['role'], status: UserRow['status'] = 'active'): Us
     createdAt: new Date(0),
     lastSeenAt: null,
     locale: null,
-  deactivatedAt: status === 'deactivated' ? new Date(0) : null,
+    deactivatedAt: status === 'deactivated' ? new Date(0) : null,
   };
 }
 
@@ -35,6 +37,11 @@ const member: Speaker = { user: person('member'), inPrivateChat: true };
 const anAdmin: Speaker = { user: person('admin'), inPrivateChat: true };
 const deactivated: Speaker = { user: person('member', 'deactivated'), inPrivateChat: true };
 const inGroup: Speaker = { ...anAdmin, inPrivateChat: false };
+
+/** A refusal's words in English, as a person reads them. */
+function said(refusal: { words: Text } | undefined): string | undefined {
+  return refusal && translate('en', refusal.words);
+}
 
 const run = async () => reply();
 
@@ -47,19 +54,19 @@ describe('guards', () => {
 
   it('keep private commands out of groups, naming the command', () => {
     expect(privateOnly(member, 'password')).toBeUndefined();
-    expect(privateOnly(inGroup, 'password')?.words).toBe('Please use /password in a private chat with me.');
+    expect(said(privateOnly(inGroup, 'password'))).toBe('Please use /password in a private chat with me.');
   });
 
   it('ask strangers to sign in and members to leave admin commands to admins', () => {
     expect(signedIn(member, 'whoami')).toBeUndefined();
-    expect(signedIn(stranger, 'whoami')?.words).toMatch(/^You're not signed in here/);
+    expect(said(signedIn(stranger, 'whoami'))).toMatch(/^You're not signed in here/);
     expect(admin(anAdmin, 'users')).toBeUndefined();
-    expect(admin(member, 'users')?.words).toBe('Only admins can use /users.');
+    expect(said(admin(member, 'users'))).toBe('Only admins can use /users.');
   });
 
   it('refuse with the first guard that refuses, in order', () => {
-    expect(refusalOf([signedIn, admin], stranger, 'users')?.words).toMatch(/not signed in/);
-    expect(refusalOf([privateOnly, signedIn], { ...stranger, inPrivateChat: false }, 'x')?.words).toMatch(
+    expect(said(refusalOf([signedIn, admin], stranger, 'users'))).toMatch(/not signed in/);
+    expect(said(refusalOf([privateOnly, signedIn], { ...stranger, inPrivateChat: false }, 'x'))).toMatch(
       /private chat/,
     );
     expect(refusalOf([signedIn, admin], anAdmin, 'users')).toBeUndefined();

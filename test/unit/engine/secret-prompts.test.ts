@@ -10,6 +10,7 @@ import {
 import type { EngineDeps } from '../../../src/engine/deps.js';
 import type { Inbound } from '../../../src/engine/inbound.js';
 import { text } from '../../../src/engine/outbound.js';
+import { translate } from '../../../src/i18n/translate.js';
 import type { RunningFlow, TurnScope } from '../../../src/engine/turn-scope.js';
 
 const standing: SecretWait = {
@@ -89,7 +90,7 @@ describe('a secret prompt asked again', () => {
 
   it('has general words when the session kept none', () => {
     const wait = standingWait({ ...scopeWaiting().session.flow!, secretPrompt: undefined });
-    expect(wait?.prompt).toMatch(/password/);
+    expect(wait && translate('en', wait.prompt)).toMatch(/password/);
   });
 });
 

@@ -5,6 +5,7 @@ import { stepFlow } from '../../../src/engine/flow-runner.js';
 import type { FlowEmitted, FlowEvent } from '../../../flows/types.js';
 import { stepThrough } from '../../support/flow-steps.js';
 import { translate } from '../../../src/i18n/translate.js';
+import type { Text } from '../../../src/i18n/message.js';
 
 const EXISTING_GROUPS = [{ name: 'Ops' }, { name: 'Design' }, { name: 'Field Sales' }];
 
@@ -13,7 +14,7 @@ function withCreate(created: InviteDraft[]) {
     actors: {
       createInvites: fromPromise(async ({ input }) => {
         created.push(input.draft);
-        return { lines: ['the link'] };
+        return { issued: 'the link' };
       }),
       listGroupOptions: fromPromise(async () => EXISTING_GROUPS),
     },
@@ -240,7 +241,7 @@ describe('invite flow', () => {
       }));
       const machine = inviteFlow.provide({
         actors: {
-          createInvites: fromPromise(async () => ({ lines: [] as string[] })),
+          createInvites: fromPromise(async () => ({ issued: '' as Text })),
           listGroupOptions: fromPromise(async () => long),
         },
       });
