@@ -1,7 +1,7 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import { notProvided, type FlowEmitted, type FlowEvent } from './types.js';
-import { CANCEL_CHOICE, chose, isCancel, joined, reportFailure } from './kit.js';
-import { msg, type Message, type Text } from '../src/i18n/message.js';
+import { CANCEL_CHOICE, chose, isCancel, reportFailure } from './kit.js';
+import { joined, msg, type Message, type Text } from '../src/i18n/message.js';
 
 /** What deleting a group takes away, as display data. */
 export interface GroupDeletionImpact {
@@ -48,7 +48,7 @@ export function deletionQuestion(impact: GroupDeletionImpact): FlowEmitted {
   return {
     type: 'reply',
     text: first
-      ? msg('delete-group-ask', { name: impact.name, losses: joined('clauses', [first, ...rest]) })
+      ? msg('delete-group-ask', { name: impact.name, losses: joined([first, ...rest], 'clause') })
       : msg('delete-group-ask-nothing-lost', { name: impact.name }),
     choices: [[{ label: msg('delete-group-delete'), value: 'yes' }, CANCEL_CHOICE]],
   };

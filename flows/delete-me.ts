@@ -7,8 +7,8 @@ import {
   type ErasureFacts,
 } from './delete-user.js';
 import { notProvided, type FlowEmitted, type FlowEvent } from './types.js';
-import { CANCEL_CHOICE, isCancel, joined, reportFailure } from './kit.js';
-import { msg } from '../src/i18n/message.js';
+import { CANCEL_CHOICE, isCancel, reportFailure } from './kit.js';
+import { joined, msg } from '../src/i18n/message.js';
 
 /** The facts of one's own erasure, with the successor the rules chose. */
 export interface OwnErasureFacts extends ErasureFacts {
@@ -68,12 +68,15 @@ export const deleteMeFlow = setup({
       tags: ['waiting'],
       entry: emit(({ context }) => ({
         type: 'reply' as const,
-        text: joined('paragraphs', [
-          msg('delete-me-ask'),
-          erasureSummary(context, context.successorName, 'your'),
-          msg('delete-me-export-first'),
-          msg('delete-user-type-to-confirm', { confirmation: context.confirmation }),
-        ]),
+        text: joined(
+          [
+            msg('delete-me-ask'),
+            erasureSummary(context, context.successorName, 'your'),
+            msg('delete-me-export-first'),
+            msg('delete-user-type-to-confirm', { confirmation: context.confirmation }),
+          ],
+          'paragraph',
+        ),
         choices: [[CANCEL_CHOICE]],
       })),
       on: {

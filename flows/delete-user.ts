@@ -1,7 +1,7 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import { notProvided, type Choice, type FlowEmitted, type FlowEvent } from './types.js';
-import { CANCEL_CHOICE, isCancel, joined, reportFailure } from './kit.js';
-import { msg, type Message } from '../src/i18n/message.js';
+import { CANCEL_CHOICE, isCancel, reportFailure } from './kit.js';
+import { joined, msg, type Message, type Text } from '../src/i18n/message.js';
 
 /** Someone who could take over what the erased person created. */
 export interface Successor {
@@ -77,7 +77,7 @@ export function erasureSummary(
   facts: ErasureFacts,
   successorName: string | null,
   whose: 'their' | 'your',
-): Message {
+): Text {
   const lines: [Message, ...Message[]] = [
     msg('delete-user-summary-gone', { whose, personalAgents: facts.personalAgents }),
   ];
@@ -88,11 +88,11 @@ export function erasureSummary(
       msg('delete-user-summary-agents', { agents: facts.agents.join(', '), successor: successorName }),
     );
   lines.push(msg('delete-user-summary-audit'));
-  return joined('lines', lines);
+  return joined(lines, 'line');
 }
 
 /** What the erasure did: who is gone, who now owns their agents, how many invites it revoked. */
-function erasedReply(name: string, done: ErasureDone): Message {
+function erasedReply(name: string, done: ErasureDone): Text {
   const sentences: [Message, ...Message[]] = [msg('delete-user-erased', { name })];
   if (done.agents.length > 0 && done.successorName)
     sentences.push(
@@ -104,7 +104,7 @@ function erasedReply(name: string, done: ErasureDone): Message {
     );
   if (done.invitesRevoked > 0)
     sentences.push(msg('delete-user-invites-revoked', { count: done.invitesRevoked }));
-  return joined('sentences', sentences);
+  return joined(sentences, 'sentence');
 }
 
 /** The person as the admin should recognise them: name, email (what they will type) and handle. */
@@ -220,11 +220,14 @@ export const deleteUserFlow = setup({
       tags: ['waiting'],
       entry: emit(({ context }) => ({
         type: 'reply' as const,
-        text: joined('paragraphs', [
-          msg('delete-user-erase-who', { who: erasedWho(context) }),
-          erasureSummary(context, context.successor?.name ?? null, 'their'),
-          msg('delete-user-type-to-confirm', { confirmation: context.confirmation }),
-        ]),
+        text: joined(
+          [
+            msg('delete-user-erase-who', { who: erasedWho(context) }),
+            erasureSummary(context, context.successor?.name ?? null, 'their'),
+            msg('delete-user-type-to-confirm', { confirmation: context.confirmation }),
+          ],
+          'paragraph',
+        ),
         choices: [[CANCEL_CHOICE]],
       })),
       on: {

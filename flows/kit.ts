@@ -1,7 +1,7 @@
 import type { EventObject } from 'xstate';
 import { PASSWORD_MIN_LENGTH } from '../src/domain/limits.js';
 import type { Choice, FlowEmitted, FlowEvent } from './types.js';
-import { msg, type Message } from '../src/i18n/message.js';
+import { msg } from '../src/i18n/message.js';
 
 /**
  * An effect's error as the flow emits it, `emit(reportFailure)`: the engine words a refusal
@@ -21,17 +21,6 @@ export function chose({ event }: { event: FlowEvent }, value: string): boolean {
 /** A guard: the person tapped Cancel. */
 export function isCancel({ event }: { event: FlowEvent }): boolean {
   return chose({ event }, CANCEL_CHOICE.value);
-}
-
-/** How `joined` lays messages out one after another: its own line, a blank line between, a space, "; ". */
-export type Layout = 'lines' | 'paragraphs' | 'sentences' | 'clauses';
-
-/**
- * Messages read one after another as one Text: each is worded in the reader's language and the
- * layout's message (`kit-<layout>`) sets them side by side.
- */
-export function joined(layout: Layout, parts: readonly [Message, ...Message[]]): Message {
-  return parts.reduceRight((rest, first) => msg(`kit-${layout}`, { first, rest }));
 }
 
 /** The password policy in words, from the policy's own numbers. */

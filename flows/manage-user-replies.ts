@@ -1,7 +1,7 @@
 // What the manage-user flow says: the panel, and the questions before a change that takes something away.
 import type { Choice, FlowEmitted } from './types.js';
-import { joined } from './kit.js';
-import { msg, type Message, type Text } from '../src/i18n/message.js';
+import {} from './kit.js';
+import { joined, msg, type Message, type Text } from '../src/i18n/message.js';
 
 export type Role = 'admin' | 'member';
 type Status = 'active' | 'deactivated';
@@ -114,10 +114,10 @@ const YES_NO = (yes: Message): Choice[][] => [
 export function confirmDeactivate(panel: UserPanel, via: string | null): FlowEmitted {
   return {
     type: 'reply',
-    text: joined('lines', [
-      msg('manage-confirm-deactivate', { who: who(panel, via) }),
-      ...withdrawalNote(panel),
-    ]),
+    text: joined(
+      [msg('manage-confirm-deactivate', { who: who(panel, via) }), ...withdrawalNote(panel)],
+      'line',
+    ),
     choices: YES_NO(msg('manage-yes-deactivate')),
   };
 }
@@ -129,7 +129,7 @@ export function confirmRole(panel: UserPanel, via: string | null, role: Role): F
     text:
       role === 'admin'
         ? msg('manage-confirm-admin', { who: who(panel, via) })
-        : joined('lines', [msg('manage-confirm-member', { who: who(panel, via) }), ...withdrawalNote(panel)]),
+        : joined([msg('manage-confirm-member', { who: who(panel, via) }), ...withdrawalNote(panel)], 'line'),
     choices: YES_NO(role === 'admin' ? msg('manage-yes-make-admin') : msg('manage-yes-make-member')),
   };
 }

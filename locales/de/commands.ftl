@@ -29,10 +29,6 @@ fact-seen-just-now = gerade eben
 fact-seen-minutes-ago = vor { $minutes } Min.
 fact-seen-hours-ago = vor { $hours } Std.
 fact-seen-days-ago = vor { $days } Tagen
-fact-two-lines =
-    { $first }
-    { $second }
-
 ## Dein Konto
 
 login-command-summary = diesen Chat mit deinem bestehenden Konto verbinden (E-Mail und Passwort)

@@ -1,16 +1,6 @@
 ## Engine (src/engine): what the engine itself says, /help, /language, and the refusals of domain rules.
 
 # Texts worded one after another (src/engine/words.ts).
-engine-join-comma = { $first }, { $rest }
-engine-join-or = { $first } oder { $rest }
-engine-join-line =
-    { $first }
-    { $rest }
-engine-join-paragraph =
-    { $first }
-
-    { $rest }
-
 engine-apology = Entschuldige, bei mir ist etwas schiefgelaufen. Versuch es gleich noch einmal.
 engine-session-store-away = Ich erreiche gerade meinen Sitzungsspeicher nicht; versuch es in einer Minute noch einmal.
 engine-deactivated-notice = Dein Konto ist deaktiviert. Du kannst noch mit /export deine Daten exportieren oder es mit /deleteme löschen; für alles andere wende dich an einen Admin.

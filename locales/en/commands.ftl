@@ -29,10 +29,6 @@ fact-seen-just-now = just now
 fact-seen-minutes-ago = { $minutes } min ago
 fact-seen-hours-ago = { $hours } h ago
 fact-seen-days-ago = { $days } days ago
-fact-two-lines =
-    { $first }
-    { $second }
-
 ## Your account
 
 login-command-summary = link this chat to your existing account (email and password)

@@ -1,16 +1,6 @@
 ## Engine (src/engine): what the engine itself says, /help, /language, and the refusals of domain rules.
 
 # Texts worded one after another (src/engine/words.ts).
-engine-join-comma = { $first }, { $rest }
-engine-join-or = { $first } or { $rest }
-engine-join-line =
-    { $first }
-    { $rest }
-engine-join-paragraph =
-    { $first }
-
-    { $rest }
-
 engine-apology = Sorry, something went wrong on my side. Please try again in a moment.
 engine-session-store-away = I can't reach my session store right now; try again in a minute.
 engine-deactivated-notice = Your account is deactivated. You can still /export your data or /deleteme; for anything else, talk to an admin.

@@ -59,16 +59,6 @@ claim-ready = Your account is ready. Welcome aboard!
 
 ## How several messages read as one (flows/kit.ts, joined): the layout between two of them.
 
-kit-lines =
-    { $first }
-    { $rest }
-kit-paragraphs =
-    { $first }
-
-    { $rest }
-kit-sentences = { $first } { $rest }
-kit-clauses = { $first }; { $rest }
-
 ## An admin erases someone (flows/delete-user.ts); the summary is shared with /deleteme.
 
 delete-user-nothing-erased = Nothing was erased.

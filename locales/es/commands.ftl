@@ -29,10 +29,6 @@ fact-seen-just-now = ahora mismo
 fact-seen-minutes-ago = hace { $minutes } min
 fact-seen-hours-ago = hace { $hours } h
 fact-seen-days-ago = hace { $days } días
-fact-two-lines =
-    { $first }
-    { $second }
-
 ## Tu cuenta
 
 login-command-summary = vincular este chat a tu cuenta existente (correo y contraseña)

@@ -1,16 +1,6 @@
 ## Engine (src/engine): what the engine itself says, /help, /language, and the refusals of domain rules.
 
 # Texts worded one after another (src/engine/words.ts).
-engine-join-comma = { $first }, { $rest }
-engine-join-or = { $first } o { $rest }
-engine-join-line =
-    { $first }
-    { $rest }
-engine-join-paragraph =
-    { $first }
-
-    { $rest }
-
 engine-apology = Lo siento, algo ha fallado por mi parte. Vuelve a intentarlo en un momento.
 engine-session-store-away = Ahora mismo no llego a mi almacén de sesiones; vuelve a intentarlo en un minuto.
 engine-deactivated-notice = Tu cuenta está desactivada. Aún puedes exportar tus datos con /export o borrarla con /deleteme; para todo lo demás, habla con un admin.

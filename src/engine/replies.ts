@@ -19,9 +19,7 @@ import { INVITE_UNUSABLE, RESET_LINK_UNUSABLE } from '../../flows/refusals.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/limits.js';
 import { LOCKED_OUT } from './limits.js';
 import { minute, platformName } from './commands/format.js';
-import { msg, type Message, type Text } from '../i18n/message.js';
-import { joined } from './words.js';
-
+import { joined, msg, type Message, type Text } from '../i18n/message.js';
 const WEAK_PASSWORD: Record<WeakPasswordError['reason'], Message> = {
   too_short: msg('refusal-password-too-short', { min: PASSWORD_MIN_LENGTH }),
   too_long: msg('refusal-password-too-long', { max: PASSWORD_MAX_LENGTH }),

@@ -21,3 +21,16 @@ export function msg(id: string, args?: Record<string, MessageArg>): Message {
 export function isMessage(value: unknown): value is Message {
   return typeof value === 'object' && value !== null && !(value instanceof Date) && 'id' in value;
 }
+
+/** How `joined` sets texts apart: ", ", " or ", a new line, a blank line, a space, or "; ". */
+export type Separator = 'comma' | 'or' | 'line' | 'paragraph' | 'sentence' | 'clause';
+
+/**
+ * Texts one after another as one Text, worded together in the reader's language (a list of names,
+ * the lines of an answer whose parts are messages); the empty list is the empty text.
+ */
+export function joined(texts: readonly Text[], by: Separator): Text {
+  const [first, ...rest] = texts;
+  if (first === undefined) return '';
+  return rest.length === 0 ? first : msg(`join-${by}`, { first, rest: joined(rest, by) });
+}

@@ -127,6 +127,16 @@ export class SlackUser {
     return this.pressRaw(button.action_id, button.value ?? '', this.channelOfLast());
   }
 
+  /** Clicks the button of the last replies whose action ends in `.value` (a flow's choice, whatever its words). */
+  async choose(value: string): Promise<string> {
+    const button = this.lastCalls
+      .flatMap(blocksOf)
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.value?.endsWith(`.${value}`));
+    if (!button) throw new Error(`no choice ${value} in:\n${readable(this.lastCalls)}`);
+    return this.pressRaw(button.action_id, button.value ?? '', this.channelOfLast());
+  }
+
   /** Buttons posted in the DM are clicked there; ephemeral ones in the channel of the last request. */
   private channelOfLast(): string {
     const post = this.lastCalls.find((c) => c.method === 'chat.postMessage');

@@ -60,6 +60,8 @@ export class TelegramUser {
     private readonly telegram: FakeTelegram,
     readonly id: number,
     readonly firstName: string,
+    /** The language the person's Telegram app is set to (`from.language_code`). */
+    readonly languageCode?: string,
   ) {}
 
   private chat(chatId: number) {
@@ -69,7 +71,13 @@ export class TelegramUser {
   }
 
   private from() {
-    return { id: this.id, is_bot: false, first_name: this.firstName, username: this.firstName.toLowerCase() };
+    return {
+      id: this.id,
+      is_bot: false,
+      first_name: this.firstName,
+      username: this.firstName.toLowerCase(),
+      ...(this.languageCode ? { language_code: this.languageCode } : {}),
+    };
   }
 
   private async feed(update: Record<string, unknown>): Promise<string> {
@@ -119,6 +127,20 @@ export class TelegramUser {
     if (!button?.web_app)
       throw new Error(`no Mini App button ${label ?? ''} in:\n${readable(this.lastCalls)}`);
     return button.web_app.url;
+  }
+
+  /** Taps the button of the last replies whose data ends in `.value` (a flow's choice, whatever its words). */
+  choose(value: string, chatId = this.id): Promise<string> {
+    const button = this.lastCalls
+      .flatMap((c) =>
+        (
+          (c.params.reply_markup as { inline_keyboard?: KeyboardButton[][] } | undefined)?.inline_keyboard ??
+          []
+        ).flat(),
+      )
+      .find((b) => b.callback_data?.endsWith(`.${value}`));
+    if (!button?.callback_data) throw new Error(`no choice ${value} in:\n${readable(this.lastCalls)}`);
+    return this.press(button.callback_data, chatId);
   }
 
   /** Taps a button of the last replies. */

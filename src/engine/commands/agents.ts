@@ -7,9 +7,8 @@ import {
 } from '../../domain/agents.js';
 import { UnknownAgentError } from '../../domain/errors.js';
 import { exactValues, refuseArguments, tokenize, UsageError } from '../args.js';
-import { msg } from '../../i18n/message.js';
+import { joined, msg } from '../../i18n/message.js';
 import { text } from '../outbound.js';
-import { msgLines } from './format.js';
 import { reply, type CommandSpec } from './types.js';
 
 /** `/ask "Help Desk" <text>`: a quoted agent name (straight or curly quotes), then the message. */
@@ -46,10 +45,15 @@ export const agentCommands: CommandSpec[] = [
         const own = (await listVisibleAgents(store, ctx.user.id)).filter((a) => a.ownerId === ctx.user.id);
         return reply(
           text(
-            msgLines([
-              lines.length > 0 ? msg('agents-list', { lines: msgLines(lines) }) : msg('agents-no-shared'),
-              ...own.map((a) => msg('agents-personal', { name: a.name })),
-            ]),
+            joined(
+              [
+                lines.length > 0
+                  ? msg('agents-list', { lines: joined(lines, 'line') })
+                  : msg('agents-no-shared'),
+                ...own.map((a) => msg('agents-personal', { name: a.name })),
+              ],
+              'line',
+            ),
           ),
         );
       }
@@ -58,12 +62,13 @@ export const agentCommands: CommandSpec[] = [
       return reply(
         text(
           msg('agents-usable', {
-            lines: msgLines(
+            lines: joined(
               agents.map((a) =>
                 a.ownerId
                   ? msg('agents-usable-own', { name: a.name, described: described(a.description) })
                   : a.name + described(a.description),
               ),
+              'line',
             ),
           }),
           {

@@ -2,9 +2,9 @@ import { exportAuditCsv, queryAudit } from '../../domain/audit.js';
 import { AUDIT_ACTIONS, type AuditAction } from '../../domain/enums.js';
 import { findUser } from '../../domain/users.js';
 import { takeOptions, tokenize, UsageError } from '../args.js';
-import { msg } from '../../i18n/message.js';
+import { joined, msg } from '../../i18n/message.js';
 import { text } from '../outbound.js';
-import { minute, msgLines } from './format.js';
+import { minute } from './format.js';
 import { reply, type CommandSpec } from './types.js';
 
 export const auditCommands: CommandSpec[] = [
@@ -69,7 +69,7 @@ export const auditCommands: CommandSpec[] = [
       const older = rows.length === limit && rest.length === 0 && options.limit === undefined;
       return reply(
         text(
-          msgLines(lines),
+          joined(lines, 'line'),
           // i18n-exempt: a button's command, never shown
           older ? { buttons: [[{ label: msg('audit-older'), action: `/audit before:${oldest}` }]] } : {},
         ),

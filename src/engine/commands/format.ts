@@ -47,9 +47,3 @@ export const NONE = msg('fact-none');
 export function listOrNone(items: string[], none: Text = NONE): Text {
   return items.length > 0 ? items.join(', ') : none;
 }
-
-/** Texts one under the other, each worded in the reader's language. */
-export function msgLines(lines: Text[]): Text {
-  if (lines.length === 0) return '';
-  return lines.reduce((first, second) => msg('fact-two-lines', { first, second }));
-}

@@ -1,9 +1,8 @@
 import { addToGroup, createGroup, listGroups, removeFromGroup } from '../../domain/groups.js';
 import { findUser } from '../../domain/users.js';
 import { exactValues, refuseArguments, tokenize, UsageError } from '../args.js';
-import { msg, type Message } from '../../i18n/message.js';
+import { joined, msg, type Message } from '../../i18n/message.js';
 import { text } from '../outbound.js';
-import { msgLines } from './format.js';
 import { reply, type CommandSpec } from './types.js';
 
 /** How to write a group name that has spaces, shown in place of cutting it to its first word. */
@@ -22,7 +21,12 @@ export const groupCommands: CommandSpec[] = [
       const groups = await listGroups(ctx.deps.store, { actorId: ctx.user.id });
       if (groups.length === 0) return reply(text(msg('groups-none')));
       return reply(
-        text(msgLines(groups.map((g) => msg('groups-line', { name: g.name, members: g.members })))),
+        text(
+          joined(
+            groups.map((g) => msg('groups-line', { name: g.name, members: g.members })),
+            'line',
+          ),
+        ),
       );
     },
   },

@@ -1,11 +1,10 @@
 import type { UserRow } from '../../store/users.js';
 import type { Locale } from '../../i18n/locales.js';
-import { msg, type Message, type Text } from '../../i18n/message.js';
+import { joined, msg, type Message, type Text } from '../../i18n/message.js';
 import { translate } from '../../i18n/translate.js';
 import { DEACTIVATED_NOTICE } from '../replies.js';
 import { text, type Button, type Outbound } from '../outbound.js';
 import { localeOf } from '../turn-scope.js';
-import { joined } from '../words.js';
 import { findCommand, nearestCommand } from './index.js';
 import { reply, type CommandContext, type CommandOutcome, type CommandSpec } from './types.js';
 

@@ -1,8 +1,8 @@
 import { listInvites, resendInvite, revokeInvite } from '../../domain/invites.js';
 import { parseInviteArgs, UsageError } from '../args.js';
-import { msg, type Message } from '../../i18n/message.js';
+import { joined, msg, type Message } from '../../i18n/message.js';
 import { codeMark, text } from '../outbound.js';
-import { day, listOrNone, msgLines, roleName, statusName } from './format.js';
+import { day, listOrNone, roleName, statusName } from './format.js';
 import { reply, type CommandSpec } from './types.js';
 
 const INVITES_PAGE = 20;
@@ -64,7 +64,7 @@ export const inviteCommands: CommandSpec[] = [
           : msg('invites-by-operator', { line });
       });
       return reply(
-        text(msg('invites-list', { lines: msgLines(lines) }), {
+        text(msg('invites-list', { lines: joined(lines, 'line') }), {
           // i18n-exempt: a button's command, never shown
           ...(next ? { buttons: [[{ label: msg('invites-older'), action: `/invites page:${next}` }]] } : {}),
         }),

@@ -1,9 +1,8 @@
 import { chooseLanguage } from '../../domain/language.js';
 import { localeNamed, SUPPORTED_LOCALES, supportedLocale, type Locale } from '../../i18n/locales.js';
-import { msg, type Message } from '../../i18n/message.js';
+import { joined, msg, type Message } from '../../i18n/message.js';
 import { UsageError } from '../args.js';
 import { text, type Button } from '../outbound.js';
-import { joined } from '../words.js';
 import type { CommandOutcome, CommandSpec, SignedInContext } from './types.js';
 
 /** Each language by its own name, whoever reads it: a person looks for the one they speak. */

@@ -9,10 +9,10 @@ import {
 import { ROLES, type Role } from '../../domain/enums.js';
 import { splitFirst, UsageError } from '../args.js';
 import { capabilitiesOf } from '../deps.js';
-import { msg, type Text } from '../../i18n/message.js';
+import { joined, msg, type Text } from '../../i18n/message.js';
 import { translate } from '../../i18n/translate.js';
 import { codeMark, text, type Button } from '../outbound.js';
-import { ago, day, listOrNone, msgLines, NONE, platformName, roleName, statusName } from './format.js';
+import { ago, day, listOrNone, NONE, platformName, roleName, statusName } from './format.js';
 import { reply, type CommandSpec, type SignedInContext } from './types.js';
 
 /** The person an admin's words name, preferring a handle on the platform they are typing on. */
@@ -84,7 +84,7 @@ export const userCommands: CommandSpec[] = [
       // Web app buttons open only from private chats.
       if (capabilitiesOf(ctx.deps, ctx.inbound.platform).hasWebApp && ctx.inbound.chat.isPrivate)
         buttons.unshift([{ label: msg('users-open-table'), action: '/users', page: 'users' }]);
-      const lines = msgLines(page.rows.map(listLine));
+      const lines = joined(page.rows.map(listLine), 'line');
       return reply(text(page.next && query ? msg('users-more-match', { lines }) : lines, { buttons }));
     },
   },

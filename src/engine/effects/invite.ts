@@ -3,9 +3,8 @@ import type { GroupOption, inviteFlow, InviteDraft } from '../../../flows/invite
 import { listGroups } from '../../domain/groups.js';
 import { createInvites } from '../../domain/invites.js';
 import type { EngineDeps } from '../deps.js';
-import { msg, type Text } from '../../i18n/message.js';
+import { joined, msg, type Text } from '../../i18n/message.js';
 import { codeMark } from '../outbound.js';
-import { joined } from '../words.js';
 
 type Implementations = Parameters<typeof inviteFlow.provide>[0];
 

@@ -6,11 +6,11 @@ import {
   day,
   listOrNone,
   minute,
-  msgLines,
   platformName,
   roleName,
   statusName,
 } from '../../../src/engine/commands/format.js';
+import { joined } from '../../../src/i18n/message.js';
 
 const NOW = Date.UTC(2030, 0, 2, 3, 4);
 const before = (minutes: number) => new Date(NOW - minutes * 60_000);
@@ -49,7 +49,7 @@ describe('facts, worded per reader', () => {
   it('lists names as they are, or the one empty value', () => {
     expect(translate('de', listOrNone(['Sales', 'Support']))).toBe('Sales, Support');
     expect(translate('es', listOrNone([]))).toBe('—');
-    expect(translate('en', msgLines(['a', roleName('admin'), 'c']))).toBe('a\nadmin\nc');
-    expect(msgLines([])).toBe('');
+    expect(translate('en', joined(['a', roleName('admin'), 'c'], 'line'))).toBe('a\nadmin\nc');
+    expect(joined([], 'line')).toBe('');
   });
 });

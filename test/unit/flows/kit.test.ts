@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PASSWORD_MIN_LENGTH } from '../../../src/domain/limits.js';
-import { CANCEL_CHOICE, chose, isCancel, joined, PASSWORD_RULES, reportFailure } from '../../../flows/kit.js';
-import { msg } from '../../../src/i18n/message.js';
+import { CANCEL_CHOICE, chose, isCancel, PASSWORD_RULES, reportFailure } from '../../../flows/kit.js';
+import { joined, msg } from '../../../src/i18n/message.js';
 import { english } from '../../support/flow-steps.js';
 
 describe('flow kit', () => {
@@ -27,10 +27,10 @@ describe('flow kit', () => {
 
   it('reads several messages as one, laid out in lines, paragraphs, sentences or clauses', () => {
     const [a, b, c] = [msg('kit-cancel'), msg('delete-group-delete'), msg('claim-skip')];
-    expect(english(joined('lines', [a, b, c]))).toBe('Cancel\nDelete\nSkip');
-    expect(english(joined('paragraphs', [a, b]))).toBe('Cancel\n\nDelete');
-    expect(english(joined('sentences', [a, b]))).toBe('Cancel Delete');
-    expect(english(joined('clauses', [a, b]))).toBe('Cancel; Delete');
-    expect(joined('lines', [a])).toBe(a);
+    expect(english(joined([a, b, c], 'line'))).toBe('Cancel\nDelete\nSkip');
+    expect(english(joined([a, b], 'paragraph'))).toBe('Cancel\n\nDelete');
+    expect(english(joined([a, b], 'sentence'))).toBe('Cancel Delete');
+    expect(english(joined([a, b], 'clause'))).toBe('Cancel; Delete');
+    expect(joined([a], 'line')).toBe(a);
   });
 });

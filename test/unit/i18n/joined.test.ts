@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joined, type Separator } from '../../../src/engine/words.js';
+import { joined, type Separator } from '../../../src/i18n/message.js';
 import { SUPPORTED_LOCALES } from '../../../src/i18n/locales.js';
 import { msg } from '../../../src/i18n/message.js';
 import { translate } from '../../../src/i18n/translate.js';
