@@ -11,7 +11,7 @@ import {
   weightOfFields,
   type TranscriptTurn,
 } from './onboarding-budget.js';
-import { msg, type Message, type Text } from '../src/i18n/message.js';
+import { joined, msg, type Message, type Text } from '../src/i18n/message.js';
 
 const PERSONA_NAME_MAX = 60;
 
@@ -141,10 +141,10 @@ function interviewInput(context: OnboardingContext, answer: string | null): Inte
 
 function summary(context: OnboardingContext): Message {
   const lines = [...Object.entries(context.fields), ...Object.entries(context.organisation)].map(
-    ([key, value]) => `• ${key}: ${value}`,
+    ([key, value]) => msg('onboarding-review-line', { field: msg(`field-${key}`), value }),
   );
   return lines.length > 0
-    ? msg('onboarding-review', { lines: lines.join('\n') })
+    ? msg('onboarding-review', { lines: joined(lines, 'line') })
     : msg('onboarding-review-nothing-yet');
 }
 

@@ -55,6 +55,7 @@ context-command-usage = context [clear | <Feld>: <Text>]
 context-command-summary = was die Agenten über dich wissen
 context-name-a-field = nenn ein Feld: { $fields }
 context-cleared = Dein persönlicher Kontext ist gelöscht.
+context-line = { $field }: { $value }
 context-known =
     Was Agenten über dich wissen:
     { $fields }
@@ -116,6 +117,7 @@ agents-usable =
     Agenten, die du nutzen kannst:
     { $lines }
 agents-usable-own = { $name } (deiner){ $described }
+agents-own-described = {" · "}Dein Onboarding-Begleiter: weiß, was du ihm über dich erzählt hast.
 agents-talk-to = Mit { $name } sprechen
 ask-command-usage = ask <Agent> <Text>
 ask-command-summary = mit einem Agenten sprechen; weitere Nachrichten gehen an ihn bis /cancel

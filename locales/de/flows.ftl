@@ -311,6 +311,7 @@ onboarding-no-such-field = Es gibt kein Feld "{ $typed }". Die Felder sind: { $f
 onboarding-review =
     Das merke ich mir:
     { $lines }
+onboarding-review-line = • { $field }: { $value }
 onboarding-review-nothing-yet =
     Das merke ich mir:
     (noch nichts)

@@ -55,6 +55,7 @@ context-command-usage = context [clear | <field>: <text>]
 context-command-summary = what the agents know about you
 context-name-a-field = name a field: { $fields }
 context-cleared = Your personal context is cleared.
+context-line = { $field }: { $value }
 context-known =
     What agents know about you:
     { $fields }
@@ -116,6 +117,7 @@ agents-usable =
     Agents you can use:
     { $lines }
 agents-usable-own = { $name } (yours){ $described }
+agents-own-described = {" · "}Your onboarding guide: knows what you told it about yourself.
 agents-talk-to = Talk to { $name }
 ask-command-usage = ask <agent> <text>
 ask-command-summary = talk to an agent; later messages go to it until /cancel

@@ -11,3 +11,18 @@ join-paragraph =
     { $rest }
 join-sentence = { $first } { $rest }
 join-clause = { $first }; { $rest }
+
+## What a person tells agents about themselves (and admins about the organisation), by field.
+## The name in brackets is what they type to change it (`field: value`).
+
+field-role = role
+field-work = work
+field-team = team
+field-language = language
+field-style = style
+field-focus = focus
+field-notes = notes
+field-company = company
+field-about = about
+field-teams = teams
+field-terms = terms

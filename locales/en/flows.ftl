@@ -289,6 +289,7 @@ onboarding-no-such-field = There is no field "{ $typed }". The fields are: { $fi
 onboarding-review =
     Here's what I'll remember:
     { $lines }
+onboarding-review-line = • { $field }: { $value }
 onboarding-review-nothing-yet =
     Here's what I'll remember:
     (nothing yet)

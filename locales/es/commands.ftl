@@ -55,6 +55,7 @@ context-command-usage = context [clear | <campo>: <texto>]
 context-command-summary = lo que los agentes saben de ti
 context-name-a-field = indica un campo: { $fields }
 context-cleared = Tu contexto personal está borrado.
+context-line = { $field }: { $value }
 context-known =
     Lo que los agentes saben de ti:
     { $fields }
@@ -116,6 +117,7 @@ agents-usable =
     Agentes que puedes usar:
     { $lines }
 agents-usable-own = { $name } (tuyo){ $described }
+agents-own-described = {" · "}Tu guía de bienvenida: sabe lo que le contaste sobre ti.
 agents-talk-to = Hablar con { $name }
 ask-command-usage = ask <agente> <texto>
 ask-command-summary = hablar con un agente; los mensajes siguientes van a él hasta /cancel

@@ -302,6 +302,7 @@ onboarding-no-such-field = No existe el campo "{ $typed }". Los campos son: { $f
 onboarding-review =
     Esto es lo que recordaré:
     { $lines }
+onboarding-review-line = • { $field }: { $value }
 onboarding-review-nothing-yet =
     Esto es lo que recordaré:
     (nada todavía)

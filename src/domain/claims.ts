@@ -74,7 +74,8 @@ export async function claimInvite(
       await tx.invites.insertInviteClaim(invite.id, user.id);
       const agent = await tx.agents.insertAgent({
         name: PERSONAL_AGENT_NAME,
-        description: 'Your onboarding guide: knows what you told it about yourself.',
+        // Described in the reader's language where it is listed (/agents), so the record keeps none.
+        description: '',
         instructions: '',
         visibility: 'restricted',
         ownerId: user.id,

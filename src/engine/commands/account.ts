@@ -7,7 +7,7 @@ import { renameUser } from '../../domain/users.js';
 import { endConversations } from '../conversations.js';
 import { onboardingInput } from '../flows.js';
 import { accountTarget, isRefused, LOCKED_OUT } from '../limits.js';
-import { msg } from '../../i18n/message.js';
+import { joined, msg } from '../../i18n/message.js';
 import { text } from '../outbound.js';
 import { ago, day, listOrNone, roleName } from './format.js';
 import { reply, type CommandContext, type CommandSpec } from './types.js';
@@ -148,12 +148,16 @@ export const accountCommands: CommandSpec[] = [
         });
       }
       const fields = await getPersonalContext(ctx.deps.store, ctx.user.id);
-      const lines = Object.entries(fields).map(([key, value]) => `${key}: ${value}`);
+      const lines = Object.entries(fields).map(([key, value]) =>
+        msg('context-line', { field: msg(`field-${key}`), value }),
+      );
       return reply(
         text(
           msg('context-card', {
             known:
-              lines.length > 0 ? msg('context-known', { fields: lines.join('\n') }) : msg('context-unknown'),
+              lines.length > 0
+                ? msg('context-known', { fields: joined(lines, 'line') })
+                : msg('context-unknown'),
             fields: CONTEXT_FIELDS.join(', '),
           }),
           {

@@ -65,7 +65,10 @@ export const agentCommands: CommandSpec[] = [
             lines: joined(
               agents.map((a) =>
                 a.ownerId
-                  ? msg('agents-usable-own', { name: a.name, described: described(a.description) })
+                  ? msg('agents-usable-own', {
+                      name: a.name,
+                      described: a.description ? described(a.description) : msg('agents-own-described'),
+                    })
                   : a.name + described(a.description),
               ),
               'line',
