@@ -1,3 +1,4 @@
+import { requireGroups } from '../../domain/groups.js';
 import { listInvites, resendInvite, revokeInvite } from '../../domain/invites.js';
 import { parseInviteArgs, UsageError } from '../args.js';
 import { joined, msg, type Message } from '../../i18n/message.js';
@@ -17,10 +18,14 @@ export const inviteCommands: CommandSpec[] = [
       if (!ctx.args)
         return { startFlow: 'invite', input: { actorId: ctx.user.id, draft: {}, oneLine: false } };
       const options = parseInviteArgs(ctx.args);
+      // A misspelt group is refused now, not after the summary's Create (creating checks again).
+      const groups =
+        options.groupNames.length > 0 ? await requireGroups(ctx.deps.store, options.groupNames) : [];
+      const named = (typed: string) => groups.find((g) => g.name.toLowerCase() === typed.toLowerCase())?.name;
       const draft = {
         ...(options.emails.length > 0 ? { emails: options.emails } : {}),
         role: options.role,
-        groupNames: options.groupNames,
+        groupNames: options.groupNames.map((typed) => named(typed) ?? typed),
         ...(options.maxUses ? { maxUses: options.maxUses } : {}),
         ...(options.expiresInDays ? { expiresInDays: options.expiresInDays } : {}),
         ...(options.label ? { label: options.label } : {}),

@@ -40,4 +40,11 @@ describe('the /invite wizard', () => {
       where i.email = 'ana@example.com' order by g.name`;
     expect(groups.map((g) => g.name)).toEqual(['Design', 'Ops']);
   });
+
+  it('refuses a one-line /invite naming a group that does not exist at once, starting nothing', async () => {
+    const ada = new Person(engine, 'ada');
+    expect(await ada.say('/invite bo@example.com group:Opps')).toMatch(/There is no group called “Opps”/);
+    expect(await ada.say('hello')).not.toMatch(/Create/);
+    expect(await ada.say('/invite bo@example.com group:ops')).toMatch(/Invite bo@example.com as member in Ops/);
+  });
 });
