@@ -22,7 +22,19 @@ export interface Button<T = Text> {
  * `/name`: an adapter whose commands read otherwise renders it with `withCommandPrefix`.
  */
 export type Outbound<T = Text> =
-  | { type: 'text'; text: T; buttons?: Button<T>[][]; privately?: boolean }
+  | {
+      type: 'text';
+      text: T;
+      buttons?: Button<T>[][];
+      privately?: boolean;
+      /** The card whose button was tapped becomes this reply, edited in place (an adapter that cannot edit sends it). */
+      replacesTapped?: boolean;
+    }
+  /**
+   * The card whose button was tapped keeps its words and loses its buttons, with `footer` (what was
+   * done, by whom) under them; an adapter that cannot change the card says `fallback` instead.
+   */
+  | { type: 'closeCard'; footer?: T; fallback?: T }
   /**
    * Ask for a secret: a form where the platform has one, else a message the bot will delete. A web
    * form carries `nonce` in its link; the engine takes its submission only while that prompt is current.
@@ -60,6 +72,13 @@ export function localize(reply: Outbound, locale: Locale): LocalizedOutbound {
       return { ...reply, caption: word(reply.caption), locale };
     case 'deleteMessage':
       return { ...reply, failedNotice: word(reply.failedNotice), locale };
+    case 'closeCard':
+      return {
+        type: 'closeCard',
+        ...(reply.footer !== undefined ? { footer: word(reply.footer) } : {}),
+        ...(reply.fallback !== undefined ? { fallback: word(reply.fallback) } : {}),
+        locale,
+      };
   }
 }
 

@@ -10,6 +10,7 @@ import type { EngineDeps } from './deps.js';
 import { refusalWords } from './failures.js';
 import { FLOWS } from './flows.js';
 import { startFlow, stepRunning } from './flow-session.js';
+import { intoTappedCard, staleCard } from './cards.js';
 import type { Inbound } from './inbound.js';
 import { text, type Outbound } from './outbound.js';
 import { STALE_BUTTON } from './replies.js';
@@ -140,15 +141,24 @@ export class Turn {
     }
   }
 
-  /** A button of the running flow: `<instance>.<value>`, stale when another run drew it. */
+  /**
+   * A button of the running flow: `<instance>.<value>`, stale when another run drew it. Its card is
+   * edited in place (see `intoTappedCard`); a stale one loses its buttons.
+   */
   private async runChoice(action: string): Promise<void> {
-    const flow = this.scope.session.flow;
+    const { scope } = this;
+    const flow = scope.session.flow;
     const dot = action.indexOf('.');
     if (!flow || dot < 0 || action.slice(0, dot) !== flow.instance) {
-      say(this.scope, STALE_BUTTON);
+      scope.replies.push(staleCard(STALE_BUTTON));
       return;
     }
-    await stepRunning(this.scope, { type: 'choose', value: action.slice(dot + 1) });
+    const from = scope.replies.length;
+    await stepRunning(scope, { type: 'choose', value: action.slice(dot + 1) });
+    intoTappedCard(scope.replies, from, {
+      by: scope.user?.name,
+      flowEnded: scope.session.flow?.instance !== flow.instance,
+    });
   }
 
   private async runSecret(value: string): Promise<void> {

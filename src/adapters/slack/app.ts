@@ -1,5 +1,6 @@
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
+import type { KnownBlock } from '@slack/types';
 import { StartupError } from '../../startup-error.js';
 import { screenSlackBody } from './body-guard.js';
 import type { Logger } from '../../log.js';
@@ -181,7 +182,11 @@ export function createSlackAdapter(engine: UpdateHandler, options: SlackOptions)
     const replies = await engine.handle(
       actionInbound(body.team?.id ?? '', body.user.id, channel, action.value),
     );
-    await deliver({ ...codes, client, userId: body.user.id, channel, respond }, replies).catch(failed);
+    const blocks: unknown = body.message?.blocks;
+    const tapped = Array.isArray(blocks) ? { blocks: blocks as KnownBlock[] } : {};
+    await deliver({ ...codes, client, userId: body.user.id, channel, respond, tapped }, replies).catch(
+      failed,
+    );
   });
 
   app.view(SECRET_ACTION, async ({ ack, body, view, client }) => {

@@ -73,6 +73,7 @@ export function telegramComposer(
     const inbound = toInbound(ctx);
     if (!inbound || !ctx.chat) return;
     const replies = await engine.handle(inbound);
+    const tapped = ctx.callbackQuery?.message;
     await deliver(
       {
         api: ctx.api,
@@ -81,6 +82,9 @@ export function telegramComposer(
         isPrivate: ctx.chat.type === 'private',
         botUsername: ctx.me.username,
         ...(publicUrl ? { webAppUrl: publicUrl } : {}),
+        ...(tapped
+          ? { tapped: { messageId: tapped.message_id, ...('text' in tapped ? { text: tapped.text } : {}) } }
+          : {}),
       },
       replies,
     );
