@@ -8,3 +8,12 @@ card-with-footer =
     { $card }
 
     { $footer }
+
+## Notices (src/engine/effects/account-notices.ts): a person is told privately what an admin changed about their account.
+
+notice-made-admin = { $actor } hat dich zum Admin gemacht. Du kannst jetzt Leute einladen, Rollen und Gruppen ändern und das Audit-Protokoll lesen; mit /help siehst du, wie.
+notice-made-member = { $actor } hat deine Rolle auf Mitglied geändert. Du kannst jetzt keine Leute mehr einladen und keine anderen Konten mehr ändern.
+notice-groups = { $actor } hat deine Gruppen geändert: Du bist jetzt in { $groups }. Deine Gruppen bestimmen, welche Agenten du nutzen kannst.
+notice-no-groups = { $actor } hat dich aus allen Gruppen entfernt. Deine Gruppen bestimmen, welche Agenten du nutzen kannst.
+notice-deactivated = { $actor } hat dein Konto deaktiviert. Mit /export kannst du weiterhin deine Daten holen oder mit /deleteme dein Konto löschen; für alles andere wende dich an einen Admin.
+notice-reactivated = { $actor } hat dein Konto wieder aktiviert. Willkommen zurück! Mit /help siehst du, was du tun kannst.

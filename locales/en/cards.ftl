@@ -8,3 +8,12 @@ card-with-footer =
     { $card }
 
     { $footer }
+
+## Notices (src/engine/effects/account-notices.ts): a person is told privately what an admin changed about their account.
+
+notice-made-admin = { $actor } made you an admin. You can now invite people, change roles and groups, and read the audit trail; send /help to see how.
+notice-made-member = { $actor } changed your role to member. You can no longer invite people or change other accounts.
+notice-groups = { $actor } changed your groups: you are now in { $groups }. Your groups decide which agents you can use.
+notice-no-groups = { $actor } removed you from all groups. Your groups decide which agents you can use.
+notice-deactivated = { $actor } deactivated your account. You can still /export your data or /deleteme; for anything else, talk to an admin.
+notice-reactivated = { $actor } reactivated your account. Welcome back: send /help to see what you can do.

@@ -8,3 +8,12 @@ card-with-footer =
     { $card }
 
     { $footer }
+
+## Notices (src/engine/effects/account-notices.ts): a person is told privately what an admin changed about their account.
+
+notice-made-admin = { $actor } te ha hecho admin. Ahora puedes invitar a gente, cambiar roles y grupos y leer el registro de auditoría; envía /help para ver cómo.
+notice-made-member = { $actor } ha cambiado tu rol a miembro. Ya no puedes invitar a gente ni cambiar otras cuentas.
+notice-groups = { $actor } ha cambiado tus grupos: ahora estás en { $groups }. Tus grupos deciden qué agentes puedes usar.
+notice-no-groups = { $actor } te ha quitado de todos los grupos. Tus grupos deciden qué agentes puedes usar.
+notice-deactivated = { $actor } ha desactivado tu cuenta. Aún puedes usar /export para llevarte tus datos o /deleteme; para todo lo demás, habla con un admin.
+notice-reactivated = { $actor } ha reactivado tu cuenta. Te damos la bienvenida de nuevo. Envía /help para ver lo que puedes hacer.

@@ -6,6 +6,7 @@ import type { SessionStore } from '../store/sessions.js';
 import type { Store } from '../store/store.js';
 import type { Capabilities } from './inbound.js';
 import type { Locale } from '../i18n/locales.js';
+import type { NoticeDesk } from './notices.js';
 
 /** Settings the engine and its flows read. */
 export interface EngineSettings {
@@ -40,6 +41,8 @@ export interface EngineDeps {
   metrics?: EngineMetrics;
   /** What each connected adapter can do; a platform with no adapter has no entry. */
   capabilities: Partial<Record<Platform, Capabilities>>;
+  /** Where notices to people other than the asker go; the engine makes one if none is given. */
+  notices?: NoticeDesk;
 }
 
 /** The capabilities of the adapter an update came through. */

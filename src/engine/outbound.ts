@@ -47,6 +47,12 @@ export type Outbound<T = Text> =
 /** A reply worded in its reader's language, as adapters receive it; `locale` words what an adapter adds. */
 export type LocalizedOutbound = Outbound<string> & { locale: Locale };
 
+/**
+ * How an adapter reaches one of its platform's people in their private chat with the bot, for a
+ * notice about their account (`externalId` as the platform names them).
+ */
+export type NoticeSender = (externalId: string, notice: LocalizedOutbound) => Promise<void>;
+
 export function text(body: Text, options: { buttons?: Button[][]; privately?: boolean } = {}): Outbound {
   return { type: 'text', text: body, ...options };
 }

@@ -159,6 +159,11 @@ export class FakeTelegram {
     return this.messages.get(`${String(chatId)}:${String(messageId)}`);
   }
 
+  /** The newest message the bot sent to `chatId`. */
+  lastMessageIn(chatId: number | string): SentMessage | undefined {
+    return [...this.messages.values()].reverse().find((m) => m.chatId === String(chatId));
+  }
+
   /** Telegram's refusals of an edit: a message it does not know, or one the edit would not change. */
   private refusedEdit(method: string, params: Record<string, unknown>): string | undefined {
     if (method !== 'editMessageText' && method !== 'editMessageReplyMarkup') return undefined;

@@ -5,7 +5,7 @@ import { StartupError } from '../../startup-error.js';
 import { screenSlackBody } from './body-guard.js';
 import type { Logger } from '../../log.js';
 import type { Inbound } from '../../engine/inbound.js';
-import { localize, text, type LocalizedOutbound } from '../../engine/outbound.js';
+import { localize, text, type LocalizedOutbound, type NoticeSender } from '../../engine/outbound.js';
 import type { SecretForm, SecretOutcome } from '../../engine/secrets.js';
 import type { Route } from '../../http/server.js';
 import { BUTTON_ACTION_PREFIX, deliver, SECRET_ACTION, secretModal } from './render.js';
@@ -24,6 +24,8 @@ import {
 export interface UpdateHandler {
   handle(inbound: Inbound): Promise<LocalizedOutbound[]>;
   submitSecret(origin: Inbound, nonce: string, form: SecretForm): Promise<SecretOutcome>;
+  /** Where the engine's notices to people other than the asker are handed to this adapter. */
+  sendNoticesOn?(platform: 'slack', send: NoticeSender): void;
 }
 
 const STALE_FORM =
@@ -136,6 +138,14 @@ export function createSlackAdapter(engine: UpdateHandler, options: SlackOptions)
   });
   const codes = options.telegramBotUsername ? { telegramBotUsername: options.telegramBotUsername } : {};
   const failed = (error: unknown) => options.log.error({ err: error }, 'slack update failed');
+  // A notice is no update's answer: it opens the person's DM with the bot token itself.
+  const noticeClient = new WebClient(options.botToken, { ...clientOptions, logLevel: LogLevel.ERROR });
+  engine.sendNoticesOn?.('slack', async (externalId, notice) => {
+    const userId = externalId.slice(externalId.indexOf(':') + 1);
+    await deliver({ ...codes, client: noticeClient, userId, channel: '' }, [
+      notice.type === 'text' ? { ...notice, privately: true } : notice,
+    ]);
+  });
 
   app.command('/gatehouse', async ({ ack, body, respond, client }) => {
     await ack();

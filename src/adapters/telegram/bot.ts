@@ -5,7 +5,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { apiThrottler, type APIThrottlerOptions } from '@grammyjs/transformer-throttler';
 import type { Logger } from '../../log.js';
 import type { Inbound } from '../../engine/inbound.js';
-import type { LocalizedOutbound } from '../../engine/outbound.js';
+import type { LocalizedOutbound, NoticeSender } from '../../engine/outbound.js';
 import type { Route } from '../../http/server.js';
 import { CommandMenus, type MenuDirectory } from './menus.js';
 import { deliver } from './render.js';
@@ -15,6 +15,8 @@ import { webhookRoute } from './webhook.js';
 /** The engine as the adapter sees it. */
 export interface UpdateHandler {
   handle(inbound: Inbound): Promise<LocalizedOutbound[]>;
+  /** Where the engine's notices to people other than the asker are handed to this adapter. */
+  sendNoticesOn?(platform: 'telegram', send: NoticeSender): void;
 }
 
 export interface TelegramOptions {
@@ -127,6 +129,23 @@ export function createTelegramAdapter(engine: UpdateHandler, options: TelegramOp
     options.log.error({ err: error.error, update: error.ctx.update.update_id }, 'telegram update failed'),
   );
 
+  const sendTo = async (userId: number, replies: LocalizedOutbound[]) => {
+    await bot.init();
+    await deliver(
+      {
+        api: bot.api,
+        chatId: userId,
+        userId,
+        isPrivate: true,
+        botUsername: bot.botInfo.username,
+        ...(options.publicUrl ? { webAppUrl: options.publicUrl } : {}),
+      },
+      replies,
+    );
+  };
+  // A person's private chat with the bot has their user id.
+  engine.sendNoticesOn?.('telegram', (externalId, notice) => sendTo(Number(externalId), [notice]));
+
   let runner: RunnerHandle | undefined;
   const { webhook } = options;
   return {
@@ -158,18 +177,7 @@ export function createTelegramAdapter(engine: UpdateHandler, options: TelegramOp
       if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
     },
     sendTo: async (userId, replies) => {
-      await bot.init();
-      await deliver(
-        {
-          api: bot.api,
-          chatId: userId,
-          userId,
-          isPrivate: true,
-          botUsername: bot.botInfo.username,
-          ...(options.publicUrl ? { webAppUrl: options.publicUrl } : {}),
-        },
-        replies,
-      );
+      await sendTo(userId, replies);
       // A form may have created or changed an account (a claim makes an admin), as an update can.
       await menus?.afterUpdate(String(userId), false);
     },
