@@ -143,14 +143,15 @@ export class Turn {
 
   /**
    * A button of the running flow: `<instance>.<value>`, stale when another run drew it. Its card is
-   * edited in place (see `intoTappedCard`); a stale one loses its buttons.
+   * edited in place (see `intoTappedCard`); a stale one in a private chat loses its buttons.
    */
   private async runChoice(action: string): Promise<void> {
     const { scope } = this;
     const flow = scope.session.flow;
     const dot = action.indexOf('.');
     if (!flow || dot < 0 || action.slice(0, dot) !== flow.instance) {
-      scope.replies.push(staleCard(STALE_BUTTON));
+      // In a group the card may be someone else's, whose buttons are not this person's to take away.
+      scope.replies.push(scope.inbound.chat.isPrivate ? staleCard(STALE_BUTTON) : text(STALE_BUTTON));
       return;
     }
     const from = scope.replies.length;

@@ -107,8 +107,12 @@ async function editTapped(
   markup: InlineKeyboardMarkup | undefined,
 ): Promise<boolean> {
   const { tapped } = target;
+  if (!tapped) return false;
   const parts = splitText(text);
-  if (!tapped || parts.length > 1) return false;
+  if (parts.length > 1) {
+    await removeKeyboard(target);
+    return false;
+  }
   try {
     await target.api.editMessageText(target.chatId, tapped.messageId, escapeHtml(parts[0]!) || ' ', {
       parse_mode: 'HTML',
