@@ -1,5 +1,6 @@
 // What the manage-user flow says: the panel, and the questions before a change that takes something away.
 import type { Choice, FlowEmitted } from './types.js';
+import { msg } from '../src/i18n/message.js';
 
 export type Role = 'admin' | 'member';
 type Status = 'active' | 'deactivated';
@@ -18,6 +19,8 @@ export interface UserPanel {
   openInvites: number;
   /** Reset links they issued that still work. */
   liveResetLinks: number;
+  /** The bot can message them privately, so a reset link can go straight to them. */
+  reachable?: boolean;
 }
 
 export function listOrNone(items: string[], none: string): string {
@@ -51,6 +54,9 @@ function activeChoices(panel: UserPanel, ownPanel: boolean): Choice[][] {
       { label: 'Reset password link', value: 'reset' },
       { label: 'Deactivate', value: 'deactivate' },
     ],
+    ...(panel.reachable
+      ? [[{ label: msg('card-send-reset', { name: panel.name }), value: 'sendReset' }]]
+      : []),
     [{ label: 'Done', value: 'done' }],
   ];
 }

@@ -1,5 +1,6 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import { notProvided, type FlowEmitted, type FlowEvent } from './types.js';
+import { msg } from '../src/i18n/message.js';
 import { CANCEL_CHOICE, chose, isCancel, reportFailure } from './kit.js';
 import {
   confirmDeactivate,
@@ -92,6 +93,7 @@ export const manageUserFlow = setup({
     changeRole: fromPromise<void, Target & { role: Role }>(() => notProvided('changeRole')),
     setGroups: fromPromise<string[], Target & { groupNames: string[] }>(() => notProvided('setGroups')),
     issueResetLink: fromPromise<{ instructions: string[] }, Target>(() => notProvided('issueResetLink')),
+    sendResetLink: fromPromise<{ sent: boolean }, Target>(() => notProvided('sendResetLink')),
     deactivate: fromPromise<void, Target>(() => notProvided('deactivate')),
     reactivate: fromPromise<void, Target>(() => notProvided('reactivate')),
   },
@@ -179,6 +181,7 @@ export const manageUserFlow = setup({
           },
           { guard: { type: 'chose', params: 'groups' }, target: 'askingGroups' },
           { guard: { type: 'chose', params: 'reset' }, target: 'issuingReset' },
+          { guard: { type: 'chose', params: 'sendReset' }, target: 'sendingReset' },
           {
             guard: { type: 'chose', params: 'deactivate' },
             target: 'loading',
@@ -294,6 +297,25 @@ export const manageUserFlow = setup({
               text: `Send it to ${context.name} privately; it works once, for 7 days.`,
             })),
           ],
+        },
+        onError: {
+          target: 'loading',
+          actions: emit(reportFailure),
+        },
+      },
+    },
+    sendingReset: {
+      invoke: {
+        src: 'sendResetLink',
+        input: ({ context }) => ({ actorId: context.actorId, userId: context.userId }),
+        onDone: {
+          target: 'loading',
+          actions: emit(({ context, event }) => ({
+            type: 'reply' as const,
+            text: msg(event.output.sent ? 'card-reset-sent' : 'card-reset-unreachable', {
+              name: context.name,
+            }),
+          })),
         },
         onError: {
           target: 'loading',

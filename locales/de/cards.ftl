@@ -17,3 +17,12 @@ notice-groups = { $actor } hat deine Gruppen geändert: Du bist jetzt in { $grou
 notice-no-groups = { $actor } hat dich aus allen Gruppen entfernt. Deine Gruppen bestimmen, welche Agenten du nutzen kannst.
 notice-deactivated = { $actor } hat dein Konto deaktiviert. Mit /export kannst du weiterhin deine Daten holen oder mit /deleteme dein Konto löschen; für alles andere wende dich an einen Admin.
 notice-reactivated = { $actor } hat dein Konto wieder aktiviert. Willkommen zurück! Mit /help siehst du, was du tun kannst.
+
+## Reset links sent straight to the person (flows/manage-user.ts).
+
+card-send-reset = Reset-Link an { $name } senden
+card-reset-sent = Ich habe { $name } privat einen neuen Link zum Zurücksetzen des Passworts geschickt; er gilt einmal, 7 Tage lang.
+card-reset-unreachable = Ich kann { $name } nicht privat schreiben, deshalb habe ich nichts geschickt. Hol dir den Link über den Button zum Zurücksetzen und gib ihn selbst weiter.
+notice-reset-link =
+    { $actor } hat dir einen Link geschickt, mit dem du ein neues Passwort wählen kannst. Er gilt einmal, 7 Tage lang:
+    { $link }

@@ -17,3 +17,12 @@ notice-groups = { $actor } changed your groups: you are now in { $groups }. Your
 notice-no-groups = { $actor } removed you from all groups. Your groups decide which agents you can use.
 notice-deactivated = { $actor } deactivated your account. You can still /export your data or /deleteme; for anything else, talk to an admin.
 notice-reactivated = { $actor } reactivated your account. Welcome back: send /help to see what you can do.
+
+## Reset links sent straight to the person (flows/manage-user.ts).
+
+card-send-reset = Send reset link to { $name }
+card-reset-sent = I sent { $name } a new password reset link in a private message; it works once, for 7 days.
+card-reset-unreachable = I cannot message { $name } privately, so I sent nothing. Tap Reset password link and pass it on yourself.
+notice-reset-link =
+    { $actor } sent you a link to choose a new password. It works once, for 7 days:
+    { $link }

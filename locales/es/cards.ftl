@@ -17,3 +17,12 @@ notice-groups = { $actor } ha cambiado tus grupos: ahora estás en { $groups }. 
 notice-no-groups = { $actor } te ha quitado de todos los grupos. Tus grupos deciden qué agentes puedes usar.
 notice-deactivated = { $actor } ha desactivado tu cuenta. Aún puedes usar /export para llevarte tus datos o /deleteme; para todo lo demás, habla con un admin.
 notice-reactivated = { $actor } ha reactivado tu cuenta. Te damos la bienvenida de nuevo. Envía /help para ver lo que puedes hacer.
+
+## Reset links sent straight to the person (flows/manage-user.ts).
+
+card-send-reset = Enviar enlace a { $name }
+card-reset-sent = He enviado a { $name } un nuevo enlace para restablecer la contraseña en un mensaje privado; funciona una vez, durante 7 días.
+card-reset-unreachable = No puedo escribir a { $name } en privado, así que no he enviado nada. Pide el enlace con el botón de restablecer y pásaselo tú.
+notice-reset-link =
+    { $actor } te ha enviado un enlace para elegir una contraseña nueva. Funciona una vez, durante 7 días:
+    { $link }

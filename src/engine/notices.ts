@@ -18,30 +18,42 @@ export class NoticeDesk {
     this.senders.set(platform, send);
   }
 
+  /** Whether a notice can reach any of these chats (a platform whose adapter is connected). */
+  canReach(identities: readonly { platform: Platform }[]): boolean {
+    return identities.some((i) => this.senders.has(i.platform));
+  }
+
   /**
    * Tells account `userId` `words`, worded in their own language (their saved choice, else
-   * `fallback`). Call it once the change it tells of is committed; it never throws: a person the bot
-   * cannot reach (no private chat yet, blocked) is only logged.
+   * `fallback`), in every chat of theirs the bot reaches; resolves to how many it reached. Call it
+   * once the change it tells of is committed; it never throws: a chat the bot cannot write to (no
+   * private chat yet, blocked) is only logged.
    */
-  async tell(store: Store, userId: string, words: Text, fallback: Locale): Promise<void> {
+  async tell(store: Store, userId: string, words: Text, fallback: Locale): Promise<number> {
     try {
       const [user, identities] = await Promise.all([
         store.users.getUserById(userId),
         store.identities.listIdentities(userId),
       ]);
-      if (!user) return;
+      if (!user) return 0;
       const notice = localize(text(words), chooseLocale({ saved: user.locale, fallback }));
-      await Promise.all(
+      const reached = await Promise.all(
         identities.map(async ({ platform, externalId }) => {
           const send = this.senders.get(platform);
-          if (!send) return;
-          await send(externalId, notice).catch((error: unknown) =>
-            this.log.warn({ err: error, platform }, 'notice not delivered'),
+          if (!send) return false;
+          return send(externalId, notice).then(
+            () => true,
+            (error: unknown) => {
+              this.log.warn({ err: error, platform }, 'notice not delivered');
+              return false;
+            },
           );
         }),
       );
+      return reached.filter(Boolean).length;
     } catch (error) {
       this.log.warn({ err: error }, 'notice not sent');
+      return 0;
     }
   }
 }

@@ -85,6 +85,27 @@ describe('a card on Telegram', () => {
     await asker.say('/cancel');
   });
 
+  it('sends a reset link straight to the person when the bot reaches them, never showing it to the admin', async () => {
+    const asker = admin();
+    await asker.say('/user robert@example.com');
+    const card = telegram.lastMessageIn(31)!;
+    const from = telegram.calls.length;
+    await asker.tap('Send reset link to Robert');
+    expect(card.text).toMatch(
+      /\n\n✓ I sent Robert a new password reset link in a private message; it works once, for 7 days\. \(by Olivia\)$/,
+    );
+    const toOlivia = telegram.calls.slice(from).filter(toChat(31));
+    expect(JSON.stringify(toOlivia)).not.toMatch(/start=r_/);
+    expect(readable(telegram.calls.slice(from).filter(toChat(32)))).toMatch(
+      /^Olivia sent you a link to choose a new password\. It works once, for 7 days:\n {2}Telegram: https:\/\/t\.me\/gatehouse_test_bot\?start=r_[\w-]+\n/,
+    );
+    await asker.tap('Done');
+
+    await seedUser(store, { name: 'Nora', email: 'nora@example.com' });
+    expect(await asker.say('/user nora@example.com')).not.toMatch(/Send reset link/);
+    await asker.say('/cancel');
+  });
+
   it('says the button expired where the card cannot be changed any more', async () => {
     expect(await admin().press('zzzz.role')).toMatch(/This button has expired/);
   });

@@ -1,5 +1,7 @@
+import { issueResetLink } from '../../domain/resets.js';
 import { msg, type Message } from '../../i18n/message.js';
 import type { EngineDeps } from '../deps.js';
+import { codeMark } from '../outbound.js';
 
 /** What an admin changed about someone else's account, as that person is told it. */
 export type AccountChange =
@@ -41,4 +43,20 @@ export function tellAccountChanged(
       notices.tell(store, who.userId, noticeOf(change, actor?.name ?? ''), settings.defaultLocale),
     )
     .catch((error: unknown) => log.warn({ err: error }, 'notice not sent'));
+}
+
+/**
+ * A new reset link for `userId`, sent straight to their own chats (the admin never sees it); false,
+ * with nothing issued, when the bot reaches none of them. It voids their older link, as any new one does.
+ */
+export async function sendResetLink(
+  deps: EngineDeps,
+  who: { actorId: string; userId: string },
+): Promise<{ sent: boolean }> {
+  const { notices, store, settings } = deps;
+  if (!notices?.canReach(await store.identities.listIdentities(who.userId))) return { sent: false };
+  const { payload } = await issueResetLink(store, who);
+  const actor = await store.users.getUserById(who.actorId);
+  const words = msg('notice-reset-link', { actor: actor?.name ?? '', link: codeMark(payload) });
+  return { sent: (await notices.tell(store, who.userId, words, settings.defaultLocale)) > 0 };
 }

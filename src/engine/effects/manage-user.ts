@@ -6,7 +6,7 @@ import { changeRole, deactivateUser, getUserDetail, reactivateUser } from '../..
 import type { EngineDeps } from '../deps.js';
 import { codeMark } from '../outbound.js';
 import { minute } from '../commands/format.js';
-import { tellAccountChanged } from './account-notices.js';
+import { sendResetLink, tellAccountChanged } from './account-notices.js';
 
 type Implementations = Parameters<typeof manageUserFlow.provide>[0];
 
@@ -31,6 +31,7 @@ export function manageUserEffects(deps: EngineDeps): Implementations {
           allGroups: groups.map((g) => g.name),
           openInvites: detail.openInvites,
           liveResetLinks: detail.liveResetLinks,
+          reachable: deps.notices?.canReach(detail.identities) ?? false,
         };
       }),
       changeRole: fromPromise(async ({ input }) => {
@@ -42,6 +43,7 @@ export function manageUserEffects(deps: EngineDeps): Implementations {
         tellAccountChanged(deps, input, { kind: 'groups', groups });
         return groups;
       }),
+      sendResetLink: fromPromise(async ({ input }) => sendResetLink(deps, input)),
       issueResetLink: fromPromise(async ({ input }) => {
         const { payload } = await issueResetLink(deps.store, input);
         return { instructions: [codeMark(payload)] };
