@@ -8,6 +8,7 @@ import { linkChat, seedUser } from '../support/seed.js';
 import { readable as slackReadable, SlackUser } from '../support/slack-user.js';
 import { readable, TelegramUser } from '../support/telegram-user.js';
 import type { TelegramCall } from '../fakes/telegram-server.js';
+import { createGroup } from '../../src/domain/groups.js';
 
 const { sql, store } = await createTestDatabase();
 const sessions = testSessions(sql).open();
@@ -136,6 +137,21 @@ describe('a card on Slack', () => {
         'Olivia hat dein Konto deaktiviert. Mit /gatehouse export kannst du weiterhin deine Daten holen oder mit /gatehouse deleteme dein Konto löschen; für alles andere wende dich an einen Admin.',
       );
     });
+  });
+
+  it('tells a person whose groups a command changed', async () => {
+    await createGroup(store, { actorId: olivia.id, name: 'Engineering' });
+    const admin = new SlackUser(slack, platforms.slackEventsUrl, 'T1', 'UOLIVIA');
+    const from = slack.calls.length;
+    expect(await admin.command('group add Engineering robert@example.com')).toMatch(
+      /Robert's groups: Engineering\./,
+    );
+    await vi.waitFor(() =>
+      expect(readable(telegram.calls.filter(toChat(32)).slice(-1))).toBe(
+        'Olivia changed your groups: you are now in Engineering. Your groups decide which agents you can use.',
+      ),
+    );
+    expect(slack.since(from, 'conversations.open')).toEqual([]);
   });
 
   it("keeps a stale card's words and takes its buttons away", async () => {

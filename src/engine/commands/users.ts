@@ -12,6 +12,7 @@ import { capabilitiesOf } from '../deps.js';
 import { codeMark, text, type Button } from '../outbound.js';
 import { ago, day, listOrNone, platformName } from './format.js';
 import { reply, type CommandSpec, type SignedInContext } from './types.js';
+import { tellAccountChanged } from '../effects/account-notices.js';
 
 /** The person an admin's words name, preferring a handle on the platform they are typing on. */
 export function resolveTarget(ctx: SignedInContext, reference: string): Promise<FoundUser> {
@@ -126,6 +127,7 @@ export const userCommands: CommandSpec[] = [
         userId: target.id,
         ...(ctx.deps.settings.seatLimit ? { seatLimit: ctx.deps.settings.seatLimit } : {}),
       });
+      tellAccountChanged(ctx.deps, { actorId: ctx.user.id, userId: user.id }, { kind: 'reactivated' });
       return reply(text(`${user.name} is active again, with the same role and groups.`));
     },
   },
