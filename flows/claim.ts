@@ -11,9 +11,15 @@ import {
 import { chose, PASSWORD_RULES, reportFailure } from './kit.js';
 import { INVITE_UNUSABLE, type InviteUnusableReason } from './refusals.js';
 import { AGAIN_PROMPT, newPasswordActors, newPasswordGuards, PASSWORDS_DIFFER } from './new-password.js';
+import { inviteGreeting, type InviteGreeting } from './invite-greeting.js';
 
 export type InviteCheck =
-  | { usable: true; hasEmail: boolean; role: 'admin' | 'member'; label: string | null }
+  | ({
+      usable: true;
+      hasEmail: boolean;
+      role: 'admin' | 'member';
+      label: string | null;
+    } & Partial<InviteGreeting>)
   | { usable: false; reason: InviteUnusableReason };
 
 interface ClaimContext {
@@ -96,10 +102,7 @@ export const claimFlow = setup({
               assign({ needsEmail: ({ event }) => event.output.usable && !event.output.hasEmail }),
               emit(({ event }) => ({
                 type: 'reply' as const,
-                text:
-                  `You've been invited to Gatehouse` +
-                  (event.output.usable && event.output.role === 'admin' ? ' as an admin' : '') +
-                  `. Let's set up your account.\n\nWhat should we call you? (your name, up to 100 characters)`,
+                text: event.output.usable ? inviteGreeting(event.output) : '',
               })),
             ],
           },

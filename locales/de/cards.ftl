@@ -26,3 +26,14 @@ card-reset-unreachable = Ich kann { $name } nicht privat schreiben, deshalb habe
 notice-reset-link =
     { $actor } hat dir einen Link geschickt, mit dem du ein neues Passwort wählen kannst. Er gilt einmal, 7 Tage lang:
     { $link }
+
+## An invite's greeting (flows/invite-greeting.ts): who invited the person, to which team, into which groups.
+
+card-invite-from = { $inviter } hat dich{ $as } zu { $team } eingeladen.
+card-invite-to = Du wurdest{ $as } zu { $team } eingeladen.
+card-invite-as-admin = {" "}als Admin
+card-invite-groups = {" "}Deine Gruppen dort: { $groups }.
+card-invite-greeting =
+    { $invited }{ $groups } Lass uns dein Konto einrichten.
+
+    Wie sollen wir dich nennen? (dein Name, bis zu 100 Zeichen)

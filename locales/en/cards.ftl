@@ -26,3 +26,14 @@ card-reset-unreachable = I cannot message { $name } privately, so I sent nothing
 notice-reset-link =
     { $actor } sent you a link to choose a new password. It works once, for 7 days:
     { $link }
+
+## An invite's greeting (flows/invite-greeting.ts): who invited the person, to which team, into which groups.
+
+card-invite-from = { $inviter } invited you to { $team }{ $as }.
+card-invite-to = You've been invited to { $team }{ $as }.
+card-invite-as-admin = {" "}as an admin
+card-invite-groups = {" "}Your groups there: { $groups }.
+card-invite-greeting =
+    { $invited }{ $groups } Let's set up your account.
+
+    What should we call you? (your name, up to 100 characters)

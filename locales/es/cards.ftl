@@ -26,3 +26,14 @@ card-reset-unreachable = No puedo escribir a { $name } en privado, así que no h
 notice-reset-link =
     { $actor } te ha enviado un enlace para elegir una contraseña nueva. Funciona una vez, durante 7 días:
     { $link }
+
+## An invite's greeting (flows/invite-greeting.ts): who invited the person, to which team, into which groups.
+
+card-invite-from = { $inviter } te ha invitado a { $team }{ $as }.
+card-invite-to = Te han invitado a { $team }{ $as }.
+card-invite-as-admin = {" "}como admin
+card-invite-groups = {" "}Tus grupos allí: { $groups }.
+card-invite-greeting =
+    { $invited }{ $groups } Vamos a configurar tu cuenta.
+
+    ¿Cómo quieres que te llamemos? (tu nombre, hasta 100 caracteres)

@@ -19,6 +19,8 @@ export interface EngineSettings {
   onboardingMaxTurns: number;
   /** The language of anyone whose own and platform's languages are none we speak, and of admins' shared output. */
   defaultLocale: Locale;
+  /** The team's name where the organisation profile names no company: an invite greets with it. */
+  teamName?: string;
 }
 
 /** What the engine reports for monitoring; absent in tests that do not look. */

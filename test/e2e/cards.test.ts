@@ -9,10 +9,14 @@ import { readable as slackReadable, SlackUser } from '../support/slack-user.js';
 import { readable, TelegramUser } from '../support/telegram-user.js';
 import type { TelegramCall } from '../fakes/telegram-server.js';
 import { createGroup } from '../../src/domain/groups.js';
+import { createInvites } from '../../src/domain/invites.js';
 
 const { sql, store } = await createTestDatabase();
 const sessions = testSessions(sql).open();
-const platforms = withBothPlatforms(testEngine(store, sessions), pino({ level: 'silent' }));
+const platforms = withBothPlatforms(
+  testEngine(store, sessions, { teamName: 'Acme Robotics' }),
+  pino({ level: 'silent' }),
+);
 const { telegram, slack } = platforms;
 
 const olivia = await seedUser(store, { role: 'admin', name: 'Olivia', email: 'olivia@example.com' });
@@ -171,5 +175,21 @@ describe('a card on Slack', () => {
     expect(replaced!.body.replace_original).toBe(true);
     expect(replaced!.body.blocks).toEqual(blocks.filter((b) => b.type !== 'actions'));
     await admin.command('cancel');
+  });
+});
+
+describe('an invite', () => {
+  it("greets with the inviter's name, the team and the groups", async () => {
+    await createGroup(store, { actorId: olivia.id, name: 'Design' });
+    const [invite] = await createInvites(store, {
+      actorId: olivia.id,
+      emails: ['nina@example.com'],
+      role: 'member',
+      groupNames: ['Design'],
+    });
+    const nina = new TelegramUser(platforms.bot.bot, telegram, 41, 'Nina');
+    expect(await nina.say(`/start ${invite!.payload}`)).toBe(
+      "Olivia invited you to Acme Robotics. Your groups there: Design. Let's set up your account.\n\nWhat should we call you? (your name, up to 100 characters)",
+    );
   });
 });
