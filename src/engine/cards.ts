@@ -8,10 +8,10 @@ function isShownHere(reply: Outbound): reply is TextReply {
   return reply.type === 'text' && reply.privately !== true;
 }
 
-/** "✓ Bob is now an admin. (by Olivia)": what a tap did and who tapped, under the card. */
+/** "✓ Bob is now an admin. (by Olivia)": what a tap did (✗ where it was refused) and who tapped, under the card. */
 function footerOf(statuses: TextReply[], by: string | undefined): Text {
-  const done = joined(statuses.map((s) => s.text));
-  return by === undefined ? msg('card-footer', { done }) : msg('card-footer-by', { done, by });
+  const done = joined(statuses.map((s) => msg(s.refusal ? 'card-refused' : 'card-done', { what: s.text })));
+  return by === undefined ? done : msg('card-footer-by', { done, by });
 }
 
 function joined(lines: Text[]): Text {

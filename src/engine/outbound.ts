@@ -29,6 +29,8 @@ export type Outbound<T = Text> =
       privately?: boolean;
       /** The card whose button was tapped becomes this reply, edited in place (an adapter that cannot edit sends it). */
       replacesTapped?: boolean;
+      /** It says something was not done (a refusal, an apology): a card's footer does not tick it off. */
+      refusal?: boolean;
     }
   /**
    * The card whose button was tapped keeps its words and loses its buttons, with `footer` (what was
@@ -53,7 +55,10 @@ export type LocalizedOutbound = Outbound<string> & { locale: Locale };
  */
 export type NoticeSender = (externalId: string, notice: LocalizedOutbound) => Promise<void>;
 
-export function text(body: Text, options: { buttons?: Button[][]; privately?: boolean } = {}): Outbound {
+export function text(
+  body: Text,
+  options: { buttons?: Button[][]; privately?: boolean; refusal?: boolean } = {},
+): Outbound {
   return { type: 'text', text: body, ...options };
 }
 

@@ -146,19 +146,19 @@ export class Turn {
    * edited in place (see `intoTappedCard`); a stale one in a private chat loses its buttons.
    */
   private async runChoice(action: string): Promise<void> {
-    const { scope } = this;
-    const flow = scope.session.flow;
+    const flow = this.scope.session.flow;
     const dot = action.indexOf('.');
     if (!flow || dot < 0 || action.slice(0, dot) !== flow.instance) {
       // In a group the card may be someone else's, whose buttons are not this person's to take away.
-      scope.replies.push(scope.inbound.chat.isPrivate ? staleCard(STALE_BUTTON) : text(STALE_BUTTON));
+      if (this.scope.inbound.chat.isPrivate) this.scope.replies.push(staleCard(STALE_BUTTON));
+      else say(this.scope, STALE_BUTTON);
       return;
     }
-    const from = scope.replies.length;
-    await stepRunning(scope, { type: 'choose', value: action.slice(dot + 1) });
-    intoTappedCard(scope.replies, from, {
-      by: scope.user?.name,
-      flowEnded: scope.session.flow?.instance !== flow.instance,
+    const from = this.scope.replies.length;
+    await stepRunning(this.scope, { type: 'choose', value: action.slice(dot + 1) });
+    intoTappedCard(this.scope.replies, from, {
+      by: this.scope.user?.name,
+      flowEnded: this.scope.session.flow?.instance !== flow.instance,
     });
   }
 

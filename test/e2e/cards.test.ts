@@ -10,6 +10,7 @@ import { readable, TelegramUser } from '../support/telegram-user.js';
 import type { TelegramCall } from '../fakes/telegram-server.js';
 import { createGroup } from '../../src/domain/groups.js';
 import { createInvites } from '../../src/domain/invites.js';
+import { changeRole } from '../../src/domain/users.js';
 
 const { sql, store } = await createTestDatabase();
 const sessions = testSessions(sql).open();
@@ -109,6 +110,18 @@ describe('a card on Telegram', () => {
     await seedUser(store, { name: 'Nora', email: 'nora@example.com' });
     expect(await asker.say('/user nora@example.com')).not.toMatch(/Send reset link/);
     await asker.say('/cancel');
+  });
+
+  it('crosses out in the footer what a tap could not do', async () => {
+    const paula = await seedUser(store, { name: 'Paula', email: 'paula@example.com' });
+    const asker = admin();
+    await asker.say('/user paula@example.com');
+    const card = telegram.lastMessageIn(31)!;
+    await asker.tap('Make admin');
+    await changeRole(store, { actorId: olivia.id, userId: paula.id, role: 'admin' });
+    await asker.tap('Yes, make admin');
+    expect(card.text).toMatch(/\nRole: Admin[\s\S]*\n\n✗ Paula is already an admin\. \(by Olivia\)$/);
+    await asker.tap('Done');
   });
 
   it('says the button expired where the card cannot be changed any more', async () => {
