@@ -12,9 +12,15 @@ import { chose, PASSWORD_RULES, reportFailure } from './kit.js';
 import { INVITE_UNUSABLE, type InviteUnusableReason } from './refusals.js';
 import { msg } from '../src/i18n/message.js';
 import { AGAIN_PROMPT, newPasswordActors, newPasswordGuards, PASSWORDS_DIFFER } from './new-password.js';
+import { inviteGreeting, type InviteGreeting } from './invite-greeting.js';
 
 export type InviteCheck =
-  | { usable: true; hasEmail: boolean; role: 'admin' | 'member'; label: string | null }
+  | ({
+      usable: true;
+      hasEmail: boolean;
+      role: 'admin' | 'member';
+      label: string | null;
+    } & Partial<InviteGreeting>)
   | { usable: false; reason: InviteUnusableReason };
 
 interface ClaimContext {
@@ -97,9 +103,7 @@ export const claimFlow = setup({
               assign({ needsEmail: ({ event }) => event.output.usable && !event.output.hasEmail }),
               emit(({ event }) => ({
                 type: 'reply' as const,
-                text: msg('claim-welcome', {
-                  role: event.output.usable ? event.output.role : 'member',
-                }),
+                text: event.output.usable ? inviteGreeting(event.output) : '',
               })),
             ],
           },

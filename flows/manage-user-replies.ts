@@ -1,6 +1,5 @@
 // What the manage-user flow says: the panel, and the questions before a change that takes something away.
 import type { Choice, FlowEmitted } from './types.js';
-import {} from './kit.js';
 import { joined, msg, type Message, type Text } from '../src/i18n/message.js';
 
 export type Role = 'admin' | 'member';
@@ -20,6 +19,8 @@ export interface UserPanel {
   openInvites: number;
   /** Reset links they issued that still work. */
   liveResetLinks: number;
+  /** The bot can message them privately, so a reset link can go straight to them. */
+  reachable?: boolean;
 }
 
 export function listOrNone(items: string[]): Text {
@@ -49,6 +50,9 @@ function activeChoices(panel: UserPanel, ownPanel: boolean): Choice[][] {
       { label: msg('manage-reset-password-link'), value: 'reset' },
       { label: msg('manage-deactivate'), value: 'deactivate' },
     ],
+    ...(panel.reachable
+      ? [[{ label: msg('card-send-reset', { name: panel.name }), value: 'sendReset' }]]
+      : []),
     [{ label: msg('manage-done'), value: 'done' }],
   ];
 }

@@ -1,5 +1,6 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import { notProvided, type FlowEmitted, type FlowEvent } from './types.js';
+import { msg } from '../src/i18n/message.js';
 import { CANCEL_CHOICE, chose, isCancel, reportFailure } from './kit.js';
 import {
   confirmDeactivate,
@@ -9,7 +10,6 @@ import {
   type Role,
   type UserPanel,
 } from './manage-user-replies.js';
-import { msg } from '../src/i18n/message.js';
 
 export type { UserPanel } from './manage-user-replies.js';
 
@@ -93,6 +93,7 @@ export const manageUserFlow = setup({
     changeRole: fromPromise<void, Target & { role: Role }>(() => notProvided('changeRole')),
     setGroups: fromPromise<string[], Target & { groupNames: string[] }>(() => notProvided('setGroups')),
     issueResetLink: fromPromise<{ instructions: string[] }, Target>(() => notProvided('issueResetLink')),
+    sendResetLink: fromPromise<{ sent: boolean }, Target>(() => notProvided('sendResetLink')),
     deactivate: fromPromise<void, Target>(() => notProvided('deactivate')),
     reactivate: fromPromise<void, Target>(() => notProvided('reactivate')),
   },
@@ -180,6 +181,7 @@ export const manageUserFlow = setup({
           },
           { guard: { type: 'chose', params: 'groups' }, target: 'askingGroups' },
           { guard: { type: 'chose', params: 'reset' }, target: 'issuingReset' },
+          { guard: { type: 'chose', params: 'sendReset' }, target: 'sendingReset' },
           {
             guard: { type: 'chose', params: 'deactivate' },
             target: 'loading',
@@ -302,6 +304,25 @@ export const manageUserFlow = setup({
               text: msg('manage-reset-send-privately', { name: context.name }),
             })),
           ],
+        },
+        onError: {
+          target: 'loading',
+          actions: emit(reportFailure),
+        },
+      },
+    },
+    sendingReset: {
+      invoke: {
+        src: 'sendResetLink',
+        input: ({ context }) => ({ actorId: context.actorId, userId: context.userId }),
+        onDone: {
+          target: 'loading',
+          actions: emit(({ context, event }) => ({
+            type: 'reply' as const,
+            text: msg(event.output.sent ? 'card-reset-sent' : 'card-reset-unreachable', {
+              name: context.name,
+            }),
+          })),
         },
         onError: {
           target: 'loading',

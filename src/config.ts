@@ -58,6 +58,7 @@ const schema = z
     OPENAI_BASE_URL: optionalUrl(['https:', 'http:']),
     OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
     PERSONA_NAME: z.string().trim().min(1).max(60, 'must be at most 60 characters').default('Smithers'),
+    TEAM_NAME: z.string().trim().max(60, 'must be at most 60 characters').optional(),
     ONBOARDING_MAX_TURNS: z.preprocess(
       (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
       z.coerce

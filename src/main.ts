@@ -80,6 +80,7 @@ async function start(): Promise<() => Promise<void>> {
       personaName: config.PERSONA_NAME,
       onboardingMaxTurns: config.ONBOARDING_MAX_TURNS,
       defaultLocale: config.DEFAULT_LOCALE,
+      ...(config.TEAM_NAME ? { teamName: config.TEAM_NAME } : {}),
     },
     capabilities: {
       ...(consoleChat ? { console: CONSOLE_CAPABILITIES } : {}),

@@ -53,13 +53,6 @@ reset-password-done-others-out =
 
 claim-name-again = Bitte sende einen Namen mit 1 bis 100 Zeichen, in einer Zeile.
 claim-email-refused = Diese E-Mail-Adresse kann hier nicht verwendet werden. Versuch eine andere oder tippe auf Überspringen.
-claim-welcome =
-    { $role ->
-        [admin] Du wurdest als Admin zu Gatehouse eingeladen. Lass uns dein Konto einrichten.
-       *[other] Du wurdest zu Gatehouse eingeladen. Lass uns dein Konto einrichten.
-    }
-
-    Wie sollen wir dich nennen? (dein Name, bis zu 100 Zeichen)
 claim-ask-email = Deine E-Mail-Adresse? Damit und mit deinem Passwort kannst du dich mit /login aus einem anderen Chat anmelden. Oder tippe auf Überspringen.
 claim-skip = Überspringen
 claim-ask-password = Wähle jetzt ein Passwort: { $rules }

@@ -45,13 +45,6 @@ reset-password-done-others-out = Your new password is set and this chat is linke
 
 claim-name-again = Please send a name of 1 to 100 characters, on one line.
 claim-email-refused = That email cannot be used here. Try another, or tap Skip.
-claim-welcome =
-    { $role ->
-        [admin] You've been invited to Gatehouse as an admin. Let's set up your account.
-       *[other] You've been invited to Gatehouse. Let's set up your account.
-    }
-
-    What should we call you? (your name, up to 100 characters)
 claim-ask-email = Your email address? You will use it with your password to /login from another chat. Or tap Skip.
 claim-skip = Skip
 claim-ask-password = Now choose a password: { $rules }

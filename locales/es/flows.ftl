@@ -53,13 +53,6 @@ reset-password-done-others-out =
 
 claim-name-again = Envía un nombre de 1 a 100 caracteres, en una sola línea.
 claim-email-refused = Ese correo electrónico no se puede usar aquí. Prueba con otro o toca Omitir.
-claim-welcome =
-    { $role ->
-        [admin] Te han invitado a Gatehouse como administrador. Vamos a configurar tu cuenta.
-       *[other] Te han invitado a Gatehouse. Vamos a configurar tu cuenta.
-    }
-
-    ¿Cómo te llamamos? (tu nombre, hasta 100 caracteres)
 claim-ask-email = ¿Tu dirección de correo electrónico? La usarás con tu contraseña para hacer /login desde otro chat. O toca Omitir.
 claim-skip = Omitir
 claim-ask-password = Ahora elige una contraseña: { $rules }

@@ -6,6 +6,7 @@ import type { SessionStore } from '../store/sessions.js';
 import type { Store } from '../store/store.js';
 import type { Capabilities } from './inbound.js';
 import type { Locale } from '../i18n/locales.js';
+import type { NoticeDesk } from './notices.js';
 
 /** Settings the engine and its flows read. */
 export interface EngineSettings {
@@ -18,6 +19,8 @@ export interface EngineSettings {
   onboardingMaxTurns: number;
   /** The language of anyone whose own and platform's languages are none we speak, and of admins' shared output. */
   defaultLocale: Locale;
+  /** The team's name where the organisation profile names no company: an invite greets with it. */
+  teamName?: string;
 }
 
 /** What the engine reports for monitoring; absent in tests that do not look. */
@@ -40,6 +43,8 @@ export interface EngineDeps {
   metrics?: EngineMetrics;
   /** What each connected adapter can do; a platform with no adapter has no entry. */
   capabilities: Partial<Record<Platform, Capabilities>>;
+  /** Where notices to people other than the asker go; the engine makes one if none is given. */
+  notices?: NoticeDesk;
 }
 
 /** The capabilities of the adapter an update came through. */

@@ -9,7 +9,7 @@ import { withoutNul } from './sanitize.js';
 import type { EngineDeps } from './deps.js';
 import { conversationKey, type Inbound } from './inbound.js';
 import { admitFormRequest } from './limits.js';
-import { localize, text, type LocalizedOutbound, type Outbound } from './outbound.js';
+import { localize, text, type LocalizedOutbound, type NoticeSender, type Outbound } from './outbound.js';
 import { chooseLocale, type Locale } from '../i18n/locales.js';
 import { translate } from '../i18n/translate.js';
 import { msg } from '../i18n/message.js';
@@ -19,6 +19,7 @@ import { nonceMatches, type SecretForm, type SecretOutcome } from './secrets.js'
 import type { SecretPurpose } from '../../flows/types.js';
 import { Turn, type SessionData } from './turn.js';
 import { localeOf } from './turn-scope.js';
+import { NoticeDesk } from './notices.js';
 
 /** Renewed while an update runs; after a crash the conversation waits at most this long. */
 const LOCK_TTL_MS = 6_000;
@@ -32,7 +33,16 @@ const LOCK_WAIT_MS = 60_000;
 export class Engine {
   private readonly local = new Map<string, Promise<unknown>>();
 
-  constructor(readonly deps: EngineDeps) {}
+  readonly deps: EngineDeps;
+
+  constructor(deps: EngineDeps) {
+    this.deps = deps.notices ? deps : { ...deps, notices: new NoticeDesk(deps.log) };
+  }
+
+  /** How an adapter reaches its platform's people privately, for notices about their account. */
+  sendNoticesOn(platform: Platform, send: NoticeSender): void {
+    this.deps.notices?.register(platform, send);
+  }
 
   async handle(update: Inbound): Promise<LocalizedOutbound[]> {
     const asked = withoutNul(update);

@@ -128,7 +128,7 @@ function render(scope: TurnScope, emitted: FlowEmitted, instance: string): Secre
       // The flow carried on past its effect's error: a refusal is worded, a fault logged and apologised for.
       const words = refusalWords(emitted.error);
       if (words === undefined) scope.deps.log.error({ err: emitted.error }, 'flow effect failed');
-      say(scope, words ?? APOLOGY);
+      scope.replies.push(text(words ?? APOLOGY, { refusal: true }));
       return undefined;
     }
     case 'file':

@@ -22,7 +22,21 @@ export interface Button<T = Text> {
  * `/name`: an adapter whose commands read otherwise renders it with `withCommandPrefix`.
  */
 export type Outbound<T = Text> =
-  | { type: 'text'; text: T; buttons?: Button<T>[][]; privately?: boolean }
+  | {
+      type: 'text';
+      text: T;
+      buttons?: Button<T>[][];
+      privately?: boolean;
+      /** The card whose button was tapped becomes this reply, edited in place (an adapter that cannot edit sends it). */
+      replacesTapped?: boolean;
+      /** It says something was not done (a refusal, an apology): a card's footer does not tick it off. */
+      refusal?: boolean;
+    }
+  /**
+   * The card whose button was tapped keeps its words and loses its buttons, with `footer` (what was
+   * done, by whom) under them; an adapter that cannot change the card says `fallback` instead.
+   */
+  | { type: 'closeCard'; footer?: T; fallback?: T }
   /**
    * Ask for a secret: a form where the platform has one, else a message the bot will delete. A web
    * form carries `nonce` in its link; the engine takes its submission only while that prompt is current.
@@ -35,7 +49,16 @@ export type Outbound<T = Text> =
 /** A reply worded in its reader's language, as adapters receive it; `locale` words what an adapter adds. */
 export type LocalizedOutbound = Outbound<string> & { locale: Locale };
 
-export function text(body: Text, options: { buttons?: Button[][]; privately?: boolean } = {}): Outbound {
+/**
+ * How an adapter reaches one of its platform's people in their private chat with the bot, for a
+ * notice about their account (`externalId` as the platform names them).
+ */
+export type NoticeSender = (externalId: string, notice: LocalizedOutbound) => Promise<void>;
+
+export function text(
+  body: Text,
+  options: { buttons?: Button[][]; privately?: boolean; refusal?: boolean } = {},
+): Outbound {
   return { type: 'text', text: body, ...options };
 }
 
@@ -60,6 +83,13 @@ export function localize(reply: Outbound, locale: Locale): LocalizedOutbound {
       return { ...reply, caption: word(reply.caption), locale };
     case 'deleteMessage':
       return { ...reply, failedNotice: word(reply.failedNotice), locale };
+    case 'closeCard':
+      return {
+        type: 'closeCard',
+        ...(reply.footer !== undefined ? { footer: word(reply.footer) } : {}),
+        ...(reply.fallback !== undefined ? { fallback: word(reply.fallback) } : {}),
+        locale,
+      };
   }
 }
 

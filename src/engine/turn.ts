@@ -10,6 +10,7 @@ import type { EngineDeps } from './deps.js';
 import { refusalWords } from './failures.js';
 import { FLOWS } from './flows.js';
 import { startFlow, stepRunning } from './flow-session.js';
+import { intoTappedCard, staleCard } from './cards.js';
 import type { Inbound } from './inbound.js';
 import { msg, type Message } from '../i18n/message.js';
 import { text, type Outbound } from './outbound.js';
@@ -143,15 +144,25 @@ export class Turn {
     }
   }
 
-  /** A button of the running flow: `<instance>.<value>`, stale when another run drew it. */
+  /**
+   * A button of the running flow: `<instance>.<value>`, stale when another run drew it. Its card is
+   * edited in place (see `intoTappedCard`); a stale one in a private chat loses its buttons.
+   */
   private async runChoice(action: string): Promise<void> {
     const flow = this.scope.session.flow;
     const dot = action.indexOf('.');
     if (!flow || dot < 0 || action.slice(0, dot) !== flow.instance) {
-      say(this.scope, STALE_BUTTON);
+      // In a group the card may be someone else's, whose buttons are not this person's to take away.
+      if (this.scope.inbound.chat.isPrivate) this.scope.replies.push(staleCard(STALE_BUTTON));
+      else say(this.scope, STALE_BUTTON);
       return;
     }
+    const from = this.scope.replies.length;
     await stepRunning(this.scope, { type: 'choose', value: action.slice(dot + 1) });
+    intoTappedCard(this.scope.replies, from, {
+      by: this.scope.user?.name,
+      flowEnded: this.scope.session.flow?.instance !== flow.instance,
+    });
   }
 
   private async runSecret(value: string): Promise<void> {

@@ -87,7 +87,7 @@ describe('/delete on Telegram', () => {
     expect(await ada.say('/delete dan@example.com')).toMatch(
       /^Erase Dan &lt;dan@example\.com&gt;\?[\s\S]*\[Cancel\]$/,
     );
-    expect(await ada.tap('Cancel')).toBe('Nothing was erased.');
+    expect(await ada.tap('Cancel')).toMatch(/^Erase Dan[\s\S]*\n\n✓ Nothing was erased\. \(by Ada\)$/);
     expect(await rowsAbout(dan.id)).toEqual({ users: 1, identities: 0 });
   });
 

@@ -7,6 +7,30 @@ export interface TelegramCall {
   params: Record<string, unknown>;
 }
 
+/** A message the bot sent, as Telegram keeps it: its plain text (entities rendered away) and keyboard. */
+export interface SentMessage {
+  chatId: string;
+  messageId: number;
+  text: string;
+  replyMarkup?: unknown;
+}
+
+/** What a person reads of an HTML-parse-mode text. */
+function plainOf(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+}
+
+/** An inline keyboard with no buttons is none. */
+function keyboardOf(markup: unknown): unknown {
+  const rows = (markup as { inline_keyboard?: unknown[] } | undefined)?.inline_keyboard;
+  return rows && rows.length > 0 ? markup : undefined;
+}
+
 type Failure = { error_code: number; description: string; parameters?: { retry_after?: number } };
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -49,6 +73,8 @@ export class FakeTelegram {
   }[] = [];
   private server: Server | undefined;
   private messageId = 100;
+  /** Every message the bot sent, by `<chat>:<message id>`, as edits left it. */
+  readonly messages = new Map<string, SentMessage>();
   private readonly updates: { update_id: number }[] = [];
   private wake: (() => void)[] = [];
   url = '';
@@ -106,6 +132,12 @@ export class FakeTelegram {
         res.end(JSON.stringify({ ok: false, ...taken!.failure }));
         return;
       }
+      const refusal = this.refusedEdit(method, params);
+      if (refusal) {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ok: false, error_code: 400, description: refusal }));
+        return;
+      }
       res
         .writeHead(200, { 'content-type': 'application/json' })
         .end(JSON.stringify({ ok: true, result: this.answer(method, params) }));
@@ -122,6 +154,30 @@ export class FakeTelegram {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /** The message `chat_id`/`message_id` name, as the bot left it. */
+  message(chatId: number | string, messageId: number | string): SentMessage | undefined {
+    return this.messages.get(`${String(chatId)}:${String(messageId)}`);
+  }
+
+  /** The newest message the bot sent to `chatId`. */
+  lastMessageIn(chatId: number | string): SentMessage | undefined {
+    return [...this.messages.values()].reverse().find((m) => m.chatId === String(chatId));
+  }
+
+  /** Telegram's refusals of an edit: a message it does not know, or one the edit would not change. */
+  private refusedEdit(method: string, params: Record<string, unknown>): string | undefined {
+    if (method !== 'editMessageText' && method !== 'editMessageReplyMarkup') return undefined;
+    const sent = this.message(String(params.chat_id), String(params.message_id));
+    if (!sent) return 'Bad Request: message to edit not found';
+    const text = method === 'editMessageText' ? plainOf(String(params.text)) : sent.text;
+    if (
+      text === sent.text &&
+      JSON.stringify(keyboardOf(params.reply_markup)) === JSON.stringify(sent.replyMarkup)
+    )
+      return 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message';
+    return undefined;
+  }
+
   private answer(method: string, params: Record<string, unknown>): unknown {
     switch (method) {
       case 'getMe':
@@ -133,15 +189,37 @@ export class FakeTelegram {
           can_join_groups: true,
         };
       case 'sendMessage':
-      case 'sendDocument':
-        return {
-          message_id: ++this.messageId,
-          date: 0,
-          chat: { id: Number(params.chat_id), type: Number(params.chat_id) < 0 ? 'group' : 'private' },
-          text: params.text,
+      case 'sendDocument': {
+        const sent: SentMessage = {
+          chatId: String(params.chat_id),
+          messageId: ++this.messageId,
+          text: plainOf(String(params.text ?? params.caption ?? '')),
+          replyMarkup: keyboardOf(params.reply_markup),
         };
+        this.messages.set(`${sent.chatId}:${sent.messageId}`, sent);
+        return this.asMessage(sent);
+      }
+      case 'editMessageText':
+      case 'editMessageReplyMarkup': {
+        const sent = this.message(String(params.chat_id), String(params.message_id))!;
+        if (method === 'editMessageText') sent.text = plainOf(String(params.text));
+        // Telegram drops the keyboard of a text edit that names none.
+        sent.replyMarkup = keyboardOf(params.reply_markup);
+        return this.asMessage(sent);
+      }
       default:
         return true;
     }
+  }
+
+  private asMessage(sent: SentMessage): unknown {
+    const chatId = Number(sent.chatId);
+    return {
+      message_id: sent.messageId,
+      date: 0,
+      chat: { id: chatId, type: chatId < 0 ? 'group' : 'private' },
+      text: sent.text,
+      ...(sent.replyMarkup ? { reply_markup: sent.replyMarkup } : {}),
+    };
   }
 }

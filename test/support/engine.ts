@@ -74,8 +74,11 @@ export function transcript(replies: LocalizedOutbound[], platform: Platform = 't
         );
       if (r.type === 'secretPrompt') return `${shown(r.text, platform)} (secret)`;
       if (r.type === 'file') return `(file ${r.name})`;
+      // A card that loses its buttons: what a chat that cannot change it reads.
+      if (r.type === 'closeCard') return r.fallback === undefined ? undefined : shown(r.fallback, platform);
       return '(message deleted)';
     })
+    .filter((line) => line !== undefined)
     .join('\n');
 }
 

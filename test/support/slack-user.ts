@@ -117,14 +117,22 @@ export class SlackUser {
     return readable(await this.settle(from));
   }
 
-  /** Clicks the button with this label in the replies of the last request. */
+  /**
+   * Clicks the button with this label in the replies of the last request. A posted message comes
+   * along with the click, as Slack sends it; an ephemeral one does not.
+   */
   async click(label: string): Promise<string> {
-    const button = this.lastCalls
-      .flatMap(blocksOf)
-      .flatMap((b) => b.elements ?? [])
-      .find((e) => e.text.text === label);
-    if (!button) throw new Error(`no button ${label} in:\n${readable(this.lastCalls)}`);
-    return this.pressRaw(button.action_id, button.value ?? '', this.channelOfLast());
+    const has = (e: ButtonElement) => e.text.text === label;
+    const call = this.lastCalls.find((c) => blocksOf(c).some((b) => (b.elements ?? []).some(has)));
+    const button =
+      call &&
+      blocksOf(call)
+        .flatMap((b) => b.elements ?? [])
+        .find(has);
+    if (!call || !button) throw new Error(`no button ${label} in:\n${readable(this.lastCalls)}`);
+    const ephemeral = call.method === 'respond' && call.body.response_type === 'ephemeral';
+    const message = ephemeral ? undefined : { ts: '1.000', blocks: blocksOf(call) };
+    return this.pressRaw(button.action_id, button.value ?? '', this.channelOfLast(), message);
   }
 
   /** Clicks the button of the last replies whose action ends in `.value` (a flow's choice, whatever its words). */
@@ -143,7 +151,12 @@ export class SlackUser {
     return post ? String(post.body.channel) : this.lastChannel;
   }
 
-  async pressRaw(actionId: string, value: string, channel = this.dm): Promise<string> {
+  async pressRaw(
+    actionId: string,
+    value: string,
+    channel = this.dm,
+    message?: { ts: string; blocks: Block[] },
+  ): Promise<string> {
     const from = this.slack.calls.length;
     const response = await postSigned(
       this.eventsUrl,
@@ -155,6 +168,7 @@ export class SlackUser {
           channel: { id: channel },
           trigger_id: `trigger-${++counter}`,
           response_url: this.slack.responseUrl(),
+          ...(message ? { message: { type: 'message', ...message } } : {}),
           actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1' }],
         }),
       }),

@@ -1,6 +1,6 @@
 import type { Bot } from 'grammy';
 import { sign } from '@telegram-apps/init-data-node';
-import type { FakeTelegram, TelegramCall } from '../fakes/telegram-server.js';
+import type { FakeTelegram, SentMessage, TelegramCall } from '../fakes/telegram-server.js';
 
 let updateId = 1000;
 let messageId = 5000;
@@ -38,10 +38,10 @@ export function miniAppLaunchUrl(url: string, initData: string, theme: Record<st
   return `${url}#${fragment.toString()}`;
 }
 
-/** What a person reads: every message the bot sent since `from`, with buttons in brackets. */
+/** What a person reads: every message the bot sent or edited into new words, with buttons in brackets. */
 export function readable(calls: TelegramCall[]): string {
   return calls
-    .filter((c) => c.method === 'sendMessage')
+    .filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText')
     .map((c) => {
       const markup = c.params.reply_markup as { inline_keyboard?: KeyboardButton[][] } | undefined;
       const buttons = (markup?.inline_keyboard ?? []).flat().map((b) => `[${b.text}]`);
@@ -102,16 +102,32 @@ export class TelegramUser {
     });
   }
 
-  press(data: string, chatId = this.id): Promise<string> {
+  /** Presses button data; without `card` (the message it sits on) as if on a message too old to show. */
+  press(data: string, chatId = this.id, card?: SentMessage): Promise<string> {
     return this.feed({
       callback_query: {
         id: String(++updateId),
         from: this.from(),
         chat_instance: 'ci',
         data,
-        message: { message_id: ++messageId, date: 0, chat: this.chat(chatId) },
+        message: card
+          ? { message_id: card.messageId, date: 1, chat: this.chat(chatId), text: card.text }
+          : { message_id: ++messageId, date: 0, chat: this.chat(chatId) },
       },
     });
+  }
+
+  /** The newest message in `chatId` that shows a button with `data`, as Telegram keeps it. */
+  cardWith(data: string, chatId = this.id): SentMessage | undefined {
+    return [...this.telegram.messages.values()]
+      .reverse()
+      .find(
+        (m) =>
+          m.chatId === String(chatId) &&
+          ((m.replyMarkup as { inline_keyboard?: KeyboardButton[][] } | undefined)?.inline_keyboard ?? [])
+            .flat()
+            .some((b) => b.callback_data === data),
+      );
   }
 
   /** The URL of a Mini App button in the last replies. */
@@ -154,6 +170,6 @@ export class TelegramUser {
       )
       .find((b) => b.text === label);
     if (!button?.callback_data) throw new Error(`no button ${label} in:\n${readable(this.lastCalls)}`);
-    return this.press(button.callback_data, chatId);
+    return this.press(button.callback_data, chatId, this.cardWith(button.callback_data, chatId));
   }
 }

@@ -147,5 +147,10 @@ async function render(
     }
     case 'deleteMessage':
       return { lines: '', buttons: [] };
+    case 'closeCard':
+      // A console line cannot change once printed: what the card's footer says is said instead.
+      return reply.fallback === undefined
+        ? { lines: '', buttons: [] }
+        : render({ type: 'text', text: reply.fallback, locale: reply.locale }, numbered, filesDir);
   }
 }

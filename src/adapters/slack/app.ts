@@ -1,10 +1,11 @@
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
+import type { KnownBlock } from '@slack/types';
 import { StartupError } from '../../startup-error.js';
 import { screenSlackBody } from './body-guard.js';
 import type { Logger } from '../../log.js';
 import type { Inbound } from '../../engine/inbound.js';
-import type { LocalizedOutbound } from '../../engine/outbound.js';
+import type { LocalizedOutbound, NoticeSender } from '../../engine/outbound.js';
 import type { SecretForm, SecretOutcome } from '../../engine/secrets.js';
 import type { Route } from '../../http/server.js';
 import { supportedLocale, type Locale } from '../../i18n/locales.js';
@@ -28,6 +29,8 @@ import { UserLocales } from './user-locales.js';
 export interface UpdateHandler {
   handle(inbound: Inbound): Promise<LocalizedOutbound[]>;
   submitSecret(origin: Inbound, nonce: string, form: SecretForm): Promise<SecretOutcome>;
+  /** Where the engine's notices to people other than the asker are handed to this adapter. */
+  sendNoticesOn?(platform: 'slack', send: NoticeSender): void;
 }
 
 /** A users.info that takes longer than this gives no language rather than hold up the update. */
@@ -162,6 +165,14 @@ export function createSlackAdapter(engine: UpdateHandler, options: SlackOptions)
   /** The update as the engine gets it: with the language Slack says its sender uses. */
   const withLanguage = async (inbound: Inbound, userId: string) =>
     speaking(inbound, await locales.of(userId));
+  // A notice is no update's answer: it opens the person's DM with the bot token itself.
+  const noticeClient = new WebClient(options.botToken, { ...clientOptions, logLevel: LogLevel.ERROR });
+  engine.sendNoticesOn?.('slack', async (externalId, notice) => {
+    const userId = externalId.slice(externalId.indexOf(':') + 1);
+    await deliver({ ...codes, client: noticeClient, userId, channel: '' }, [
+      notice.type === 'text' ? { ...notice, privately: true } : notice,
+    ]);
+  });
 
   app.command('/gatehouse', async ({ ack, body, respond, client }) => {
     await ack();
@@ -215,7 +226,11 @@ export function createSlackAdapter(engine: UpdateHandler, options: SlackOptions)
         body.user.id,
       ),
     );
-    await deliver({ ...codes, client, userId: body.user.id, channel, respond }, replies).catch(failed);
+    const blocks: unknown = body.message?.blocks;
+    const tapped = Array.isArray(blocks) ? { blocks: blocks as KnownBlock[] } : {};
+    await deliver({ ...codes, client, userId: body.user.id, channel, respond, tapped }, replies).catch(
+      failed,
+    );
   });
 
   app.view(SECRET_ACTION, async ({ ack, body, view, client }) => {

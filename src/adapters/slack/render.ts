@@ -19,6 +19,11 @@ export interface ReplyTarget {
   respond?: RespondFn;
   /** The Telegram bot that serves this deployment too, if one does: a code's instructions link to it. */
   telegramBotUsername?: string;
+  /**
+   * A button was tapped: its message is replaced through `respond`. Its blocks come along where Slack
+   * sends them (not for an ephemeral message).
+   */
+  tapped?: { blocks?: Block[] };
 }
 
 export const SECRET_ACTION = 'gh_secret';
@@ -74,6 +79,36 @@ async function post(target: ReplyTarget, text: string, blocks: Block[], privatel
   await target.respond({ response_type: 'ephemeral', replace_original: false, text: fallback, blocks });
 }
 
+/** Replaces the tapped message (a card) in place; false when there is none or Slack refused. */
+async function replaceTapped(target: ReplyTarget, text: string, blocks: Block[]): Promise<boolean> {
+  if (!target.tapped || !target.respond) return false;
+  try {
+    await target.respond({
+      replace_original: true,
+      // A card in a channel was an ephemeral reply, and stays one.
+      ...(isDirectMessage(target.channel) ? {} : { response_type: 'ephemeral' as const }),
+      text: escapeSlack(text).slice(0, 3000),
+      blocks,
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The tapped card without its buttons, `footer` under its words; where its words are unknown, only what to say. */
+async function closeCard(target: ReplyTarget, footer: string | undefined, fallback: string | undefined) {
+  const kept = target.tapped?.blocks?.filter((b) => b.type !== 'actions');
+  const said = footer ?? fallback;
+  const blocks = kept
+    ? [...kept, ...(footer !== undefined ? textBlocks(footer) : [])]
+    : said !== undefined
+      ? textBlocks(said)
+      : [];
+  if (blocks.length > 0 && (await replaceTapped(target, said ?? '', blocks))) return;
+  if (said !== undefined) await post(target, said, textBlocks(said), false);
+}
+
 /** A reply's text as Slack shows it: commands as they are typed there, codes with their instructions. */
 export function slackText(body: string, telegramBotUsername: string | undefined, locale: Locale): string {
   return withCodeInstructions(withCommandPrefix(body, SLACK_COMMAND_PREFIX), telegramBotUsername, locale);
@@ -85,9 +120,18 @@ export async function deliver(target: ReplyTarget, replies: LocalizedOutbound[])
     switch (reply.type) {
       case 'text': {
         const body = slackText(reply.text, target.telegramBotUsername, reply.locale);
-        await post(target, body, textBlocks(body, reply.buttons), reply.privately === true);
+        const blocks = textBlocks(body, reply.buttons);
+        if (reply.replacesTapped && !reply.privately && (await replaceTapped(target, body, blocks))) break;
+        await post(target, body, blocks, reply.privately === true);
         break;
       }
+      case 'closeCard':
+        await closeCard(
+          target,
+          reply.footer && slackText(reply.footer, target.telegramBotUsername, reply.locale),
+          reply.fallback && slackText(reply.fallback, target.telegramBotUsername, reply.locale),
+        );
+        break;
       case 'secretPrompt': {
         const body = slackText(reply.text, target.telegramBotUsername, reply.locale);
         const meta: SecretFormMeta = {

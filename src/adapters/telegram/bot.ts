@@ -6,7 +6,7 @@ import { apiThrottler, type APIThrottlerOptions } from '@grammyjs/transformer-th
 import type { Locale } from '../../i18n/locales.js';
 import type { Logger } from '../../log.js';
 import type { Inbound } from '../../engine/inbound.js';
-import type { LocalizedOutbound } from '../../engine/outbound.js';
+import type { LocalizedOutbound, NoticeSender } from '../../engine/outbound.js';
 import type { Route } from '../../http/server.js';
 import { CommandMenus, type MenuDirectory } from './menus.js';
 import { deliver } from './render.js';
@@ -16,6 +16,8 @@ import { webhookRoute } from './webhook.js';
 /** The engine as the adapter sees it. */
 export interface UpdateHandler {
   handle(inbound: Inbound): Promise<LocalizedOutbound[]>;
+  /** Where the engine's notices to people other than the asker are handed to this adapter. */
+  sendNoticesOn?(platform: 'telegram', send: NoticeSender): void;
 }
 
 export interface TelegramOptions {
@@ -78,6 +80,7 @@ export function telegramComposer(
     const inbound = toInbound(ctx);
     if (!inbound || !ctx.chat) return;
     const replies = await engine.handle(inbound);
+    const tapped = ctx.callbackQuery?.message;
     await deliver(
       {
         api: ctx.api,
@@ -86,6 +89,9 @@ export function telegramComposer(
         isPrivate: ctx.chat.type === 'private',
         botUsername: ctx.me.username,
         ...(publicUrl ? { webAppUrl: publicUrl } : {}),
+        ...(tapped
+          ? { tapped: { messageId: tapped.message_id, ...('text' in tapped ? { text: tapped.text } : {}) } }
+          : {}),
       },
       replies,
     );
@@ -130,6 +136,23 @@ export function createTelegramAdapter(engine: UpdateHandler, options: TelegramOp
     options.log.error({ err: error.error, update: error.ctx.update.update_id }, 'telegram update failed'),
   );
 
+  const sendTo = async (userId: number, replies: LocalizedOutbound[]) => {
+    await bot.init();
+    await deliver(
+      {
+        api: bot.api,
+        chatId: userId,
+        userId,
+        isPrivate: true,
+        botUsername: bot.botInfo.username,
+        ...(options.publicUrl ? { webAppUrl: options.publicUrl } : {}),
+      },
+      replies,
+    );
+  };
+  // A person's private chat with the bot has their user id.
+  engine.sendNoticesOn?.('telegram', (externalId, notice) => sendTo(Number(externalId), [notice]));
+
   let runner: RunnerHandle | undefined;
   const { webhook } = options;
   return {
@@ -161,18 +184,7 @@ export function createTelegramAdapter(engine: UpdateHandler, options: TelegramOp
       if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
     },
     sendTo: async (userId, replies) => {
-      await bot.init();
-      await deliver(
-        {
-          api: bot.api,
-          chatId: userId,
-          userId,
-          isPrivate: true,
-          botUsername: bot.botInfo.username,
-          ...(options.publicUrl ? { webAppUrl: options.publicUrl } : {}),
-        },
-        replies,
-      );
+      await sendTo(userId, replies);
       // A form may have created or changed an account (a claim makes an admin), as an update can.
       await menus?.afterUpdate(String(userId), false);
     },

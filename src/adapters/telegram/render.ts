@@ -18,6 +18,8 @@ export interface ReplyTarget {
   botUsername: string;
   /** `PUBLIC_URL`: buttons may open the Mini App (Telegram allows that in private chats only). */
   webAppUrl?: string;
+  /** The message in `chatId` whose button was tapped, and its text where Telegram sent it along. */
+  tapped?: { messageId: number; text?: string };
 }
 
 /** Telegram's limit is 4096 characters per message; a margin keeps split parts safely under it. */
@@ -100,6 +102,66 @@ async function sendText(
   }
 }
 
+/** Telegram refuses an edit that changes nothing; the card already shows what it should. */
+function isNotModified(error: unknown): boolean {
+  return error instanceof GrammyError && /message is not modified/i.test(error.description);
+}
+
+/** Edits the tapped card in place; false when it cannot be (too long, gone, too old) and must be sent anew. */
+async function editTapped(
+  target: ReplyTarget,
+  text: string,
+  markup: InlineKeyboardMarkup | undefined,
+): Promise<boolean> {
+  const { tapped } = target;
+  if (!tapped) return false;
+  const parts = splitText(text);
+  if (parts.length > 1) {
+    await removeKeyboard(target);
+    return false;
+  }
+  try {
+    await target.api.editMessageText(target.chatId, tapped.messageId, escapeHtml(parts[0]!) || ' ', {
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      ...(markup ? { reply_markup: markup } : {}),
+    });
+    return true;
+  } catch (error) {
+    if (isNotModified(error)) return true;
+    await removeKeyboard(target);
+    return false;
+  }
+}
+
+/** The tapped card's buttons go, so a used or stale one cannot be tapped again; false if that failed. */
+async function removeKeyboard(target: ReplyTarget): Promise<boolean> {
+  if (!target.tapped) return false;
+  try {
+    await target.api.editMessageReplyMarkup(target.chatId, target.tapped.messageId, {
+      reply_markup: { inline_keyboard: [] },
+    });
+    return true;
+  } catch (error) {
+    return isNotModified(error);
+  }
+}
+
+/** The tapped card without its buttons, `footer` under its words; where it cannot change, the words are sent. */
+async function closeCard(
+  target: ReplyTarget,
+  footer: string | undefined,
+  fallback: string | undefined,
+): Promise<void> {
+  const original = target.tapped?.text;
+  if (footer !== undefined && original !== undefined) {
+    if (await editTapped(target, `${original}\n\n${footer}`, undefined)) return;
+  }
+  const removed = await removeKeyboard(target);
+  const said = footer ?? (removed ? undefined : fallback);
+  if (said !== undefined) await sendText(target.api, target.chatId, said);
+}
+
 function isPrivateReply(reply: LocalizedOutbound): boolean {
   return (reply.type === 'text' || reply.type === 'file') && reply.privately === true;
 }
@@ -113,12 +175,19 @@ async function sendOne(target: ReplyTarget, reply: LocalizedOutbound): Promise<v
   const { api } = target;
   const chatId = isPrivateReply(reply) ? target.userId : target.chatId;
   switch (reply.type) {
-    case 'text':
-      await sendText(
-        api,
-        chatId,
-        withCodeInstructions(reply.text, target.botUsername, reply.locale),
-        webAppButtons(reply.buttons, webAppOf(target, chatId), reply.locale),
+    case 'text': {
+      const body = withCodeInstructions(reply.text, target.botUsername, reply.locale);
+      const markup = webAppButtons(reply.buttons, webAppOf(target, chatId), reply.locale);
+      if (reply.replacesTapped && chatId === target.chatId && (await editTapped(target, body, markup)))
+        return;
+      await sendText(api, chatId, body, markup);
+      return;
+    }
+    case 'closeCard':
+      await closeCard(
+        target,
+        reply.footer && withCodeInstructions(reply.footer, target.botUsername, reply.locale),
+        reply.fallback && withCodeInstructions(reply.fallback, target.botUsername, reply.locale),
       );
       return;
     case 'secretPrompt': {

@@ -3,6 +3,7 @@ import { findUser } from '../../domain/users.js';
 import { exactValues, refuseArguments, tokenize, UsageError } from '../args.js';
 import { joined, msg, type Message } from '../../i18n/message.js';
 import { text } from '../outbound.js';
+import { tellAccountChanged } from '../effects/account-notices.js';
 import { reply, type CommandSpec } from './types.js';
 
 /** How to write a group name that has spaces, shown in place of cutting it to its first word. */
@@ -73,6 +74,7 @@ export const groupCommands: CommandSpec[] = [
           const target = await findUser(store, who!, ctx.inbound.platform);
           const change = action === 'add' ? addToGroup : removeFromGroup;
           const groups = await change(store, { actorId, groupName: name!, userId: target.id });
+          tellAccountChanged(ctx.deps, { actorId, userId: target.id }, { kind: 'groups', groups });
           return reply(
             text(
               msg('group-member-groups', {

@@ -14,6 +14,7 @@ import { translate } from '../../i18n/translate.js';
 import { codeMark, text, type Button } from '../outbound.js';
 import { ago, day, listOrNone, NONE, platformName, roleName, statusName } from './format.js';
 import { reply, type CommandSpec, type SignedInContext } from './types.js';
+import { tellAccountChanged } from '../effects/account-notices.js';
 
 /** The person an admin's words name, preferring a handle on the platform they are typing on. */
 export function resolveTarget(ctx: SignedInContext, reference: string): Promise<FoundUser> {
@@ -156,6 +157,7 @@ export const userCommands: CommandSpec[] = [
         userId: target.id,
         ...(ctx.deps.settings.seatLimit ? { seatLimit: ctx.deps.settings.seatLimit } : {}),
       });
+      tellAccountChanged(ctx.deps, { actorId: ctx.user.id, userId: user.id }, { kind: 'reactivated' });
       return reply(text(msg('reactivate-done', { name: user.name })));
     },
   },

@@ -7,6 +7,7 @@ import { EmailTakenError, LockedOutError, ValidationError } from '../../domain/e
 import { resolveInviteToken } from '../../domain/invites.js';
 import type { EngineDeps } from '../deps.js';
 import { newPasswordEffects } from './new-password.js';
+import { greetingOf } from './invite-greeting.js';
 
 type ClaimImplementations = Parameters<typeof claimFlow.provide>[0];
 
@@ -29,7 +30,13 @@ export function claimEffects(deps: EngineDeps): ClaimImplementations {
             return { usable: false, reason: resolved.reason };
           }
           const { invite } = resolved;
-          return { usable: true, hasEmail: invite.email !== null, role: invite.role, label: invite.label };
+          return {
+            usable: true,
+            hasEmail: invite.email !== null,
+            role: invite.role,
+            label: invite.label,
+            ...(await greetingOf(deps, invite)),
+          };
         },
       ),
       // An email the claimant types is limited per invite and chat, so the claim is no way to find out

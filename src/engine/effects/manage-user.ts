@@ -7,6 +7,7 @@ import type { EngineDeps } from '../deps.js';
 import { codeMark } from '../outbound.js';
 import { minute } from '../commands/format.js';
 import { translate } from '../../i18n/translate.js';
+import { sendResetLink, tellAccountChanged } from './account-notices.js';
 
 type Implementations = Parameters<typeof manageUserFlow.provide>[0];
 
@@ -32,24 +33,33 @@ export function manageUserEffects(deps: EngineDeps): Implementations {
           allGroups: groups.map((g) => g.name),
           openInvites: detail.openInvites,
           liveResetLinks: detail.liveResetLinks,
+          reachable: deps.notices?.canReach(detail.identities) ?? false,
         };
       }),
       changeRole: fromPromise(async ({ input }) => {
         await changeRole(deps.store, input);
+        tellAccountChanged(deps, input, { kind: 'role', role: input.role });
       }),
-      setGroups: fromPromise(async ({ input }) => setUserGroups(deps.store, input)),
+      setGroups: fromPromise(async ({ input }) => {
+        const groups = await setUserGroups(deps.store, input);
+        tellAccountChanged(deps, input, { kind: 'groups', groups });
+        return groups;
+      }),
+      sendResetLink: fromPromise(async ({ input }) => sendResetLink(deps, input)),
       issueResetLink: fromPromise(async ({ input }) => {
         const { payload } = await issueResetLink(deps.store, input);
         return { instructions: [codeMark(payload)] };
       }),
       deactivate: fromPromise(async ({ input }) => {
         await deactivateUser(deps.store, input);
+        tellAccountChanged(deps, input, { kind: 'deactivated' });
       }),
       reactivate: fromPromise(async ({ input }) => {
         await reactivateUser(deps.store, {
           ...input,
           ...(deps.settings.seatLimit ? { seatLimit: deps.settings.seatLimit } : {}),
         });
+        tellAccountChanged(deps, input, { kind: 'reactivated' });
       }),
     },
   };

@@ -80,7 +80,7 @@ describe('granting admin', () => {
       /^Make Carol <carol@example\.com> an admin\? They will be able to invite, change roles and groups, and read the audit trail\. \[Yes, make admin\] \[No\]$/,
     );
     expect(await roleOf(carol.id)).toBe('member');
-    expect(await ada.tap('Yes, make admin')).toMatch(/^Carol is now an admin\./);
+    expect(await ada.tap('Yes, make admin')).toMatch(/\n✓ Carol is now an admin\. \(by Ada\)/);
     expect(await roleOf(carol.id)).toBe('admin');
   });
 

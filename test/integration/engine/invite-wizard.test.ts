@@ -45,6 +45,8 @@ describe('the /invite wizard', () => {
     const ada = new Person(engine, 'ada');
     expect(await ada.say('/invite bo@example.com group:Opps')).toMatch(/There is no group called “Opps”/);
     expect(await ada.say('hello')).not.toMatch(/Create/);
-    expect(await ada.say('/invite bo@example.com group:ops')).toMatch(/Invite bo@example.com as member in Ops/);
+    expect(await ada.say('/invite bo@example.com group:ops')).toMatch(
+      /Invite bo@example.com as member in Ops/,
+    );
   });
 });

@@ -160,7 +160,7 @@ describe('an admin losing their rights', () => {
     expect(await ada.say('/role rogue@example.com member')).toBe(
       'Make Rogue <rogue@example.com> a member?\nRogue has 2 open invites; they will be revoked. [Yes, make member] [No]',
     );
-    expect(await ada.tap('Yes, make member')).toMatch(/^Rogue is now a member\./);
+    expect(await ada.tap('Yes, make member')).toMatch(/\n✓ Rogue is now a member\. \(by Ada\)/);
     const [open] =
       await sql`select count(*)::int as n from invites where created_by = ${rogue.id} and revoked_at is null`;
     expect(open!.n).toBe(0);
