@@ -3,7 +3,7 @@ import { activeAdminIds, activeRoleOf, requireActiveAdmin } from '../domain/acto
 import type { Platform, Role } from '../domain/enums.js';
 import { NotAdminError } from '../domain/errors.js';
 import { listDirectory, touchLastSeen, type DirectoryPage } from '../domain/users.js';
-import { guardTransactions } from '../store/store.js';
+import { guardTransactions, type Store } from '../store/store.js';
 import { commandNameOf, findCommand } from './commands/index.js';
 import { withoutNul } from './sanitize.js';
 import type { EngineDeps } from './deps.js';
@@ -30,8 +30,12 @@ const LOCK_WAIT_MS = 60_000;
  */
 export class Engine {
   private readonly local = new Map<string, Promise<unknown>>();
+  /** What a turn works with: `deps`, with the agents a speaker may use kept while access is unchanged. */
+  private readonly turnDeps: EngineDeps;
 
-  constructor(readonly deps: EngineDeps) {}
+  constructor(readonly deps: EngineDeps) {
+    this.turnDeps = { ...deps, store: withKeptAccess(deps.store) };
+  }
 
   async handle(update: Inbound): Promise<LocalizedOutbound[]> {
     const asked = withoutNul(update);
@@ -255,7 +259,7 @@ export class Engine {
     });
     const stored = held?.stored;
     const session = parseSession(stored?.data);
-    const turn = new Turn(this.deps, inbound, user, session);
+    const turn = new Turn(this.turnDeps, inbound, user, session);
     const result = await guardTransactions(
       (tx) => turn.confirmLinked(tx),
       () => work(turn),
@@ -276,6 +280,15 @@ export class Engine {
     const locale = localeOf({ deps: this.deps, inbound, user: turn.user });
     return { result, replies: withGroupNotice(inbound, replies), locale };
   }
+}
+
+/**
+ * The record, with the agents a person may use kept from an earlier update while the record's access
+ * epoch is unchanged (src/store/access-epoch.ts): every update reads the epoch with its speaker's
+ * account before anything else, so a change of access applies at the next message, across processes.
+ */
+function withKeptAccess(store: Store): Store {
+  return { ...store, agents: { ...store.agents, listVisibleAgents: store.agents.listVisibleAgentsKept } };
 }
 
 /** A command that starts and ends no flow (`stateless` in its spec). */
