@@ -35,7 +35,9 @@ function area(url: string): string {
 }
 function frame(n: ProfileNode): string {
   const { functionName, url, lineNumber } = n.callFrame;
-  const where = url ? `${url.replace(/^.*?(node_modules\/|\/src\/|\/flows\/|\/bench\/)/, '$1')}:${lineNumber + 1}` : '';
+  const where = url
+    ? `${url.replace(/^.*?(node_modules\/|\/src\/|\/flows\/|\/bench\/)/, '$1')}:${lineNumber + 1}`
+    : '';
   return `${functionName || '(anonymous)'} ${where}`.trim();
 }
 
@@ -47,7 +49,8 @@ profile.samples.forEach((id, i) => {
   total += dt;
   const node = byId.get(id)!;
   const name = node.callFrame.functionName;
-  const key = name === '(idle)' || name === '(program)' || name === '(garbage collector)' ? name : frame(node);
+  const key =
+    name === '(idle)' || name === '(program)' || name === '(garbage collector)' ? name : frame(node);
   self.set(key, (self.get(key) ?? 0) + dt);
   const seen = new Set<string>();
   for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
