@@ -53,6 +53,8 @@ export async function benchThroughput(sizes: Sizes['throughput']): Promise<Recor
       ),
     )) as [number, number];
     const latencies = await pacedLatencies(adapter.bot, agents, ours / 2, sizes.latencySeconds);
+    // The floor at the same rate: what the machine's own Postgres, Redis and scheduling add to the tail.
+    const floorLatencies = await pacedLatencies(floor, agents, ours / 2, Math.min(sizes.latencySeconds, 3));
     await adapter.stop();
 
     const bare = new Bot(BOT_TOKEN, { botInfo: BOT_INFO });
@@ -71,6 +73,7 @@ export async function benchThroughput(sizes: Sizes['throughput']): Promise<Recor
       latency_agents_p99_ms: percentile(latencies, 99),
       latency_agents_p50_ms: percentile(latencies, 50),
       latency_bare_p99_ms_same_rate: percentile(bareLatencies, 99),
+      latency_floor_p99_ms_same_rate: percentile(floorLatencies, 99),
       pg_queries_per_agents_update: perUpdate.queries,
       redis_commands_per_agents_update: perUpdate.redis,
     };
