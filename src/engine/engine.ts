@@ -64,18 +64,13 @@ export class Engine {
         const answered = inbound === asked ? replies : withGroupNotice(asked, replies.map(sentPrivately));
         return answered.map((reply) => localize(reply, locale));
       } catch (error) {
-        return this.failed(key, inbound, error, started);
+        return this.failed(inbound, error, started);
       }
-    }).catch((error: unknown) => this.failed(key, inbound, error, started));
+    }).catch((error: unknown) => this.failed(inbound, error, started));
   }
 
   /** The answer to an update that failed: a short apology, or what can be done while the session store is away. */
-  private async failed(
-    key: string,
-    inbound: Inbound,
-    error: unknown,
-    started: number,
-  ): Promise<LocalizedOutbound[]> {
+  private async failed(inbound: Inbound, error: unknown, started: number): Promise<LocalizedOutbound[]> {
     const storeAway = error instanceof SessionStoreUnavailableError;
     this.deps.log[storeAway ? 'warn' : 'error'](
       { err: error, platform: inbound.platform, chat: inbound.chat.id },
