@@ -4,6 +4,7 @@ import { benchClaims } from './claims.js';
 import { benchRecordScale } from './record-scale.js';
 import { benchRss } from './rss.js';
 import { benchSessions } from './sessions.js';
+import { benchSlack } from './slack.js';
 import { benchStartup } from './startup.js';
 import { benchStepCost } from './step-cost.js';
 import { benchThroughput } from './throughput.js';
@@ -25,6 +26,7 @@ const sizes = sizesFor(full);
 
 const BENCHES: [string, () => Promise<Record<string, number>>][] = [
   ['throughput', () => benchThroughput(sizes.throughput)],
+  ['slack', () => benchSlack(sizes.slack)],
   ['step-cost', () => benchStepCost(sizes.stepCost)],
   ['claims', () => benchClaims(sizes.claims)],
   ['record-scale', () => benchRecordScale(sizes.scale)],

@@ -1,14 +1,26 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFile, fork, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
-/** A bench script run as a process of its own (TypeScript through tsx), talking over IPC. */
+/**
+ * A bench script run as a process of its own, talking over IPC: TypeScript through tsx, or with
+ * `compiled` its build in `dist/bench/` run by node alone (see `buildForNode`).
+ */
 export class Child<Reply> {
   private readonly process: ChildProcess;
   private readonly waiting: { resolve: (reply: Reply) => void; reject: (error: Error) => void }[] = [];
 
-  constructor(script: string, env: Record<string, string>, nodeFlags: string[] = []) {
-    this.process = fork(fileURLToPath(new URL(`../${script}`, import.meta.url)), [], {
-      execArgv: [...nodeFlags, '--import', 'tsx'],
+  constructor(
+    script: string,
+    env: Record<string, string>,
+    nodeFlags: string[] = [],
+    options: { compiled?: boolean } = {},
+  ) {
+    const path = options.compiled
+      ? new URL(`../../dist/bench/${script.replace(/\.ts$/, '.js')}`, import.meta.url)
+      : new URL(`../${script}`, import.meta.url);
+    this.process = fork(fileURLToPath(path), [], {
+      execArgv: options.compiled ? nodeFlags : [...nodeFlags, '--import', 'tsx'],
       env: { ...process.env, ...env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -45,4 +57,16 @@ export function serve(handle: (request: { type: string }) => Promise<unknown>): 
       },
     );
   });
+}
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * `npm run build` (the app in `dist/`, as production runs it), then the bench scripts of
+ * `bench/tsconfig.dist.json` compiled next to it in `dist/bench/`.
+ */
+export async function buildForNode(): Promise<void> {
+  const run = promisify(execFile);
+  await run('npm', ['run', 'build'], { cwd: ROOT });
+  await run('npx', ['tsc', '-p', 'bench/tsconfig.dist.json'], { cwd: ROOT });
 }

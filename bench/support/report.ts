@@ -19,6 +19,14 @@ export const FIGURES: { key: string; what: string; target?: string; met?: (v: nu
     target: '≤ 5 ms',
     met: (v) => v <= 5,
   },
+  { key: 'slack_agents_ups', what: '`/gatehouse agents` updates/s, signed, through Bolt’s HTTP receiver' },
+  { key: 'slack_bare_ups', what: 'bare Bolt app answering the same command, updates/s' },
+  {
+    key: 'slack_agents_over_bare',
+    what: 'ours ÷ bare Bolt',
+    target: '≥ 0.5',
+    met: (v) => v >= 0.5,
+  },
   { key: 'step50_ms', what: 'our flow step at step 50 (ms)' },
   { key: 'xstate_bare_step_ms', what: 'bare XState restore → send → persist with Redis GET/SET (ms)' },
   {

@@ -104,7 +104,11 @@ export async function listAgentsForAdmin(
   return store.agents.listSharedAgents();
 }
 
-/** The agents this person may use now, by DESIGN §2, in one query on every call (nothing is cached). */
+/**
+ * The agents this person may use now, by DESIGN §2: read from the record, or kept from an earlier
+ * read while the record's access epoch, read with the speaker's account on every update, is unchanged
+ * (src/store/access-epoch.ts), so a change of access applies at the next message.
+ */
 export function listVisibleAgents(store: Store, userId: string): Promise<AgentRow[]> {
   return store.agents.listVisibleAgents(userId);
 }

@@ -3,7 +3,7 @@ import { activeAdminIds, activeRoleOf, requireActiveAdmin } from '../domain/acto
 import type { Platform, Role } from '../domain/enums.js';
 import { NotAdminError } from '../domain/errors.js';
 import { listDirectory, touchLastSeen, type DirectoryPage } from '../domain/users.js';
-import { guardTransactions } from '../store/store.js';
+import { guardTransactions, type Store } from '../store/store.js';
 import { commandNameOf, findCommand } from './commands/index.js';
 import { withoutNul } from './sanitize.js';
 import type { EngineDeps } from './deps.js';
@@ -14,7 +14,7 @@ import { chooseLocale, type Locale } from '../i18n/locales.js';
 import { translate } from '../i18n/translate.js';
 import { msg } from '../i18n/message.js';
 import { APOLOGY, SESSION_STORE_AWAY } from './replies.js';
-import { SessionStoreUnavailableError } from '../store/sessions.js';
+import { SessionStoreUnavailableError, type HeldSession } from '../store/sessions.js';
 import { nonceMatches, type SecretForm, type SecretOutcome } from './secrets.js';
 import type { SecretPurpose } from '../../flows/types.js';
 import { Turn, type SessionData } from './turn.js';
@@ -32,11 +32,14 @@ const LOCK_WAIT_MS = 60_000;
  */
 export class Engine {
   private readonly local = new Map<string, Promise<unknown>>();
+  /** What a turn works with: `deps`, with the agents a speaker may use kept while access is unchanged. */
+  private readonly turnDeps: EngineDeps;
 
   readonly deps: EngineDeps;
 
   constructor(deps: EngineDeps) {
     this.deps = deps.notices ? deps : { ...deps, notices: new NoticeDesk(deps.log) };
+    this.turnDeps = { ...this.deps, store: withKeptAccess(deps.store) };
   }
 
   /** How an adapter reaches its platform's people privately, for notices about their account. */
@@ -50,9 +53,10 @@ export class Engine {
     const key = conversationKey(inbound);
     const started = performance.now();
     const { metrics } = this.deps;
-    return this.serialized(key, async () => {
+    const stateless = isStateless(inbound);
+    return this.serialized(key, { stateless }, async (held) => {
       try {
-        const { replies, locale } = await this.process(key, inbound, (turn) =>
+        const { replies, locale } = await this.process(held, inbound, (turn) =>
           turn.run({ fromAnotherChat: inbound !== asked }),
         );
         const seconds = (performance.now() - started) / 1000;
@@ -70,18 +74,13 @@ export class Engine {
         const answered = inbound === asked ? replies : withGroupNotice(asked, replies.map(sentPrivately));
         return answered.map((reply) => localize(reply, locale));
       } catch (error) {
-        return this.failed(key, inbound, error, started);
+        return this.failed(inbound, error, started);
       }
-    }).catch((error: unknown) => this.failed(key, inbound, error, started));
+    }).catch((error: unknown) => this.failed(inbound, error, started));
   }
 
   /** The answer to an update that failed: a short apology, or what can be done while the session store is away. */
-  private async failed(
-    key: string,
-    inbound: Inbound,
-    error: unknown,
-    started: number,
-  ): Promise<LocalizedOutbound[]> {
+  private async failed(inbound: Inbound, error: unknown, started: number): Promise<LocalizedOutbound[]> {
     const storeAway = error instanceof SessionStoreUnavailableError;
     this.deps.log[storeAway ? 'warn' : 'error'](
       { err: error, platform: inbound.platform, chat: inbound.chat.id },
@@ -89,7 +88,7 @@ export class Engine {
       'update failed',
     );
     this.deps.metrics?.failed('update');
-    const answered = storeAway ? await this.withoutSessionStore(key, inbound) : undefined;
+    const answered = storeAway ? await this.withoutSessionStore(inbound) : undefined;
     this.deps.metrics?.updateHandled(
       inbound.platform,
       answered ? 'ok' : 'failed',
@@ -104,13 +103,10 @@ export class Engine {
    * With the session store away, a command that needs no conversation state is still answered from
    * the record (no lock, nothing saved); undefined for anything else.
    */
-  private async withoutSessionStore(key: string, inbound: Inbound): Promise<LocalizedOutbound[] | undefined> {
-    const name = inbound.command?.name ?? inbound.action?.match(/^\/(\w+)/)?.[1];
-    if (!name || !findCommand(name)?.stateless) return undefined;
+  private async withoutSessionStore(inbound: Inbound): Promise<LocalizedOutbound[] | undefined> {
+    if (!isStateless(inbound)) return undefined;
     try {
-      const { replies, locale } = await this.process(key, inbound, (turn) => turn.run(), {
-        withoutSession: true,
-      });
+      const { replies, locale } = await this.process(undefined, inbound, (turn) => turn.run());
       return replies.map((reply) => localize(reply, locale));
     } catch (error) {
       this.deps.log.error({ err: error, platform: inbound.platform }, 'update failed without sessions');
@@ -125,8 +121,10 @@ export class Engine {
    */
   async submitSecret(origin: Inbound, nonce: string, form: SecretForm): Promise<SecretOutcome> {
     const key = conversationKey(origin);
-    return this.serialized(key, async () => {
-      const { result, replies, locale } = await this.process(key, origin, (turn) => turn.submit(nonce, form));
+    return this.serialized(key, {}, async (held) => {
+      const { result, replies, locale } = await this.process(held, origin, (turn) =>
+        turn.submit(nonce, form),
+      );
       if (result.kind === 'taken') return { ...result, replies: replies.map((r) => localize(r, locale)) };
       return result.kind === 'refused' ? { ...result, refusal: translate(locale, result.refusal) } : result;
     });
@@ -195,15 +193,23 @@ export class Engine {
     });
   }
 
-  /** Runs `work` after the conversation's earlier updates in this process, under its lock. */
-  private async serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` after the conversation's earlier updates in this process, under its lock, with the
+   * state read under it. A `stateless` update (one that starts and ends no flow) in a conversation
+   * with no state takes no lock: see `unlockedIfIdle`.
+   */
+  private async serialized<T>(
+    key: string,
+    options: { stateless?: boolean },
+    work: (held: HeldSession) => Promise<T>,
+  ): Promise<T> {
     const previous = this.local.get(key) ?? Promise.resolve();
     const locked = async () => {
-      const release = await this.acquire(key);
+      const held = (options.stateless && (await this.unlockedIfIdle(key))) || (await this.acquire(key));
       try {
-        return await work();
+        return await work(held);
       } finally {
-        await release();
+        await held.release();
       }
     };
     const run = previous.then(locked, locked);
@@ -215,33 +221,51 @@ export class Engine {
     }
   }
 
-  private async acquire(key: string): Promise<() => Promise<void>> {
+  /**
+   * The lock exists so that updates of one conversation never interleave their reads and writes of
+   * its state. An update that starts and ends no flow, in a conversation that has none, reads nothing
+   * another update could change under it and writes nothing (the speaker's account and rights are
+   * read from the record on every update, with or without the lock), so it needs none: one read of
+   * the state tells. With a flow there it takes the lock like any other update (a secret prompt it
+   * shows again saves a fresh nonce). Should it leave state after all, the save is still the
+   * compare-and-set against the version read, so it never overwrites a newer state.
+   */
+  private async unlockedIfIdle(key: string): Promise<HeldSession | undefined> {
+    const { sessions } = this.deps;
+    const stored = await sessions.load(key);
+    if (stored?.data) return undefined;
+    return {
+      stored,
+      saveAndRelease: (data, ttlSeconds) => sessions.save(key, data, stored?.version ?? 0, ttlSeconds),
+      release: async () => undefined,
+    };
+  }
+
+  private async acquire(key: string): Promise<HeldSession> {
     const deadline = Date.now() + LOCK_WAIT_MS;
     for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
-      const release = await this.deps.sessions.tryLock(key, LOCK_TTL_MS);
-      if (release) return release;
+      const held = await this.deps.sessions.lockAndLoad(key, LOCK_TTL_MS);
+      if (held) return held;
       if (Date.now() > deadline) throw new Error('conversation lock not acquired in time');
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
 
+  /** One update's turn on the state `held` read (none: the session store is away, nothing is saved). */
   private async process<T>(
-    key: string,
+    held: HeldSession | undefined,
     inbound: Inbound,
     work: (turn: Turn) => Promise<T>,
-    options: { withoutSession?: boolean } = {},
   ): Promise<{ result: T; replies: Outbound[]; locale: Locale }> {
-    const { store, sessions } = this.deps;
-    const [user, stored] = await Promise.all([
-      resolveIdentity(store, {
-        platform: inbound.platform,
-        externalId: inbound.sender.externalId,
-        username: inbound.sender.username,
-      }),
-      options.withoutSession ? undefined : sessions.load(key),
-    ]);
+    const { store } = this.deps;
+    const user = await resolveIdentity(store, {
+      platform: inbound.platform,
+      externalId: inbound.sender.externalId,
+      username: inbound.sender.username,
+    });
+    const stored = held?.stored;
     const session = parseSession(stored?.data);
-    const turn = new Turn(this.deps, inbound, user, session);
+    const turn = new Turn(this.turnDeps, inbound, user, session);
     const result = await guardTransactions(
       (tx) => turn.confirmLinked(tx),
       () => work(turn),
@@ -249,13 +273,8 @@ export class Engine {
     const replies = turn.replies;
     // No flow left: the state is ended by the same compare-and-set, never deleted blindly.
     const data = turn.session.flow ? JSON.stringify(turn.session) : '';
-    if (data !== (stored?.data ?? '')) {
-      const saved = await sessions.save(
-        key,
-        data,
-        stored?.version ?? 0,
-        this.deps.settings.sessionTtlSeconds,
-      );
+    if (held && data !== (stored?.data ?? '')) {
+      const saved = await held.saveAndRelease(data, this.deps.settings.sessionTtlSeconds);
       // Ending a state that was ended meanwhile (this very chat unlinked by its step) is no news.
       if (!saved && data !== '')
         this.deps.log.warn(
@@ -267,6 +286,21 @@ export class Engine {
     const locale = localeOf({ deps: this.deps, inbound, user: turn.user });
     return { result, replies: withGroupNotice(inbound, replies), locale };
   }
+}
+
+/**
+ * The record, with the agents a person may use kept from an earlier update while the record's access
+ * epoch is unchanged (src/store/access-epoch.ts): every update reads the epoch with its speaker's
+ * account before anything else, so a change of access applies at the next message, across processes.
+ */
+function withKeptAccess(store: Store): Store {
+  return { ...store, agents: { ...store.agents, listVisibleAgents: store.agents.listVisibleAgentsKept } };
+}
+
+/** A command that starts and ends no flow (`stateless` in its spec). */
+function isStateless(inbound: Inbound): boolean {
+  const name = commandNameOf(inbound);
+  return name !== undefined && findCommand(name)?.stateless === true;
 }
 
 function kindOf(inbound: Inbound): 'command' | 'button' | 'form' | 'text' {

@@ -1,3 +1,4 @@
+import { keptWhileAccessUnchanged } from './access-epoch.js';
 import type { Db } from './db.js';
 import type { AgentDeletedReason, AgentVisibility } from '../domain/enums.js';
 
@@ -46,6 +47,16 @@ export async function listVisibleAgents(db: Db, userId: string): Promise<AgentRo
                       where m.user_id = ${userId})))
       )
     order by a.owner_id is not null, lower(a.name)`;
+}
+
+/**
+ * `listVisibleAgents`, or its answer kept from an earlier call while the access epoch this process
+ * has seen is unchanged (access-epoch.ts). Only for a caller that has read the speaker's account
+ * (`getUserByIdentity`, which reads the epoch) since the change it must see: the engine, whose
+ * every update begins with that read. Outside a transaction only.
+ */
+export async function listVisibleAgentsKept(db: Db, userId: string): Promise<AgentRow[]> {
+  return keptWhileAccessUnchanged(db, userId, () => listVisibleAgents(db, userId));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { sawAccessEpoch } from './access-epoch.js';
 import type { Db } from './db.js';
 import type { Platform } from '../domain/enums.js';
 import type { UserRow } from './users.js';
@@ -87,14 +88,20 @@ export async function deleteOtherIdentities(
 /** An account as seen through one of its chat identities, with the handle that identity shows. */
 export type IdentifiedUser = UserRow & { chatUsername: string | null };
 
-/** The account linked to a chat identity, in one indexed lookup (run on every update). */
+/**
+ * The account linked to a chat identity, in one indexed lookup (run on every update), with the
+ * access epoch of the same snapshot noted for what is kept while it holds (access-epoch.ts).
+ */
 export async function getUserByIdentity(db: Db, key: IdentityKey): Promise<IdentifiedUser | undefined> {
-  const [row] = await db<IdentifiedUser[]>`
+  const [row] = await db<(IdentifiedUser & { accessEpoch: string })[]>`
     select u.id, u.name, u.email, u.role, u.status, u.invited_by, u.created_at, u.last_seen_at, u.deactivated_at, u.locale,
-      i.username as chat_username
+      i.username as chat_username, coalesce((select n from access_epoch), 0) as access_epoch
     from identities i join users u on u.id = i.user_id
     where i.platform = ${key.platform} and i.external_id = ${key.externalId}`;
-  return row;
+  if (!row) return undefined;
+  const { accessEpoch, ...user } = row;
+  sawAccessEpoch(db, accessEpoch);
+  return user;
 }
 
 /** Sets the handle an identity shows now, taking it from any other identity on the platform. */

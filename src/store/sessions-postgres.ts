@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql } from './db.js';
-import { renewWhileHeld, type SessionStore, type StoredSession } from './sessions.js';
+import {
+  lockThenLoad,
+  renewWhileHeld,
+  type HeldSession,
+  type SessionStore,
+  type StoredSession,
+} from './sessions.js';
 
 /** Sessions in the record's `sessions` table, for a deployment without Redis. */
 export class PostgresSessionStore implements SessionStore {
@@ -62,6 +68,10 @@ export class PostgresSessionStore implements SessionStore {
       stop();
       await this.sql`delete from sessions where key = ${lockKey} and data = ${owner}`;
     };
+  }
+
+  lockAndLoad(key: string, ttlMs: number): Promise<HeldSession | undefined> {
+    return lockThenLoad(this, key, ttlMs);
   }
 
   async hit(key: string, windowSeconds: number): Promise<number> {

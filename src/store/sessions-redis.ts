@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import {
   renewWhileHeld,
   SessionStoreUnavailableError,
+  type HeldSession,
   type SessionStore,
   type StoredSession,
 } from './sessions.js';
@@ -16,31 +17,77 @@ interface SessionScripts {
     ttlSeconds: string,
   ): Promise<number>;
   releaseIfOwner(key: string, owner: string): Promise<number>;
+  lockAndLoad(
+    lockKey: string,
+    key: string,
+    owner: string,
+    ttlMs: string,
+  ): Promise<[string | null, string | null] | null>;
+  saveAndRelease(
+    key: string,
+    lockKey: string,
+    expected: string,
+    next: string,
+    data: string,
+    ttlSeconds: string,
+    owner: string,
+  ): Promise<number>;
   extendIfOwner(key: string, owner: string, ttlMs: string): Promise<number>;
   endIfLive(key: string): Promise<number>;
 }
 
-const SCRIPTS = {
-  saveIfVersion: `
-    local current = redis.call('HGET', KEYS[1], 'v')
-    if (current or '0') ~= ARGV[1] then return 0 end
-    redis.call('HSET', KEYS[1], 'v', ARGV[2], 'd', ARGV[3])
-    redis.call('EXPIRE', KEYS[1], ARGV[4])
-    return 1`,
-  releaseIfOwner: `
+/** The save's compare-and-set, shared by `saveIfVersion` and `saveAndRelease` (session key first). */
+const SAVE_IF_VERSION = `
+    local saved = 0
+    if (redis.call('HGET', KEYS[1], 'v') or '0') == ARGV[1] then
+      redis.call('HSET', KEYS[1], 'v', ARGV[2], 'd', ARGV[3])
+      redis.call('EXPIRE', KEYS[1], ARGV[4])
+      saved = 1
+    end`;
+
+const SCRIPTS: Record<string, { keys: number; lua: string }> = {
+  // The lock (KEYS[1]) taken, and the session (KEYS[2]) read under it, in one round trip; nil if taken.
+  lockAndLoad: {
+    keys: 2,
+    lua: `
+    if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return nil end
+    return redis.call('HMGET', KEYS[2], 'v', 'd')`,
+  },
+  // The compare-and-set save of the session (KEYS[1]) and the release of its lock (KEYS[2]), if still ours.
+  saveAndRelease: {
+    keys: 2,
+    lua: `${SAVE_IF_VERSION}
+    if redis.call('GET', KEYS[2]) == ARGV[5] then redis.call('DEL', KEYS[2]) end
+    return saved`,
+  },
+  saveIfVersion: {
+    keys: 1,
+    lua: `${SAVE_IF_VERSION}
+    return saved`,
+  },
+  releaseIfOwner: {
+    keys: 1,
+    lua: `
     if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
     return 0`,
-  extendIfOwner: `
+  },
+  extendIfOwner: {
+    keys: 1,
+    lua: `
     if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
     return 0`,
+  },
   // Only conversation hashes that hold state; locks and counters are strings. HSET keeps the TTL.
-  endIfLive: `
+  endIfLive: {
+    keys: 1,
+    lua: `
     if redis.call('TYPE', KEYS[1]).ok ~= 'hash' then return 0 end
     local data = redis.call('HGET', KEYS[1], 'd')
     if not data or data == '' then return 0 end
     redis.call('HINCRBY', KEYS[1], 'v', 1)
     redis.call('HSET', KEYS[1], 'd', '')
     return 1`,
+  },
 };
 
 /** A command Redis has not answered by then is given up: the person is answered within seconds. */
@@ -63,7 +110,8 @@ export class RedisSessionStore implements SessionStore {
       enableAutoPipelining: true,
       commandTimeout: COMMAND_TIMEOUT_MS,
     });
-    for (const [name, lua] of Object.entries(SCRIPTS)) redis.defineCommand(name, { numberOfKeys: 1, lua });
+    for (const [name, { keys, lua }] of Object.entries(SCRIPTS))
+      redis.defineCommand(name, { numberOfKeys: keys, lua });
     // Commands wait for the first connection only: a command queued during an outage would run
     // after it, long after its update was answered (a lock taken, a stale session written).
     redis.once('ready', () => (redis.options.enableOfflineQueue = false));
@@ -118,15 +166,68 @@ export class RedisSessionStore implements SessionStore {
     const owner = randomUUID();
     if ((await this.redis.set(lockKey, owner, 'PX', ttlMs, 'NX').catch(this.unavailable)) !== 'OK')
       return undefined;
+    return this.held(lockKey, owner, ttlMs).release;
+  }
+
+  async lockAndLoad(key: string, ttlMs: number): Promise<HeldSession | undefined> {
+    const lockKey = `${this.prefix}lock:${key}`;
+    const sessionKey = this.prefix + key;
+    const owner = randomUUID();
+    const read = await this.redis
+      .lockAndLoad(lockKey, sessionKey, owner, String(ttlMs))
+      .catch(this.unavailable);
+    if (!read) return undefined;
+    const [version, data] = read;
+    const stored = version && data != null ? { version: Number(version), data } : undefined;
+    const lock = this.held(lockKey, owner, ttlMs);
+    return {
+      stored,
+      release: lock.release,
+      saveAndRelease: async (next, ttlSeconds) => {
+        const expected = stored?.version ?? 0;
+        const saved = await this.redis
+          .saveAndRelease(
+            sessionKey,
+            lockKey,
+            String(expected),
+            String(expected + 1),
+            next,
+            String(ttlSeconds),
+            owner,
+          )
+          .catch(async (error: unknown) => {
+            await lock.release();
+            return this.unavailable(error);
+          });
+        lock.released();
+        return saved === 1;
+      },
+    };
+  }
+
+  /**
+   * A lock taken by `owner`, renewed until `release` (which frees it; twice does nothing) or until
+   * `released` says a script freed it already.
+   */
+  private held(lockKey: string, owner: string, ttlMs: number) {
     const stop = renewWhileHeld(
       () => this.redis.extendIfOwner(lockKey, owner, String(ttlMs)),
       ttlMs,
       this.heldLocks,
     );
-    return async () => {
+    let freed = false;
+    const released = () => {
+      freed = true;
       stop();
-      // Unreleased, the lock frees itself within ttlMs; the update's replies matter more.
-      await this.redis.releaseIfOwner(lockKey, owner).catch(() => undefined);
+    };
+    return {
+      released,
+      release: async () => {
+        if (freed) return;
+        released();
+        // Unreleased, the lock frees itself within ttlMs; the update's replies matter more.
+        await this.redis.releaseIfOwner(lockKey, owner).catch(() => undefined);
+      },
     };
   }
 

@@ -37,6 +37,11 @@ export interface SessionStore {
    */
   tryLock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined>;
   /**
+   * `tryLock` and `load` in one step (Redis: one round trip): the held lock with the state read under
+   * it, or undefined if someone else holds the lock.
+   */
+  lockAndLoad(key: string, ttlMs: number): Promise<HeldSession | undefined>;
+  /**
    * Counts one event under `key` in a fixed window of `windowSeconds` (the first hit starts it) and
    * returns the count so far; `peek` reads it without counting. For attempt limits across processes.
    */
@@ -45,6 +50,51 @@ export interface SessionStore {
   /** Removes what expired (Redis does this itself); returns how many were removed. */
   purgeExpired(): Promise<number>;
   close(): Promise<void>;
+}
+
+/** A conversation's lock, held, and its state as read under it. */
+export interface HeldSession {
+  readonly stored: StoredSession | undefined;
+  /**
+   * `save` of `data` against the version read (compare-and-set, as `save`) and the lock's release, in
+   * one step (Redis: one round trip); false if the state changed meanwhile.
+   */
+  saveAndRelease(data: string, ttlSeconds: number): Promise<boolean>;
+  /** Frees the lock; does nothing once freed. */
+  release(): Promise<void>;
+}
+
+/** `lockAndLoad` from a store's `tryLock`, `load` and `save`, for a store with no single step for it. */
+export async function lockThenLoad(
+  store: Pick<SessionStore, 'tryLock' | 'load' | 'save'>,
+  key: string,
+  ttlMs: number,
+): Promise<HeldSession | undefined> {
+  const unlock = await store.tryLock(key, ttlMs);
+  if (!unlock) return undefined;
+  let freed = false;
+  const release = async () => {
+    if (freed) return;
+    freed = true;
+    await unlock();
+  };
+  try {
+    const stored = await store.load(key);
+    return {
+      stored,
+      release,
+      saveAndRelease: async (data, ttlSeconds) => {
+        try {
+          return await store.save(key, data, stored?.version ?? 0, ttlSeconds);
+        } finally {
+          await release();
+        }
+      },
+    };
+  } catch (error) {
+    await release();
+    throw error;
+  }
 }
 
 /**

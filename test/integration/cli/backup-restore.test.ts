@@ -154,7 +154,7 @@ describe('npm run backup, then npm run restore into an empty database', () => {
     expect(backup.stderr).toMatch(
       new RegExp(
         `^Backed up \\d+ rows at schema ${CURRENT} to .*gatehouse\\.jsonl\\.gz \\(left out: sessions, staged_passwords\\):\n {2}` +
-          'agent_groups 1, agents \\d+, audit_actions \\d+, audit_log \\d+, .*users 2\n$',
+          'access_epoch \\d+, agent_groups 1, agents \\d+, audit_actions \\d+, audit_log \\d+, .*users 2\n$',
       ),
     );
     expect((await stat(backupFile)).mode & 0o777).toBe(0o600);

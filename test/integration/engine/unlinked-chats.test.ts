@@ -35,21 +35,33 @@ function gate(): Hold & { arrive(): void; opened: Promise<void> } {
   return { reached, release, arrive, opened };
 }
 
-/** The session store; `holdNext()` holds its next load of `key` after it has read (before any save). */
+/**
+ * The session store; `holdNext()` holds its next load of `key` (alone or with its lock) after it has
+ * read (before any save).
+ */
 function holdingLoads(sessions: SessionStore, key: string): { sessions: SessionStore; holdNext(): Hold } {
   let held: ReturnType<typeof gate> | undefined;
+  const holding = async (loaded: string) => {
+    const hold = loaded === key ? held : undefined;
+    if (hold) {
+      held = undefined;
+      hold.arrive();
+      await hold.opened;
+    }
+  };
   const wrapped = new Proxy(sessions, {
     get(target, property) {
       if (property === 'load')
         return async (loaded: string) => {
           const stored = await target.load(loaded);
-          const hold = loaded === key ? held : undefined;
-          if (hold) {
-            held = undefined;
-            hold.arrive();
-            await hold.opened;
-          }
+          await holding(loaded);
           return stored;
+        };
+      if (property === 'lockAndLoad')
+        return async (loaded: string, ttlMs: number) => {
+          const lock = await target.lockAndLoad(loaded, ttlMs);
+          if (lock) await holding(loaded);
+          return lock;
         };
       const value: unknown = Reflect.get(target, property);
       return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
