@@ -1,19 +1,73 @@
-import type { Platform } from './enums.js';
+import type { ContextField, OrganisationField, Platform } from './enums.js';
 
 /** A refusal a person can cause. The engine maps `code` to the words they see. */
 export abstract class DomainError extends Error {
   abstract readonly code: string;
 }
 
-/** Input that is malformed: `field` names what, `reason` says why in words a person understands. */
+/** The input a ValidationError refuses, named by code: the engine words it for the reader. */
+export type ValidationField =
+  | 'name'
+  | 'email'
+  | 'groupName'
+  | 'agentName'
+  | 'label'
+  | 'description'
+  | 'instructions'
+  | 'page'
+  | 'limit'
+  | 'role'
+  | 'access'
+  | 'uses'
+  | 'days'
+  | 'emails'
+  | 'groups'
+  | 'invite'
+  | 'newPassword'
+  | 'newOwner'
+  /** Which context field to set (`/context salary: …` names none). */
+  | 'contextField'
+  | 'personalContext'
+  | 'organisationContext'
+  /** One field of a personal or organisation context. */
+  | { contextField: ContextField | OrganisationField };
+
+/** Why a ValidationError refuses its field, by kind with the numbers the words need. */
+export type ValidationProblem =
+  | { kind: 'empty' }
+  | { kind: 'tooLong'; max: number }
+  | { kind: 'tooMany'; max: number }
+  | { kind: 'notEmail' }
+  | { kind: 'notId' }
+  | { kind: 'badCharacters' }
+  | { kind: 'controlCharacters' }
+  | { kind: 'notWholeNumber' }
+  | { kind: 'atLeast'; min: number }
+  | { kind: 'atMost'; max: number }
+  /** The options are keywords a person types (admin, member, role…), shown as they are. */
+  | { kind: 'notOneOf'; options: readonly string[] }
+  | { kind: 'tooManyBytes'; max: number }
+  | { kind: 'stalePage' }
+  | { kind: 'sameAsCurrent' }
+  | { kind: 'notAnotherActivePerson' }
+  | { kind: 'neededForCreatedAgents' }
+  | { kind: 'oneUseForEmail' }
+  | { kind: 'allOrSomeGroups' }
+  | { kind: 'invalid' };
+
+/** Input that is malformed: `field` names what and `problem` why, as codes the engine words. */
 export class ValidationError extends DomainError {
   override readonly name = 'ValidationError';
   readonly code = 'invalid_input';
   constructor(
-    readonly field: string,
-    readonly reason: string,
+    readonly field: ValidationField,
+    readonly problem: ValidationProblem,
   ) {
-    super(`${field} ${reason}`);
+    const { kind, ...details } = problem;
+    const what = typeof field === 'string' ? field : `context field ${field.contextField}`;
+    super(
+      `${what} is refused: ${kind}${Object.keys(details).length > 0 ? ` ${JSON.stringify(details)}` : ''}`,
+    );
   }
 }
 

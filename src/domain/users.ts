@@ -23,14 +23,14 @@ import { z } from 'zod';
 export const USERS_PAGE_SIZE = 20;
 const USERS_PAGE_MAX = 100;
 
-const limitSchema = z.number().int('must be a whole number').min(1, 'must be at least 1');
+const limitSchema = z.number().int().min(1);
 
 /** The keyset cursor is the last row's id (short enough for a button); its place is read back. */
 async function decodeCursor(store: Store, cursor: string): Promise<DirectoryPosition> {
   const position = uuidSchema.safeParse(cursor).success
     ? await store.users.directoryPosition(cursor)
     : undefined;
-  if (!position) throw new ValidationError('page', 'is out of date; start again from the first page');
+  if (!position) throw new ValidationError('page', { kind: 'stalePage' });
   return position;
 }
 
@@ -184,7 +184,7 @@ export async function changeRole(
   store: Store,
   input: { actorId: string; userId: string; role: Role },
 ): Promise<UserRow> {
-  const role = parseField(z.enum(ROLES, { message: 'must be admin or member' }), 'role', input.role);
+  const role = parseField(z.enum(ROLES), 'role', input.role);
   if (input.actorId === input.userId) throw new SelfActionError('role');
   return store
     .tx(async (tx) => {

@@ -62,7 +62,7 @@ describe('describeDomainError', () => {
   });
 
   it('names what it could not find, and where to look', () => {
-    expect(inEnglish(new ValidationError('email', 'is not an email address'))).toBe(
+    expect(inEnglish(new ValidationError('email', { kind: 'notEmail' }))).toBe(
       'That email is not an email address.',
     );
     expect(inEnglish(new UnknownUserError('bob'))).toBe("I can't find anyone matching “bob”.");
