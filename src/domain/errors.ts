@@ -63,11 +63,70 @@ export class ValidationError extends DomainError {
     readonly field: ValidationField,
     readonly problem: ValidationProblem,
   ) {
-    const { kind, ...details } = problem;
-    const what = typeof field === 'string' ? field : `context field ${field.contextField}`;
-    super(
-      `${what} is refused: ${kind}${Object.keys(details).length > 0 ? ` ${JSON.stringify(details)}` : ''}`,
-    );
+    super(`${fieldInEnglish(field)} ${problemInEnglish(problem)}`);
+  }
+}
+
+/** The message for logs and the operator's command line (a chat words the codes per reader). */
+function fieldInEnglish(field: ValidationField): string {
+  if (typeof field !== 'string') return field.contextField;
+  const spaced: Partial<Record<ValidationField & string, string>> = {
+    groupName: 'group name',
+    agentName: 'agent name',
+    days: 'number of days',
+    emails: 'list of emails',
+    groups: 'list of groups',
+    newPassword: 'new password',
+    newOwner: 'new owner',
+    contextField: 'field',
+    personalContext: 'personal context',
+    organisationContext: 'organisation context',
+  };
+  return spaced[field] ?? field;
+}
+
+function problemInEnglish(problem: ValidationProblem): string {
+  switch (problem.kind) {
+    case 'empty':
+      return 'must not be empty';
+    case 'tooLong':
+      return `must be at most ${problem.max} characters`;
+    case 'tooMany':
+      return `can have at most ${problem.max} entries`;
+    case 'notEmail':
+      return 'is not an email address';
+    case 'notId':
+      return 'is not a valid id';
+    case 'badCharacters':
+      return 'may use letters, digits, spaces, _ . and - only';
+    case 'controlCharacters':
+      return 'must not contain control characters';
+    case 'notWholeNumber':
+      return 'must be a whole number';
+    case 'atLeast':
+      return `must be at least ${problem.min}`;
+    case 'atMost':
+      return `must be at most ${problem.max}`;
+    case 'notOneOf':
+      return problem.options.length === 2
+        ? `must be ${problem.options.join(' or ')}`
+        : `must be one of ${problem.options.join(', ')}`;
+    case 'tooManyBytes':
+      return `must stay within ${problem.max} bytes in all`;
+    case 'stalePage':
+      return 'is out of date; start again from the first page';
+    case 'sameAsCurrent':
+      return 'must differ from the current one';
+    case 'notAnotherActivePerson':
+      return 'must be another active person';
+    case 'neededForCreatedAgents':
+      return 'is needed for the agents they created';
+    case 'oneUseForEmail':
+      return 'must be 1 for an invite to an email';
+    case 'allOrSomeGroups':
+      return 'must be all or at least one group';
+    case 'invalid':
+      return 'is invalid';
   }
 }
 

@@ -77,11 +77,9 @@ describe('parseField and parseFields', () => {
     expect(() => parseField(entityNameSchema, 'groupName', 'x'.repeat(70))).toThrow(
       new ValidationError('groupName', { kind: 'tooLong', max: 64 }),
     );
-    try {
-      parseField(entityNameSchema, 'groupName', '');
-    } catch (error) {
-      expect(error).toMatchObject({ field: 'groupName', problem: { kind: 'empty' }, code: 'invalid_input' });
-    }
+    expect(() => parseField(entityNameSchema, 'groupName', '')).toThrow(
+      expect.objectContaining({ field: 'groupName', problem: { kind: 'empty' }, code: 'invalid_input' }),
+    );
   });
 
   it('name the field by the key the complaint is under, the whole input otherwise', () => {
@@ -104,12 +102,16 @@ describe('parseField and parseFields', () => {
     });
   });
 
-  it('keeps an English message for the logs', () => {
+  it('keeps the English sentence as its message, for logs and the operator’s command line', () => {
     expect(new ValidationError('groupName', { kind: 'tooLong', max: 64 }).message).toBe(
-      'groupName is refused: tooLong {"max":64}',
+      'group name must be at most 64 characters',
     );
-    expect(new ValidationError({ contextField: 'role' }, { kind: 'empty' }).message).toBe(
-      'context field role is refused: empty',
+    expect(new ValidationError('email', { kind: 'notEmail' }).message).toBe('email is not an email address');
+    expect(new ValidationError({ contextField: 'work' }, { kind: 'empty' }).message).toBe(
+      'work must not be empty',
+    );
+    expect(new ValidationError('role', { kind: 'notOneOf', options: ['admin', 'member'] }).message).toBe(
+      'role must be admin or member',
     );
   });
 });

@@ -54,6 +54,7 @@ const REFUSALS: [ValidationField, ValidationProblem, string][] = [
 describe('a validation refusal worded per reader', () => {
   it.each(REFUSALS)('%j %j reads in English as before', (field, problem, english) => {
     expect(worded('en', field, problem)).toBe(english);
+    expect(`That ${new ValidationError(field, problem).message}.`).toBe(english);
   });
 
   it.each(SUPPORTED_LOCALES.filter((l) => l !== 'en'))('has no English left in %s', (locale) => {
