@@ -48,3 +48,21 @@ validation-needed-for-created-agents = { $field } wird für die Agenten gebrauch
 validation-one-use-for-email = { $field } muss bei einer Einladung an eine E-Mail-Adresse 1 sein.
 validation-all-or-some-groups = { $field } muss „all“ oder mindestens eine Gruppe sein.
 validation-invalid = { $field } ist ungültig.
+
+## What was already the case when a change was asked for (src/engine/no-change-refusals.ts).
+# $role: admin or member.
+validation-no-change-already-role = { $name } ist schon { $role ->
+        [admin] Admin
+       *[member] Mitglied
+    }.
+validation-no-change-already-deactivated = { $name } ist schon deaktiviert.
+validation-no-change-already-active = { $name } ist schon aktiv.
+validation-no-change-same-name = Du heißt schon { $name }.
+validation-no-change-already-in-group = { $name } ist schon in { $group }.
+validation-no-change-not-in-group = { $name } ist nicht in { $group }.
+validation-no-change-same-groups = { $name } ist schon genau in diesen Gruppen.
+validation-no-change-chat-already-linked = Dieser Chat ist schon mit deinem Konto verbunden.
+validation-no-change-chat-not-linked = Dieser Chat ist nicht mit deinem Konto verbunden.
+validation-no-change-invite-already-closed = Diese Einladung ist schon widerrufen oder aufgebraucht.
+validation-no-change-invite-closed = Diese Einladung ist widerrufen oder aufgebraucht; erstell eine neue.
+validation-no-change-account-exists = Es gibt schon ein Konto.

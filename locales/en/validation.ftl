@@ -49,3 +49,21 @@ validation-needed-for-created-agents = That { $field } is needed for the agents 
 validation-one-use-for-email = That { $field } must be 1 for an invite to an email.
 validation-all-or-some-groups = That { $field } must be all or at least one group.
 validation-invalid = That { $field } is invalid.
+
+## What was already the case when a change was asked for (src/engine/no-change-refusals.ts).
+# $role: admin or member.
+validation-no-change-already-role = { $name } is already { $role ->
+        [admin] an admin
+       *[member] a member
+    }.
+validation-no-change-already-deactivated = { $name } is already deactivated.
+validation-no-change-already-active = { $name } is already active.
+validation-no-change-same-name = Your name is already { $name }.
+validation-no-change-already-in-group = { $name } is already in { $group }.
+validation-no-change-not-in-group = { $name } is not in { $group }.
+validation-no-change-same-groups = { $name }'s groups are already those.
+validation-no-change-chat-already-linked = This chat is already linked to your account.
+validation-no-change-chat-not-linked = This chat is not linked to your account.
+validation-no-change-invite-already-closed = That invite is already revoked or used up.
+validation-no-change-invite-closed = That invite is revoked or used up; create a new one.
+validation-no-change-account-exists = An account exists already.

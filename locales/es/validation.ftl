@@ -48,3 +48,21 @@ validation-needed-for-created-agents = { $field } hace falta para los agentes qu
 validation-one-use-for-email = { $field } tiene que ser 1 en una invitación a una dirección de correo.
 validation-all-or-some-groups = { $field } tiene que ser «all» o al menos un grupo.
 validation-invalid = { $field } tiene un valor no válido.
+
+## What was already the case when a change was asked for (src/engine/no-change-refusals.ts).
+# $role: admin or member.
+validation-no-change-already-role = { $name } ya es { $role ->
+        [admin] admin
+       *[member] miembro
+    }.
+validation-no-change-already-deactivated = La cuenta de { $name } ya está desactivada.
+validation-no-change-already-active = La cuenta de { $name } ya está activa.
+validation-no-change-same-name = Ya te llamas { $name }.
+validation-no-change-already-in-group = { $name } ya está en { $group }.
+validation-no-change-not-in-group = { $name } no está en { $group }.
+validation-no-change-same-groups = { $name } ya está justo en esos grupos.
+validation-no-change-chat-already-linked = Este chat ya está vinculado a tu cuenta.
+validation-no-change-chat-not-linked = Este chat no está vinculado a tu cuenta.
+validation-no-change-invite-already-closed = Esa invitación ya está revocada o agotada.
+validation-no-change-invite-closed = Esa invitación está revocada o agotada; crea una nueva.
+validation-no-change-account-exists = Ya existe una cuenta.

@@ -1,4 +1,4 @@
-import type { ContextField, OrganisationField, Platform } from './enums.js';
+import type { ContextField, OrganisationField, Platform, Role } from './enums.js';
 
 /** A refusal a person can cause. The engine maps `code` to the words they see. */
 export abstract class DomainError extends Error {
@@ -292,12 +292,59 @@ export class AmbiguousUserError extends DomainError {
   }
 }
 
+/** What was already the case when a change was asked for, with the names its words need. */
+export type NoChange =
+  | { kind: 'alreadyRole'; name: string; role: Role }
+  | { kind: 'alreadyDeactivated'; name: string }
+  | { kind: 'alreadyActive'; name: string }
+  | { kind: 'sameName'; name: string }
+  | { kind: 'alreadyInGroup'; name: string; group: string }
+  | { kind: 'notInGroup'; name: string; group: string }
+  | { kind: 'sameGroups'; name: string }
+  | { kind: 'chatAlreadyLinked' }
+  | { kind: 'chatNotLinked' }
+  /** Revoking an invite that no longer works. */
+  | { kind: 'inviteAlreadyClosed' }
+  /** Resending one: it cannot be renewed. */
+  | { kind: 'inviteClosed' }
+  | { kind: 'accountExists' };
+
 /** The change asked for is already the case (activate an active user, add a member twice…). */
 export class NoChangeError extends DomainError {
   override readonly name = 'NoChangeError';
   readonly code = 'no_change';
-  constructor(readonly what: string) {
-    super(what);
+  constructor(readonly change: NoChange) {
+    super(noChangeInEnglish(change));
+  }
+}
+
+/** The message for logs and the operator's command line (a chat words the change per reader). */
+function noChangeInEnglish(change: NoChange): string {
+  switch (change.kind) {
+    case 'alreadyRole':
+      return `${change.name} is already ${change.role === 'admin' ? 'an admin' : 'a member'}`;
+    case 'alreadyDeactivated':
+      return `${change.name} is already deactivated`;
+    case 'alreadyActive':
+      return `${change.name} is already active`;
+    case 'sameName':
+      return `your name is already ${change.name}`;
+    case 'alreadyInGroup':
+      return `${change.name} is already in ${change.group}`;
+    case 'notInGroup':
+      return `${change.name} is not in ${change.group}`;
+    case 'sameGroups':
+      return `${change.name}'s groups are already those`;
+    case 'chatAlreadyLinked':
+      return 'this chat is already linked to your account';
+    case 'chatNotLinked':
+      return 'this chat is not linked to your account';
+    case 'inviteAlreadyClosed':
+      return 'that invite is already revoked or used up';
+    case 'inviteClosed':
+      return 'that invite is revoked or used up; create a new one';
+    case 'accountExists':
+      return 'an account exists already';
   }
 }
 

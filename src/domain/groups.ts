@@ -125,7 +125,11 @@ async function changeMembership(
         ? (await tx.groups.addMembers(target.id, [group.id])) === 1
         : await tx.groups.removeMember(target.id, group.id);
     if (!changed)
-      throw new NoChangeError(`${target.name} is ${change === 'add' ? 'already' : 'not'} in ${group.name}`);
+      throw new NoChangeError({
+        kind: change === 'add' ? 'alreadyInGroup' : 'notInGroup',
+        name: target.name,
+        group: group.name,
+      });
     return auditMembership(tx, actor, target, before);
   });
 }
@@ -167,7 +171,7 @@ export async function setUserGroups(
     const before = await tx.groups.listUserGroupNames(target.id);
     const wanted = new Set(groups.map((g) => g.name));
     if (wanted.size === before.length && before.every((name) => wanted.has(name)))
-      throw new NoChangeError(`${target.name}'s groups are already those`);
+      throw new NoChangeError({ kind: 'sameGroups', name: target.name });
     await tx.groups.removeAllMemberships(target.id);
     await tx.groups.addMembers(
       target.id,

@@ -250,7 +250,7 @@ export async function revokeInvite(
     const actor = await requireActiveAdmin(tx, input.actorId);
     const invite = await findInvite(tx, input.reference);
     const revoked = await tx.invites.revokeInvite(invite.id, actor.id);
-    if (!revoked) throw new NoChangeError('that invite is already revoked or used up');
+    if (!revoked) throw new NoChangeError({ kind: 'inviteAlreadyClosed' });
     await auditRevoked(tx, actor, invite);
     return revoked;
   });
@@ -296,7 +296,7 @@ export async function resendInvite(
 async function refusalToResend(store: Store, found: InviteRow): Promise<Error> {
   const [now] = await store.invites.listInvites({ limit: 1, ids: [found.id] });
   if (now && statusOf(now) === 'Pending') return new InviteStillValidError(now.expiresAt);
-  return new NoChangeError('that invite is revoked or used up; create a new one');
+  return new NoChangeError({ kind: 'inviteClosed' });
 }
 
 /** The label of the invite a start on an empty record prints; the next such start replaces it. */
@@ -334,7 +334,7 @@ export async function createAdminInvite(
 
 /** The first admin's invite, only while the record has no account; older unclaimed ones are revoked. */
 export async function createSetupInvite(store: Store): Promise<IssuedInvite> {
-  if ((await store.users.countUsers()) > 0) throw new NoChangeError('an account exists already');
+  if ((await store.users.countUsers()) > 0) throw new NoChangeError({ kind: 'accountExists' });
   return createAdminInvite(store, { firstStart: true });
 }
 

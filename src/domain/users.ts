@@ -191,8 +191,7 @@ export async function changeRole(
       const actor = await requireActiveAdmin(tx, input.actorId);
       const target = await lockTarget(tx, input.userId);
       if (target.status !== 'active') throw new AccountFrozenError(target.name, 'role');
-      if (target.role === role)
-        throw new NoChangeError(`${target.name} is already ${role === 'admin' ? 'an admin' : 'a member'}`);
+      if (target.role === role) throw new NoChangeError({ kind: 'alreadyRole', name: target.name, role });
       await tx.users.setRole(target.id, role);
       const withdrawn =
         role === 'member'
@@ -228,7 +227,8 @@ export async function deactivateUser(
     .tx(async (tx) => {
       const actor = await requireActiveAdmin(tx, input.actorId);
       const target = await lockTarget(tx, input.userId);
-      if (target.status === 'deactivated') throw new NoChangeError(`${target.name} is already deactivated`);
+      if (target.status === 'deactivated')
+        throw new NoChangeError({ kind: 'alreadyDeactivated', name: target.name });
       await tx.users.setStatus(target.id, 'deactivated');
       const hidden = await tx.agents.hidePersonalAgents(target.id);
       const withdrawn = await withdrawIssued(tx, { actor, issuer: target, reason: 'issuer deactivated' });
@@ -259,7 +259,7 @@ export async function reactivateUser(
   return store.tx(async (tx) => {
     const actor = await requireActiveAdmin(tx, input.actorId);
     const target = await lockTarget(tx, input.userId);
-    if (target.status === 'active') throw new NoChangeError(`${target.name} is already active`);
+    if (target.status === 'active') throw new NoChangeError({ kind: 'alreadyActive', name: target.name });
     await assertSeatAvailable(tx, input.seatLimit, 1);
     await tx.users.setStatus(target.id, 'active');
     const restored = await tx.agents.restorePersonalAgents(target.id);
@@ -278,7 +278,7 @@ export async function renameUser(store: Store, input: { userId: string; name: st
   const name = parseField(personNameSchema, 'name', input.name);
   return store.tx(async (tx) => {
     const user = await requireActiveUser(tx, input.userId);
-    if (user.name === name) throw new NoChangeError(`your name is already ${name}`);
+    if (user.name === name) throw new NoChangeError({ kind: 'sameName', name });
     await tx.users.setName(user.id, name);
     await recordAudit(tx, {
       action: 'user.renamed',
