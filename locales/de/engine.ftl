@@ -66,7 +66,6 @@ refusal-password-no-letter = Dieses Passwort braucht mindestens einen Buchstaben
 refusal-password-no-digit = Dieses Passwort braucht mindestens eine Ziffer.
 refusal-password-common = Dieses Passwort steht auf einer Liste häufiger oder geleakter Passwörter. Wähle ein anderes.
 # $field and $reason come worded from the rule that refused (in English).
-refusal-invalid = Ungültige Angabe: { $field } { $reason }.
 refusal-unknown-user = Ich finde niemanden, der zu „{ $query }“ passt.
 refusal-unknown-group = Es gibt keine Gruppe namens „{ $name }“. Siehe /groups.
 refusal-unknown-agent = Es gibt keinen Agenten namens „{ $name }“, den du benutzen kannst. Siehe /agents.

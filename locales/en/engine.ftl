@@ -66,7 +66,6 @@ refusal-password-no-letter = That password needs at least one letter.
 refusal-password-no-digit = That password needs at least one digit.
 refusal-password-common = That password is on a list of common or breached passwords. Choose another.
 # $field and $reason come worded from the rule that refused (in English).
-refusal-invalid = That { $field } { $reason }.
 refusal-unknown-user = I can't find anyone matching “{ $query }”.
 refusal-unknown-group = There is no group called “{ $name }”. See /groups.
 refusal-unknown-agent = There is no agent called “{ $name }” that you can use. See /agents.

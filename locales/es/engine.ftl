@@ -66,7 +66,6 @@ refusal-password-no-letter = Esa contraseña necesita al menos una letra.
 refusal-password-no-digit = Esa contraseña necesita al menos un dígito.
 refusal-password-common = Esa contraseña está en una lista de contraseñas comunes o filtradas. Elige otra.
 # $field and $reason come worded from the rule that refused (in English).
-refusal-invalid = Dato no válido: { $field } { $reason }.
 refusal-unknown-user = No encuentro a nadie que coincida con «{ $query }».
 refusal-unknown-group = No hay ningún grupo llamado «{ $name }». Mira /groups.
 refusal-unknown-agent = No hay ningún agente llamado «{ $name }» que puedas usar. Mira /agents.

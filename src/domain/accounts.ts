@@ -88,7 +88,7 @@ export async function loginWithPassword(
   if (!user || !hash || !matches || user.status !== 'active') throw new WrongCredentialsError();
   return store.tx(async (tx) => {
     const linked = await tx.identities.getIdentity(input.identity);
-    if (linked?.userId === user.id) throw new NoChangeError('this chat is already linked to your account');
+    if (linked?.userId === user.id) throw new NoChangeError({ kind: 'chatAlreadyLinked' });
     if (linked || !(await tx.identities.insertIdentity({ ...input.identity, userId: user.id })))
       throw new IdentityLinkedError();
     await recordAudit(tx, {
@@ -111,7 +111,7 @@ export async function logout(store: Store, input: { userId: string; identity: Id
     const user = await tx.users.lockUserById(input.userId);
     if (!user) throw new UnknownUserError(input.userId);
     if (!(await tx.identities.deleteIdentity(user.id, input.identity)))
-      throw new NoChangeError('this chat is not linked to your account');
+      throw new NoChangeError({ kind: 'chatNotLinked' });
     if (!user.email && (await tx.identities.listIdentities(user.id)).length === 0) {
       throw new LastChatError();
     }

@@ -8,8 +8,8 @@ import { NameTakenError, UnknownAgentError, ValidationError } from './errors.js'
 import { requireGroups } from './groups.js';
 import { entityNameSchema, parseField } from './validation.js';
 
-const descriptionSchema = z.string().trim().max(500, 'must be at most 500 characters');
-const instructionsSchema = z.string().trim().max(8000, 'must be at most 8000 characters');
+const descriptionSchema = z.string().trim().max(500);
+const instructionsSchema = z.string().trim().max(8000);
 
 /**
  * Creates a shared agent, visible to all until its access is set; NameTakenError if a live shared
@@ -19,7 +19,7 @@ export async function createAgent(
   store: Store,
   input: { actorId: string; name: string; description?: string; instructions?: string },
 ): Promise<AgentRow> {
-  const name = parseField(entityNameSchema, 'agent name', input.name);
+  const name = parseField(entityNameSchema, 'agentName', input.name);
   const description = parseField(descriptionSchema, 'description', input.description ?? '');
   const instructions = parseField(instructionsSchema, 'instructions', input.instructions ?? '');
   return store
@@ -47,7 +47,7 @@ export async function createAgent(
 }
 
 async function lockSharedAgent(store: Store, name: string): Promise<AgentRow> {
-  const agent = await store.agents.lockSharedAgentByName(parseField(entityNameSchema, 'agent name', name));
+  const agent = await store.agents.lockSharedAgentByName(parseField(entityNameSchema, 'agentName', name));
   if (!agent) throw new UnknownAgentError(name);
   return agent;
 }
@@ -61,7 +61,7 @@ export async function setAgentAccess(
   input: { actorId: string; agentName: string; access: 'all' | string[] },
 ): Promise<'all' | string[]> {
   if (input.access !== 'all' && input.access.length === 0)
-    throw new ValidationError('access', 'must be all or at least one group');
+    throw new ValidationError('access', { kind: 'allOrSomeGroups' });
   return store.tx(async (tx) => {
     const actor = await requireActiveAdmin(tx, input.actorId);
     const agent = await lockSharedAgent(tx, input.agentName);

@@ -5,6 +5,7 @@ import { asActor, asTarget, requireActiveAdmin, requireActiveUser } from './acto
 import { recordAudit } from './audit.js';
 import { CONTEXT_FIELDS, ORGANISATION_FIELDS, type ContextField, type OrganisationField } from './enums.js';
 import { ValidationError } from './errors.js';
+import { CONTROL_CHARACTERS_REFUSED, parseField } from './validation.js';
 
 export const CONTEXT_FIELD_MAX = 500;
 export const ORGANISATION_FIELD_MAX = 1000;
@@ -17,8 +18,8 @@ const fieldValue = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `must be at most ${max} characters`)
-    .refine((v) => !/[^\P{Cc}\n\t]/u.test(v), 'must not contain control characters')
+    .max(max)
+    .refine((v) => !/[^\P{Cc}\n\t]/u.test(v), CONTROL_CHARACTERS_REFUSED)
     .nullable();
 
 /**
@@ -30,26 +31,33 @@ function storedBytes(fields: ContextFields): number {
   return Buffer.byteLength(JSON.stringify(fields)) + Math.max(2 * keys - 1, 0);
 }
 
-function merge<K extends string>(
+function isOneOf<K extends string>(allowed: readonly K[], key: string): key is K {
+  return (allowed as readonly string[]).includes(key);
+}
+
+function merge<K extends ContextField | OrganisationField>(
   current: ContextFields,
   changes: Partial<Record<string, string | null>>,
-  limits: { allowed: readonly K[]; fieldMax: number; totalBytes: number; name: string },
+  limits: {
+    allowed: readonly K[];
+    fieldMax: number;
+    totalBytes: number;
+    name: 'personalContext' | 'organisationContext';
+  },
 ): { fields: ContextFields; changed: K[] } {
   const { allowed, fieldMax, totalBytes, name } = limits;
   const fields = { ...current };
   const changed: K[] = [];
   for (const [key, raw] of Object.entries(changes)) {
-    if (!allowed.includes(key as K))
-      throw new ValidationError('field', `must be one of ${allowed.join(', ')}`);
-    const result = fieldValue(fieldMax).safeParse(raw ?? null);
-    if (!result.success) throw new ValidationError(key, result.error.issues[0]?.message ?? 'is invalid');
-    const value = result.data;
+    if (!isOneOf(allowed, key))
+      throw new ValidationError('contextField', { kind: 'notOneOf', options: allowed });
+    const value = parseField(fieldValue(fieldMax), { contextField: key }, raw ?? null);
     if (value === null || value === '') delete fields[key];
     else fields[key] = value;
-    if ((current[key] ?? null) !== (fields[key] ?? null)) changed.push(key as K);
+    if ((current[key] ?? null) !== (fields[key] ?? null)) changed.push(key);
   }
   if (storedBytes(fields) > totalBytes)
-    throw new ValidationError(name, `must stay within ${totalBytes} bytes in all`);
+    throw new ValidationError(name, { kind: 'tooManyBytes', max: totalBytes });
   return { fields, changed };
 }
 
@@ -72,7 +80,7 @@ export async function updatePersonalContext(
       allowed: CONTEXT_FIELDS,
       fieldMax: CONTEXT_FIELD_MAX,
       totalBytes: PERSONAL_CONTEXT_MAX_BYTES,
-      name: 'personal context',
+      name: 'personalContext',
     });
     if (changed.length === 0) return fields;
     await tx.context.setPersonalContext(user.id, fields);
@@ -112,7 +120,7 @@ export async function updateOrganisationContext(
       allowed: ORGANISATION_FIELDS,
       fieldMax: ORGANISATION_FIELD_MAX,
       totalBytes: ORGANISATION_CONTEXT_MAX_BYTES,
-      name: 'organisation context',
+      name: 'organisationContext',
     });
     if (changed.length === 0) return fields;
     await tx.context.setOrganisationContext(fields);

@@ -143,7 +143,7 @@ async function lockSuccessor(tx: Store, successorId: string, targetId: string): 
 /** The person who may take over what `targetId` created: another active person, or a ValidationError. */
 function asSuccessor(user: UserRow | undefined, targetId: string): SuccessorRow {
   if (!user || user.id === targetId || user.status !== 'active')
-    throw new ValidationError('new owner', 'must be another active person');
+    throw new ValidationError('newOwner', { kind: 'notAnotherActivePerson' });
   return successorOf(user);
 }
 
@@ -181,7 +181,7 @@ export async function eraseUser(
       const successor =
         input.successorId === null ? null : await lockSuccessor(tx, input.successorId, target.id);
       if (!successor && (await tx.erasure.listAgentsCreatedFor(target.id)).length > 0)
-        throw new ValidationError('new owner', 'is needed for the agents they created');
+        throw new ValidationError('newOwner', { kind: 'neededForCreatedAgents' });
       return erase(tx, { actor, target, successor });
     })
     .catch(lastAdminGuard);

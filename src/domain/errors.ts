@@ -1,19 +1,132 @@
-import type { Platform } from './enums.js';
+import type { ContextField, OrganisationField, Platform, Role } from './enums.js';
 
 /** A refusal a person can cause. The engine maps `code` to the words they see. */
 export abstract class DomainError extends Error {
   abstract readonly code: string;
 }
 
-/** Input that is malformed: `field` names what, `reason` says why in words a person understands. */
+/** The input a ValidationError refuses, named by code: the engine words it for the reader. */
+export type ValidationField =
+  | 'name'
+  | 'email'
+  | 'groupName'
+  | 'agentName'
+  | 'label'
+  | 'description'
+  | 'instructions'
+  | 'page'
+  | 'limit'
+  | 'role'
+  | 'access'
+  | 'uses'
+  | 'days'
+  | 'emails'
+  | 'groups'
+  | 'invite'
+  | 'newPassword'
+  | 'newOwner'
+  /** Which context field to set (`/context salary: …` names none). */
+  | 'contextField'
+  | 'personalContext'
+  | 'organisationContext'
+  /** One field of a personal or organisation context. */
+  | { contextField: ContextField | OrganisationField };
+
+/** Why a ValidationError refuses its field, by kind with the numbers the words need. */
+export type ValidationProblem =
+  | { kind: 'empty' }
+  | { kind: 'tooLong'; max: number }
+  | { kind: 'tooMany'; max: number }
+  | { kind: 'notEmail' }
+  | { kind: 'notId' }
+  | { kind: 'badCharacters' }
+  | { kind: 'controlCharacters' }
+  | { kind: 'notWholeNumber' }
+  | { kind: 'atLeast'; min: number }
+  | { kind: 'atMost'; max: number }
+  /** The options are keywords a person types (admin, member, role…), shown as they are. */
+  | { kind: 'notOneOf'; options: readonly string[] }
+  | { kind: 'tooManyBytes'; max: number }
+  | { kind: 'stalePage' }
+  | { kind: 'sameAsCurrent' }
+  | { kind: 'notAnotherActivePerson' }
+  | { kind: 'neededForCreatedAgents' }
+  | { kind: 'oneUseForEmail' }
+  | { kind: 'allOrSomeGroups' }
+  | { kind: 'invalid' };
+
+/** Input that is malformed: `field` names what and `problem` why, as codes the engine words. */
 export class ValidationError extends DomainError {
   override readonly name = 'ValidationError';
   readonly code = 'invalid_input';
   constructor(
-    readonly field: string,
-    readonly reason: string,
+    readonly field: ValidationField,
+    readonly problem: ValidationProblem,
   ) {
-    super(`${field} ${reason}`);
+    super(`${fieldInEnglish(field)} ${problemInEnglish(problem)}`);
+  }
+}
+
+/** The message for logs and the operator's command line (a chat words the codes per reader). */
+function fieldInEnglish(field: ValidationField): string {
+  if (typeof field !== 'string') return field.contextField;
+  const spaced: Partial<Record<ValidationField & string, string>> = {
+    groupName: 'group name',
+    agentName: 'agent name',
+    days: 'number of days',
+    emails: 'list of emails',
+    groups: 'list of groups',
+    newPassword: 'new password',
+    newOwner: 'new owner',
+    contextField: 'field',
+    personalContext: 'personal context',
+    organisationContext: 'organisation context',
+  };
+  return spaced[field] ?? field;
+}
+
+function problemInEnglish(problem: ValidationProblem): string {
+  switch (problem.kind) {
+    case 'empty':
+      return 'must not be empty';
+    case 'tooLong':
+      return `must be at most ${problem.max} characters`;
+    case 'tooMany':
+      return `can have at most ${problem.max} entries`;
+    case 'notEmail':
+      return 'is not an email address';
+    case 'notId':
+      return 'is not a valid id';
+    case 'badCharacters':
+      return 'may use letters, digits, spaces, _ . and - only';
+    case 'controlCharacters':
+      return 'must not contain control characters';
+    case 'notWholeNumber':
+      return 'must be a whole number';
+    case 'atLeast':
+      return `must be at least ${problem.min}`;
+    case 'atMost':
+      return `must be at most ${problem.max}`;
+    case 'notOneOf':
+      return problem.options.length === 2
+        ? `must be ${problem.options.join(' or ')}`
+        : `must be one of ${problem.options.join(', ')}`;
+    case 'tooManyBytes':
+      return `must stay within ${problem.max} bytes in all`;
+    case 'stalePage':
+      return 'is out of date; start again from the first page';
+    case 'sameAsCurrent':
+      return 'must differ from the current one';
+    case 'notAnotherActivePerson':
+      return 'must be another active person';
+    case 'neededForCreatedAgents':
+      return 'is needed for the agents they created';
+    case 'oneUseForEmail':
+      return 'must be 1 for an invite to an email';
+    case 'allOrSomeGroups':
+      return 'must be all or at least one group';
+    case 'invalid':
+      return 'is invalid';
   }
 }
 
@@ -179,12 +292,59 @@ export class AmbiguousUserError extends DomainError {
   }
 }
 
+/** What was already the case when a change was asked for, with the names its words need. */
+export type NoChange =
+  | { kind: 'alreadyRole'; name: string; role: Role }
+  | { kind: 'alreadyDeactivated'; name: string }
+  | { kind: 'alreadyActive'; name: string }
+  | { kind: 'sameName'; name: string }
+  | { kind: 'alreadyInGroup'; name: string; group: string }
+  | { kind: 'notInGroup'; name: string; group: string }
+  | { kind: 'sameGroups'; name: string }
+  | { kind: 'chatAlreadyLinked' }
+  | { kind: 'chatNotLinked' }
+  /** Revoking an invite that no longer works. */
+  | { kind: 'inviteAlreadyClosed' }
+  /** Resending one: it cannot be renewed. */
+  | { kind: 'inviteClosed' }
+  | { kind: 'accountExists' };
+
 /** The change asked for is already the case (activate an active user, add a member twice…). */
 export class NoChangeError extends DomainError {
   override readonly name = 'NoChangeError';
   readonly code = 'no_change';
-  constructor(readonly what: string) {
-    super(what);
+  constructor(readonly change: NoChange) {
+    super(noChangeInEnglish(change));
+  }
+}
+
+/** The message for logs and the operator's command line (a chat words the change per reader). */
+function noChangeInEnglish(change: NoChange): string {
+  switch (change.kind) {
+    case 'alreadyRole':
+      return `${change.name} is already ${change.role === 'admin' ? 'an admin' : 'a member'}`;
+    case 'alreadyDeactivated':
+      return `${change.name} is already deactivated`;
+    case 'alreadyActive':
+      return `${change.name} is already active`;
+    case 'sameName':
+      return `your name is already ${change.name}`;
+    case 'alreadyInGroup':
+      return `${change.name} is already in ${change.group}`;
+    case 'notInGroup':
+      return `${change.name} is not in ${change.group}`;
+    case 'sameGroups':
+      return `${change.name}'s groups are already those`;
+    case 'chatAlreadyLinked':
+      return 'this chat is already linked to your account';
+    case 'chatNotLinked':
+      return 'this chat is not linked to your account';
+    case 'inviteAlreadyClosed':
+      return 'that invite is already revoked or used up';
+    case 'inviteClosed':
+      return 'that invite is revoked or used up; create a new one';
+    case 'accountExists':
+      return 'an account exists already';
   }
 }
 

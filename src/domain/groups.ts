@@ -15,7 +15,7 @@ import { entityNameSchema, parseField } from './validation.js';
 
 /** Creates a group; NameTakenError when the name exists in any case. Admins only. */
 export async function createGroup(store: Store, input: { actorId: string; name: string }): Promise<GroupRow> {
-  const name = parseField(entityNameSchema, 'group name', input.name);
+  const name = parseField(entityNameSchema, 'groupName', input.name);
   return store
     .tx(async (tx) => {
       const actor = await requireActiveAdmin(tx, input.actorId);
@@ -38,7 +38,7 @@ export async function createGroup(store: Store, input: { actorId: string; name: 
  * missing one. Inside a transaction they cannot be deleted until it ends.
  */
 export async function requireGroups(store: Store, names: string[]): Promise<GroupRow[]> {
-  const valid = names.map((n) => parseField(entityNameSchema, 'group name', n));
+  const valid = names.map((n) => parseField(entityNameSchema, 'groupName', n));
   const groups = await store.groups.getGroupsByNames(valid);
   const missing = valid.find((n) => !groups.some((g) => g.name.toLowerCase() === n.toLowerCase()));
   if (missing) throw new UnknownGroupError(missing);
@@ -53,7 +53,7 @@ export async function describeGroupDeletion(
   store: Store,
   input: { actorId: string; name: string },
 ): Promise<GroupDeletionImpactRow> {
-  const name = parseField(entityNameSchema, 'group name', input.name);
+  const name = parseField(entityNameSchema, 'groupName', input.name);
   await requireActiveAdmin(store, input.actorId);
   const impact = await store.groups.describeGroupDeletion(name);
   if (!impact) throw new UnknownGroupError(name);
@@ -62,7 +62,7 @@ export async function describeGroupDeletion(
 
 /** Deletes a group; its members lose what it gave them at their next message. Admins only. */
 export async function deleteGroup(store: Store, input: { actorId: string; name: string }): Promise<GroupRow> {
-  const name = parseField(entityNameSchema, 'group name', input.name);
+  const name = parseField(entityNameSchema, 'groupName', input.name);
   return store.tx(async (tx) => {
     const actor = await requireActiveAdmin(tx, input.actorId);
     const group = await tx.groups.deleteGroupByName(name);
@@ -125,7 +125,11 @@ async function changeMembership(
         ? (await tx.groups.addMembers(target.id, [group.id])) === 1
         : await tx.groups.removeMember(target.id, group.id);
     if (!changed)
-      throw new NoChangeError(`${target.name} is ${change === 'add' ? 'already' : 'not'} in ${group.name}`);
+      throw new NoChangeError({
+        kind: change === 'add' ? 'alreadyInGroup' : 'notInGroup',
+        name: target.name,
+        group: group.name,
+      });
     return auditMembership(tx, actor, target, before);
   });
 }
@@ -167,7 +171,7 @@ export async function setUserGroups(
     const before = await tx.groups.listUserGroupNames(target.id);
     const wanted = new Set(groups.map((g) => g.name));
     if (wanted.size === before.length && before.every((name) => wanted.has(name)))
-      throw new NoChangeError(`${target.name}'s groups are already those`);
+      throw new NoChangeError({ kind: 'sameGroups', name: target.name });
     await tx.groups.removeAllMemberships(target.id);
     await tx.groups.addMembers(
       target.id,

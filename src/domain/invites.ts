@@ -15,11 +15,19 @@ import {
   SeatLimitError,
   UnknownInviteError,
   ValidationError,
+  type ValidationField,
 } from './errors.js';
 import { requireGroups } from './groups.js';
 import { assertSeatAvailable } from './seats.js';
 import { hashToken, newToken, toPayload } from './tokens.js';
-import { emailSchema, entityNameSchema, labelSchema, parseField, uuidSchema } from './validation.js';
+import {
+  emailSchema,
+  entityNameSchema,
+  labelSchema,
+  parseField,
+  parseFields,
+  uuidSchema,
+} from './validation.js';
 
 export const INVITE_DAYS_DEFAULT = 7;
 
@@ -39,28 +47,23 @@ export interface IssuedInvite {
 
 const createInput = z.object({
   actorId: z.string(),
-  emails: z
-    .array(z.unknown())
-    .max(INVITE_LIMITS.emails, `can list at most ${INVITE_LIMITS.emails} addresses at once`),
-  role: z.enum(ROLES, { message: 'must be admin or member' }),
-  groupNames: z
-    .array(z.unknown())
-    .max(INVITE_LIMITS.groups, `can name at most ${INVITE_LIMITS.groups} groups`),
+  emails: z.array(z.unknown()).max(INVITE_LIMITS.emails),
+  role: z.enum(ROLES),
+  groupNames: z.array(z.unknown()).max(INVITE_LIMITS.groups),
   label: z.unknown().optional(),
-  maxUses: z
-    .number()
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(INVITE_LIMITS.maxUses, `must be at most ${INVITE_LIMITS.maxUses}`)
-    .default(1),
-  expiresInDays: z
-    .number()
-    .int('must be a whole number')
-    .min(1, 'must be at least 1 day')
-    .max(INVITE_LIMITS.expiresInDays, `must be at most ${INVITE_LIMITS.expiresInDays} days`)
-    .default(INVITE_DAYS_DEFAULT),
+  maxUses: z.number().int().min(1).max(INVITE_LIMITS.maxUses).default(1),
+  expiresInDays: z.number().int().min(1).max(INVITE_LIMITS.expiresInDays).default(INVITE_DAYS_DEFAULT),
   seatLimit: z.number().int().positive().optional(),
 });
+
+/** The field a refusal of `createInput` names, by the key the complaint is under. */
+const CREATE_INPUT_FIELDS: Record<string, ValidationField> = {
+  emails: 'emails',
+  role: 'role',
+  groupNames: 'groups',
+  maxUses: 'uses',
+  expiresInDays: 'days',
+};
 
 export type CreateInvitesInput = z.input<typeof createInput>;
 
@@ -111,15 +114,15 @@ function issue(): { token: string; tokenHash: Buffer; payload: string } {
  * audited as `user.invite_blocked`).
  */
 export async function createInvites(store: Store, input: CreateInvitesInput): Promise<IssuedInvite[]> {
-  const parsed = parseField(createInput, 'invite', input);
+  const parsed = parseFields(createInput, CREATE_INPUT_FIELDS, 'invite', input);
   const emails = [...new Set(parsed.emails.map((e) => parseField(emailSchema, 'email', e)))];
-  const groupNames = parsed.groupNames.map((g) => parseField(entityNameSchema, 'group name', g));
+  const groupNames = parsed.groupNames.map((g) => parseField(entityNameSchema, 'groupName', g));
   const label =
     parsed.label === undefined || parsed.label === null
       ? null
       : parseField(labelSchema, 'label', parsed.label);
   if (emails.length > 0 && parsed.maxUses !== 1)
-    throw new ValidationError('uses', 'must be 1 for an invite to an email');
+    throw new ValidationError('uses', { kind: 'oneUseForEmail' });
   try {
     return await store.tx(async (tx) => {
       const actor = await requireActiveAdmin(tx, parsed.actorId);
@@ -247,7 +250,7 @@ export async function revokeInvite(
     const actor = await requireActiveAdmin(tx, input.actorId);
     const invite = await findInvite(tx, input.reference);
     const revoked = await tx.invites.revokeInvite(invite.id, actor.id);
-    if (!revoked) throw new NoChangeError('that invite is already revoked or used up');
+    if (!revoked) throw new NoChangeError({ kind: 'inviteAlreadyClosed' });
     await auditRevoked(tx, actor, invite);
     return revoked;
   });
@@ -293,7 +296,7 @@ export async function resendInvite(
 async function refusalToResend(store: Store, found: InviteRow): Promise<Error> {
   const [now] = await store.invites.listInvites({ limit: 1, ids: [found.id] });
   if (now && statusOf(now) === 'Pending') return new InviteStillValidError(now.expiresAt);
-  return new NoChangeError('that invite is revoked or used up; create a new one');
+  return new NoChangeError({ kind: 'inviteClosed' });
 }
 
 /** The label of the invite a start on an empty record prints; the next such start replaces it. */
@@ -331,7 +334,7 @@ export async function createAdminInvite(
 
 /** The first admin's invite, only while the record has no account; older unclaimed ones are revoked. */
 export async function createSetupInvite(store: Store): Promise<IssuedInvite> {
-  if ((await store.users.countUsers()) > 0) throw new NoChangeError('an account exists already');
+  if ((await store.users.countUsers()) > 0) throw new NoChangeError({ kind: 'accountExists' });
   return createAdminInvite(store, { firstStart: true });
 }
 

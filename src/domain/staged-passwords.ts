@@ -20,7 +20,7 @@ export async function stagePassword(
   checkPasswordPolicy(input.password);
   const current = input.userId ? await store.users.getPasswordHash(input.userId) : undefined;
   if (current && (await verifyPassword(current, input.password)))
-    throw new ValidationError('new password', 'must differ from the current one');
+    throw new ValidationError('newPassword', { kind: 'sameAsCurrent' });
   const hash = await hashPassword(input.password);
   return store.stagedPasswords.insertStagedPassword(hash, STAGED_PASSWORD_TTL_SECONDS);
 }

@@ -23,14 +23,14 @@ import { z } from 'zod';
 export const USERS_PAGE_SIZE = 20;
 const USERS_PAGE_MAX = 100;
 
-const limitSchema = z.number().int('must be a whole number').min(1, 'must be at least 1');
+const limitSchema = z.number().int().min(1);
 
 /** The keyset cursor is the last row's id (short enough for a button); its place is read back. */
 async function decodeCursor(store: Store, cursor: string): Promise<DirectoryPosition> {
   const position = uuidSchema.safeParse(cursor).success
     ? await store.users.directoryPosition(cursor)
     : undefined;
-  if (!position) throw new ValidationError('page', 'is out of date; start again from the first page');
+  if (!position) throw new ValidationError('page', { kind: 'stalePage' });
   return position;
 }
 
@@ -184,15 +184,14 @@ export async function changeRole(
   store: Store,
   input: { actorId: string; userId: string; role: Role },
 ): Promise<UserRow> {
-  const role = parseField(z.enum(ROLES, { message: 'must be admin or member' }), 'role', input.role);
+  const role = parseField(z.enum(ROLES), 'role', input.role);
   if (input.actorId === input.userId) throw new SelfActionError('role');
   return store
     .tx(async (tx) => {
       const actor = await requireActiveAdmin(tx, input.actorId);
       const target = await lockTarget(tx, input.userId);
       if (target.status !== 'active') throw new AccountFrozenError(target.name, 'role');
-      if (target.role === role)
-        throw new NoChangeError(`${target.name} is already ${role === 'admin' ? 'an admin' : 'a member'}`);
+      if (target.role === role) throw new NoChangeError({ kind: 'alreadyRole', name: target.name, role });
       await tx.users.setRole(target.id, role);
       const withdrawn =
         role === 'member'
@@ -228,7 +227,8 @@ export async function deactivateUser(
     .tx(async (tx) => {
       const actor = await requireActiveAdmin(tx, input.actorId);
       const target = await lockTarget(tx, input.userId);
-      if (target.status === 'deactivated') throw new NoChangeError(`${target.name} is already deactivated`);
+      if (target.status === 'deactivated')
+        throw new NoChangeError({ kind: 'alreadyDeactivated', name: target.name });
       await tx.users.setStatus(target.id, 'deactivated');
       const hidden = await tx.agents.hidePersonalAgents(target.id);
       const withdrawn = await withdrawIssued(tx, { actor, issuer: target, reason: 'issuer deactivated' });
@@ -259,7 +259,7 @@ export async function reactivateUser(
   return store.tx(async (tx) => {
     const actor = await requireActiveAdmin(tx, input.actorId);
     const target = await lockTarget(tx, input.userId);
-    if (target.status === 'active') throw new NoChangeError(`${target.name} is already active`);
+    if (target.status === 'active') throw new NoChangeError({ kind: 'alreadyActive', name: target.name });
     await assertSeatAvailable(tx, input.seatLimit, 1);
     await tx.users.setStatus(target.id, 'active');
     const restored = await tx.agents.restorePersonalAgents(target.id);
@@ -278,7 +278,7 @@ export async function renameUser(store: Store, input: { userId: string; name: st
   const name = parseField(personNameSchema, 'name', input.name);
   return store.tx(async (tx) => {
     const user = await requireActiveUser(tx, input.userId);
-    if (user.name === name) throw new NoChangeError(`your name is already ${name}`);
+    if (user.name === name) throw new NoChangeError({ kind: 'sameName', name });
     await tx.users.setName(user.id, name);
     await recordAudit(tx, {
       action: 'user.renamed',

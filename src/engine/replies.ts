@@ -5,6 +5,7 @@ import {
   InviteStillValidError,
   InviteUnusableError,
   NameTakenError,
+  NoChangeError,
   ResetLinkUnusableError,
   SeatLimitError,
   SelfActionError,
@@ -18,6 +19,8 @@ import {
 import { INVITE_UNUSABLE, RESET_LINK_UNUSABLE } from '../../flows/refusals.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/limits.js';
 import { LOCKED_OUT } from './limits.js';
+import { describeValidation } from './validation-refusals.js';
+import { describeNoChange } from './no-change-refusals.js';
 import { minute, platformName } from './commands/format.js';
 import { joined, msg, type Message, type Text } from '../i18n/message.js';
 const WEAK_PASSWORD: Record<WeakPasswordError['reason'], Message> = {
@@ -51,9 +54,8 @@ export function describeDomainError(error: unknown): Text | undefined {
   if (error instanceof WeakPasswordError) return WEAK_PASSWORD[error.reason];
   if (error instanceof InviteUnusableError) return INVITE_UNUSABLE[error.reason];
   if (error instanceof ResetLinkUnusableError) return RESET_LINK_UNUSABLE[error.reason];
-  // The field and the reason come worded from the domain rule.
-  if (error instanceof ValidationError)
-    return msg('refusal-invalid', { field: error.field, reason: error.reason });
+  if (error instanceof ValidationError) return describeValidation(error);
+  if (error instanceof NoChangeError) return describeNoChange(error.change);
   if (error instanceof UnknownUserError) return msg('refusal-unknown-user', { query: error.query });
   if (error instanceof UnknownGroupError) return msg('refusal-unknown-group', { name: error.groupName });
   if (error instanceof UnknownAgentError) return msg('refusal-unknown-agent', { name: error.agentName });

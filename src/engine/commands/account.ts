@@ -141,7 +141,7 @@ export const accountCommands: CommandSpec[] = [
           throw new UsageError(msg('context-name-a-field', { fields: CONTEXT_FIELDS.join(', ') }));
         const field = edit[1].toLowerCase();
         if (!isContextField(field))
-          throw new ValidationError('field', `must be one of ${CONTEXT_FIELDS.join(', ')}`);
+          throw new ValidationError('contextField', { kind: 'notOneOf', options: CONTEXT_FIELDS });
         await updatePersonalContext(ctx.deps.store, {
           userId: ctx.user.id,
           fields: { [field]: edit[2]?.trim() || null },

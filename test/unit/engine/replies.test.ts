@@ -62,7 +62,7 @@ describe('describeDomainError', () => {
   });
 
   it('names what it could not find, and where to look', () => {
-    expect(inEnglish(new ValidationError('email', 'is not an email address'))).toBe(
+    expect(inEnglish(new ValidationError('email', { kind: 'notEmail' }))).toBe(
       'That email is not an email address.',
     );
     expect(inEnglish(new UnknownUserError('bob'))).toBe("I can't find anyone matching “bob”.");
@@ -119,7 +119,12 @@ describe('describeDomainError', () => {
     expect(inEnglish(new LockedOutError())).toBe(translate('en', LOCKED_OUT));
   });
 
-  it("falls back to the error's own message as a sentence", () => {
-    expect(inEnglish(new NoChangeError('ada is already an admin'))).toBe('Ada is already an admin.');
+  it('says what was already the case', () => {
+    expect(inEnglish(new NoChangeError({ kind: 'alreadyRole', name: 'Ada', role: 'admin' }))).toBe(
+      'Ada is already an admin.',
+    );
+    expect(inEnglish(new NoChangeError({ kind: 'chatNotLinked' }))).toBe(
+      'This chat is not linked to your account.',
+    );
   });
 });
