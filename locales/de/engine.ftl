@@ -34,6 +34,8 @@ engine-invite-rule-uses = Die Nutzungen sind eine Zahl von 1 bis { $max }, etwa 
 engine-invite-rule-expiry = Die Gültigkeit ist eine Zahl von Tagen von 1 bis { $max }, etwa expires:14d
 engine-invite-rule-label = Ein Label hat 1 bis { $max } Zeichen, etwa label:"Neue im Frühling"
 
+engine-secret-step-expired-deleted = Dieser Schritt ist abgelaufen, darum habe ich deine Nachricht nicht verwendet; falls sie ein Passwort war, habe ich sie gelöscht. Bitte fang den Schritt noch einmal an.
+engine-secret-step-expired-kept = Dieser Schritt ist abgelaufen, darum habe ich deine Nachricht nicht verwendet. Falls sie ein Passwort war, lösch sie bitte und fang den Schritt noch einmal an.
 engine-password-left-in-chat = Ich konnte deine Nachricht mit dem Passwort nicht löschen. Bitte lösche sie jetzt selbst.
 engine-password-not-as-message = Bitte schick ein Passwort nie als Nachricht. Gib es privat über diesen Button ein.
 engine-secret-still-expected = Ich warte noch auf das Passwort, nach dem ich gefragt habe.

@@ -34,6 +34,8 @@ engine-invite-rule-uses = Uses is a number from 1 to { $max }, like uses:5
 engine-invite-rule-expiry = Expiry is a number of days from 1 to { $max }, like expires:14d
 engine-invite-rule-label = A label is 1 to { $max } characters, like label:"Spring hires"
 
+engine-secret-step-expired-deleted = That step expired, so I didn't use what you just sent; in case it was a password, I deleted it. Please start that step again.
+engine-secret-step-expired-kept = That step expired, so I didn't use what you just sent. If it was a password, delete your message, then start that step again.
 engine-password-left-in-chat = I could not delete your message with the password. Please delete it yourself now.
 engine-password-not-as-message = Please never send a password as a message. Use this button to enter it privately.
 engine-secret-still-expected = I am still waiting for the password I asked for.

@@ -34,6 +34,8 @@ engine-invite-rule-uses = Los usos son un número de 1 a { $max }, como uses:5
 engine-invite-rule-expiry = La validez es un número de días de 1 a { $max }, como expires:14d
 engine-invite-rule-label = Una etiqueta tiene de 1 a { $max } caracteres, como label:"Altas de primavera"
 
+engine-secret-step-expired-deleted = Ese paso caducó, así que no usé lo que acabas de enviar; por si era una contraseña, lo borré. Empieza ese paso de nuevo, por favor.
+engine-secret-step-expired-kept = Ese paso caducó, así que no usé lo que acabas de enviar. Si era una contraseña, borra tu mensaje y empieza ese paso de nuevo.
 engine-password-left-in-chat = No he podido borrar tu mensaje con la contraseña. Bórralo tú ahora, por favor.
 engine-password-not-as-message = No envíes nunca una contraseña como mensaje. Usa este botón para escribirla en privado.
 engine-secret-still-expected = Sigo esperando la contraseña que te pedí.

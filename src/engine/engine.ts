@@ -19,6 +19,7 @@ import { nonceMatches, type SecretForm, type SecretOutcome } from './secrets.js'
 import type { SecretPurpose } from '../../flows/types.js';
 import { Turn, type SessionData } from './turn.js';
 import { localeOf } from './turn-scope.js';
+import { restingSecretWait } from './secret-input.js';
 import { NoticeDesk } from './notices.js';
 
 /** Renewed while an update runs; after a crash the conversation waits at most this long. */
@@ -271,10 +272,11 @@ export class Engine {
       () => work(turn),
     );
     const replies = turn.replies;
+    const ttlSeconds = restingSecretWait(turn.session, this.deps.settings.sessionTtlSeconds);
     // No flow left: the state is ended by the same compare-and-set, never deleted blindly.
     const data = turn.session.flow ? JSON.stringify(turn.session) : '';
     if (held && data !== (stored?.data ?? '')) {
-      const saved = await held.saveAndRelease(data, this.deps.settings.sessionTtlSeconds);
+      const saved = await held.saveAndRelease(data, ttlSeconds);
       // Ending a state that was ended meanwhile (this very chat unlinked by its step) is no news.
       if (!saved && data !== '')
         this.deps.log.warn(

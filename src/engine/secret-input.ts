@@ -4,7 +4,7 @@ import { capabilitiesOf } from './deps.js';
 import { endIfNotOwner, stepRunning } from './flow-session.js';
 import { nonceMatches, type SecretForm, type SubmitResult } from './secrets.js';
 import { showSecretPrompt } from './secret-prompts.js';
-import type { RunningFlow, TurnScope } from './turn-scope.js';
+import { say, type RunningFlow, type SessionData, type TurnScope } from './turn-scope.js';
 
 const PASSWORD_LEFT_IN_CHAT = msg('engine-password-left-in-chat');
 
@@ -87,3 +87,44 @@ export async function takeSecretFromText(
   }
   await stepRunning(scope, { type: 'secret', value: body });
 }
+
+/**
+ * Ends a flow whose wait for a secret expired (`restsUntil`); true if it did. Its state outlived the
+ * wait on purpose, so the text that follows can be treated as the password it may be.
+ */
+export function endExpiredSecretWait(session: SessionData, now = Date.now()): boolean {
+  const flow = session.flow;
+  if (!flow?.awaitsSecret || flow.restsUntil === undefined || flow.restsUntil > now) return false;
+  delete session.flow;
+  return true;
+}
+
+/**
+ * Text sent after a secret step expired may be the password it asked for: it is not used, and the
+ * message is deleted where the platform lets the bot (else the person is asked to delete it).
+ */
+export function dropExpiredSecret(scope: TurnScope): void {
+  const { deps, inbound } = scope;
+  const canDelete = capabilitiesOf(deps, inbound.platform).canDeleteMessages && inbound.messageId;
+  if (canDelete)
+    scope.replies.push({
+      type: 'deleteMessage',
+      messageId: inbound.messageId!,
+      failedNotice: PASSWORD_LEFT_IN_CHAT,
+    });
+  say(scope, msg(canDelete ? 'engine-secret-step-expired-deleted' : 'engine-secret-step-expired-kept'));
+}
+
+/**
+ * What a session that waits for a secret is saved as: with the moment the wait expires, and kept a
+ * day beyond it (see `endExpiredSecretWait`). Other sessions are saved as they are.
+ */
+export function restingSecretWait(session: SessionData, ttlSeconds: number, now = Date.now()): number {
+  const flow = session.flow;
+  if (!flow?.awaitsSecret) return ttlSeconds;
+  flow.restsUntil = now + ttlSeconds * 1000;
+  return ttlSeconds + EXPIRED_SECRET_GRACE_SECONDS;
+}
+
+/** How long a secret step's state outlives the step, to recognise a password typed too late. */
+const EXPIRED_SECRET_GRACE_SECONDS = 24 * 3600;

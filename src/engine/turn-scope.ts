@@ -25,6 +25,11 @@ export interface RunningFlow {
   secretPrompt?: Text;
   /** SHA-256 of the nonce in the link of the current secret prompt; a form without it is stale. */
   secretNonce?: string;
+  /**
+   * When a flow waiting for a secret expires (ms since the epoch). Its state is kept a while longer,
+   * so a password typed after that is still recognised as one and deleted, not left in the chat.
+   */
+  restsUntil?: number;
 }
 
 export interface SessionData {
@@ -41,6 +46,8 @@ export interface TurnScope {
   readonly replies: Outbound[];
   /** A transaction of this update found the chat unlinked from the account the update acts for. */
   unlinkedMidway: boolean;
+  /** The flow of this conversation waited for a secret and expired: the next text may be one. */
+  expiredSecretWait?: boolean;
 }
 
 export function say(scope: TurnScope, body: Text): void {

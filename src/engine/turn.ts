@@ -16,7 +16,13 @@ import { msg, type Message } from '../i18n/message.js';
 import { text, type Outbound } from './outbound.js';
 import { STALE_BUTTON } from './replies.js';
 import { flowGuards, refusalOf, routeFor, type Guard, type Speaker } from './router.js';
-import { promptedFor, submitSecret, takeSecretFromText } from './secret-input.js';
+import {
+  dropExpiredSecret,
+  endExpiredSecretWait,
+  promptedFor,
+  submitSecret,
+  takeSecretFromText,
+} from './secret-input.js';
 import { repeatSecretPrompt } from './secret-prompts.js';
 import type { SecretForm, SubmitResult } from './secrets.js';
 import { say, type SessionData, type TurnScope } from './turn-scope.js';
@@ -36,7 +42,8 @@ export class Turn {
   private readonly scope: TurnScope;
 
   constructor(deps: EngineDeps, inbound: Inbound, user: UserRow | undefined, session: SessionData) {
-    this.scope = { deps, inbound, user, session, replies: [], unlinkedMidway: false };
+    const expiredSecretWait = endExpiredSecretWait(session);
+    this.scope = { deps, inbound, user, session, replies: [], unlinkedMidway: false, expiredSecretWait };
   }
 
   get replies(): Outbound[] {
@@ -180,6 +187,7 @@ export class Turn {
       if (flow.awaitsSecret) return takeSecretFromText(this.scope, flow, flow.awaitsSecret, body);
       return stepRunning(this.scope, { type: 'text', text: body });
     }
+    if (this.scope.expiredSecretWait) return dropExpiredSecret(this.scope);
     if (parsePayload(body)) return this.runCommand('start', body.trim());
     // No flow waits: none was started, or its session ran out or was lost (a Redis flush). A step
     // dropped as stale says so where it is dropped; here nothing is known to have expired.

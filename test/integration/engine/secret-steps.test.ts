@@ -124,4 +124,20 @@ describe('password steps', () => {
     expect(await chat.press(skip.action)).toMatch(/choose a password[\s\S]*\(secret\)$/);
     expect(await chat.say(NEW_PASSWORD)).toMatch(/^\(message deleted\)\n[\s\S]*once more\. \(secret\)$/);
   });
+
+  it('takes a password typed after its step expired for what it may be: not used, and deleted', async () => {
+    await accountWithPassword('ivy@example.com');
+    const shortLived = testEngine(store, sessions, { sessionTtlSeconds: 1 });
+    const chat = new Person(shortLived, 'ivy-phone');
+    await chat.say('/login');
+    expect(await chat.say('ivy@example.com')).toMatch(endsWithSecretPrompt);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const late = await chat.say(GOOD_PASSWORD);
+    expect(late).toMatch(/^\(message deleted\)\nThat step expired, so I didn't use what you just sent/);
+    expect(
+      await store.identities.getUserByIdentity({ platform: 'telegram', externalId: 'ivy-phone' }),
+    ).toBeUndefined();
+    // Only the first text after the expiry is taken for a password; the chat then goes on as usual.
+    expect(await chat.say('hello')).not.toMatch(/message deleted/);
+  });
 });
