@@ -51,7 +51,7 @@ function capped(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** What is kept from a loaded panel: no more group names than have buttons. */
+/** What is kept from a loaded panel: of all the group names, only those that have buttons. */
 function shownPanel(
   panel: UserPanel,
 ): Pick<ManageUserContext, 'name' | 'role' | 'status' | 'groups' | 'groupOptions' | 'groupCount'> {

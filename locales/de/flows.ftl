@@ -266,13 +266,14 @@ manage-yes-make-admin = Ja, zum Admin machen
 manage-yes-make-member = Ja, zum Mitglied machen
 manage-finished = Fertig.
 manage-tap-above = Tippe oben auf eine der Schaltflächen oder auf Fertig.
+# $groups is "some" when groups exist, "none" when there are none yet; $count counts the ticked ones.
 manage-ask-groups =
     In welchen Gruppen soll { $name } sein? { $count ->
         [0] Noch keine ausgewählt.
        *[other] Ausgewählt: { $selected }.
     }{" "}{ $groups ->
         [none] Es gibt noch keine Gruppen.
-       *[some] Tippe Gruppen an, um sie auszuwählen oder abzuwählen, dann auf Fertig; oder schick alle Namen, durch Kommas getrennt.
+       *[some] Tippe Gruppen an, um sie auszuwählen oder abzuwählen, und dann auf Fertig; oder schick alle Namen, durch Kommas getrennt.
     }
 manage-groups-empty = Da steht kein Gruppenname drin.
 manage-role-changed =

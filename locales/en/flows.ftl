@@ -244,6 +244,7 @@ manage-yes-make-admin = Yes, make admin
 manage-yes-make-member = Yes, make member
 manage-finished = Done.
 manage-tap-above = Tap one of the buttons above, or Done.
+# $groups is "some" when groups exist, "none" when there are none yet; $count counts the ticked ones.
 manage-ask-groups =
     Which groups should { $name } be in? { $count ->
         [0] None selected yet.

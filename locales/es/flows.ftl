@@ -257,6 +257,7 @@ manage-yes-make-admin = Sí, hacer administrador
 manage-yes-make-member = Sí, hacer miembro
 manage-finished = Listo.
 manage-tap-above = Toca uno de los botones de arriba o Listo.
+# $groups is "some" when groups exist, "none" when there are none yet; $count counts the ticked ones.
 manage-ask-groups =
     ¿En qué grupos debe estar { $name }? { $count ->
         [0] Aún no hay ninguno seleccionado.
