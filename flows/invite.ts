@@ -1,8 +1,9 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import { looksLikeEmail, notProvided, type Choice, type FlowEmitted, type FlowEvent } from './types.js';
-import { msg, type Message } from '../src/i18n/message.js';
+import { joined, msg, type Message } from '../src/i18n/message.js';
 import { ENTITY_NAME_MAX_LENGTH, ENTITY_NAME_PATTERN, INVITE_LIMITS } from '../src/domain/limits.js';
 import { CANCEL_CHOICE, isCancel, reportFailure } from './kit.js';
+import { isToggle, MAX_GROUP_TOGGLES, toggled, toggleOptions, toggleRows } from './group-toggles.js';
 import type { Text } from '../src/i18n/message.js';
 
 export interface InviteDraft {
@@ -34,9 +35,6 @@ interface InviteContext {
   groupOptions: GroupOption[];
 }
 
-/** Toggle buttons carry `group:<index>`: Telegram's callback data is 64 bytes, a group name may not fit. */
-const GROUP_TOGGLE_PREFIX = 'group:';
-const GROUP_TOGGLES_PER_ROW = 2;
 const MAX_INVITE_GROUPS = 20;
 
 /** Each step's buttons, shown with its question and again with a refusal so the step can be answered there. */
@@ -79,37 +77,36 @@ function resolveTypedGroups(
   return { names, unknown };
 }
 
-function groupsQuestion(context: InviteContext): { text: Message; choices: Choice[][] } {
+/** The groups with a toggle button: the first by name; the others are typed. */
+function toggledNames(context: InviteContext): string[] {
+  return toggleOptions(context.groupOptions.map((o) => o.name));
+}
+
+function groupsQuestion(context: InviteContext): { text: Text; choices: Choice[][] } {
   const selected = context.draft.groupNames;
-  const toggles = context.groupOptions.map((option, index) => ({
-    label: selected.includes(option.name) ? `✓ ${option.name}` : option.name,
-    value: `${GROUP_TOGGLE_PREFIX}${index}`,
-  }));
-  const rows: Choice[][] = [];
-  for (let i = 0; i < toggles.length; i += GROUP_TOGGLES_PER_ROW)
-    rows.push(toggles.slice(i, i + GROUP_TOGGLES_PER_ROW));
+  const rows = toggleRows(toggledNames(context), selected);
+  const total = context.groupOptions.length;
   rows.push(
     selected.length > 0
       ? [{ label: msg('invite-groups-done'), value: 'done' }]
       : [{ label: msg('invite-groups-none'), value: 'none' }],
   );
+  const question = msg('invite-ask-groups', {
+    count: selected.length,
+    selected: selected.join(', '),
+    groups: total > 0 ? 'some' : 'none',
+  });
   return {
-    text: msg('invite-ask-groups', {
-      count: selected.length,
-      selected: selected.join(', '),
-      groups: context.groupOptions.length > 0 ? 'some' : 'none',
-    }),
+    text:
+      total > MAX_GROUP_TOGGLES
+        ? joined([question, msg('group-toggles-more', { shown: MAX_GROUP_TOGGLES, total })], 'line')
+        : question,
     choices: rows,
   };
 }
 
 function toggledGroup(context: InviteContext, value: string): string[] {
-  const option = context.groupOptions[Number(value.slice(GROUP_TOGGLE_PREFIX.length))];
-  if (!option) return context.draft.groupNames;
-  const selected = context.draft.groupNames;
-  return selected.includes(option.name)
-    ? selected.filter((name) => name !== option.name)
-    : [...selected, option.name].slice(0, MAX_INVITE_GROUPS);
+  return toggled(toggledNames(context), context.draft.groupNames, value).slice(0, MAX_INVITE_GROUPS);
 }
 
 function summary(draft: InviteDraft): Message {
@@ -355,7 +352,7 @@ export const inviteFlow = setup({
         ],
         choose: [
           {
-            guard: ({ event }) => event.value.startsWith(GROUP_TOGGLE_PREFIX),
+            guard: ({ event }) => isToggle(event.value),
             target: 'askingGroups',
             reenter: true,
             actions: assign(({ context, event }) => ({

@@ -13,7 +13,9 @@ export interface UserPanel {
   status: Status;
   groups: string[];
   platforms: string[];
-  lastSeen: string | null;
+  /** How long ago they were last seen ("3 min ago", "never"), as /profile and /users say it. */
+  lastSeen: Message;
+  /** Every group's name, by name: the first have toggle buttons when groups are chosen. */
   allGroups: string[];
   /** Invites they issued that are neither revoked nor used up. */
   openInvites: number;
@@ -23,8 +25,9 @@ export interface UserPanel {
   reachable?: boolean;
 }
 
+/** Names as one list, or the one empty value /profile and /users show too. */
 export function listOrNone(items: string[]): Text {
-  return items.length > 0 ? items.join(', ') : msg('manage-none');
+  return items.length > 0 ? items.join(', ') : msg('fact-none');
 }
 
 /**
@@ -74,11 +77,12 @@ export function panelReply(panel: UserPanel, userId: string, ownPanel: boolean):
     type: 'reply',
     text: msg('manage-panel', {
       who: panel.email ? `${panel.name} <${panel.email}>` : panel.name,
-      role: panel.role,
-      status: panel.status,
+      // The facts as /profile and /users word them.
+      role: msg('fact-role', { role: panel.role }),
+      status: msg('fact-status', { status: panel.status }),
       groups: listOrNone(panel.groups),
       chats: listOrNone(panel.platforms),
-      lastSeen: panel.lastSeen ?? msg('manage-never'),
+      lastSeen: panel.lastSeen,
     }),
     choices,
   };

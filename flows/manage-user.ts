@@ -1,7 +1,8 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import { notProvided, type FlowEmitted, type FlowEvent } from './types.js';
-import { msg } from '../src/i18n/message.js';
+import { joined, msg, type Message } from '../src/i18n/message.js';
 import { CANCEL_CHOICE, chose, isCancel, reportFailure } from './kit.js';
+import { isToggle, MAX_GROUP_TOGGLES, toggled, toggleOptions, toggleRows } from './group-toggles.js';
 import {
   confirmDeactivate,
   confirmRole,
@@ -35,26 +36,61 @@ interface ManageUserContext extends Target {
   name: string;
   role: Role;
   status: Status;
-  /** The group names offered when asking for groups, already joined and capped. */
-  existingGroups: string;
+  /** The person's groups when the panel loaded. */
+  groups: string[];
+  /** The groups that have a toggle button, in the order of the buttons; `groupCount` counts them all. */
+  groupOptions: string[];
+  groupCount: number;
+  /** The groups ticked so far while choosing; saved on Done. */
+  selectedGroups: string[];
 }
 
-const MAX_EXISTING_GROUPS_CHARS = 300;
 const MAX_VIA_CHARS = 100;
 
 function capped(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** The display strings kept from a loaded panel. */
+/** What is kept from a loaded panel: of all the group names, only those that have buttons. */
 function shownPanel(
   panel: UserPanel,
-): Pick<ManageUserContext, 'name' | 'role' | 'status' | 'existingGroups'> {
+): Pick<ManageUserContext, 'name' | 'role' | 'status' | 'groups' | 'groupOptions' | 'groupCount'> {
   return {
     name: panel.name,
     role: panel.role,
     status: panel.status,
-    existingGroups: capped(panel.allGroups.join(', '), MAX_EXISTING_GROUPS_CHARS),
+    groups: panel.groups,
+    groupOptions: toggleOptions(panel.allGroups),
+    groupCount: panel.allGroups.length,
+  };
+}
+
+/** The ticked groups are the ones the person is in. */
+function isUnchanged(context: ManageUserContext): boolean {
+  const { groups, selectedGroups } = context;
+  return selectedGroups.length === groups.length && selectedGroups.every((name) => groups.includes(name));
+}
+
+/** The groups question: the toggles with the selected ones ticked, then Done or Cancel. */
+function groupsQuestion(context: ManageUserContext, lead?: Message): FlowEmitted {
+  const selected = context.selectedGroups;
+  const question = msg('manage-ask-groups', {
+    name: context.name,
+    count: selected.length,
+    selected: selected.join(', '),
+    groups: context.groupCount > 0 ? 'some' : 'none',
+  });
+  const more =
+    context.groupCount > MAX_GROUP_TOGGLES
+      ? [msg('group-toggles-more', { shown: MAX_GROUP_TOGGLES, total: context.groupCount })]
+      : [];
+  return {
+    type: 'reply',
+    text: joined([...(lead ? [lead] : []), question, ...more], 'line'),
+    choices: [
+      ...toggleRows(context.groupOptions, selected),
+      [{ label: msg('manage-done'), value: 'done' }, CANCEL_CHOICE],
+    ],
   };
 }
 
@@ -114,7 +150,10 @@ export const manageUserFlow = setup({
     name: '',
     role: 'member',
     status: 'active',
-    existingGroups: '',
+    groups: [],
+    groupOptions: [],
+    groupCount: 0,
+    selectedGroups: [],
   }),
   initial: 'loading',
   states: {
@@ -179,7 +218,11 @@ export const manageUserFlow = setup({
             target: 'loading',
             actions: assign({ intent: ({ context }) => (context.role === 'admin' ? 'member' : 'admin') }),
           },
-          { guard: { type: 'chose', params: 'groups' }, target: 'askingGroups' },
+          {
+            guard: { type: 'chose', params: 'groups' },
+            target: 'askingGroups',
+            actions: assign({ selectedGroups: ({ context }) => context.groups }),
+          },
           { guard: { type: 'chose', params: 'reset' }, target: 'issuingReset' },
           { guard: { type: 'chose', params: 'sendReset' }, target: 'sendingReset' },
           {
@@ -217,21 +260,29 @@ export const manageUserFlow = setup({
     },
     askingGroups: {
       tags: ['waiting'],
-      entry: emit(({ context }) => ({
-        type: 'reply' as const,
-        text: msg('manage-ask-groups', {
-          name: context.name,
-          existing: context.existingGroups || msg('manage-groups-none-yet'),
-        }),
-        choices: [[{ label: msg('manage-no-groups'), value: 'none' }, CANCEL_CHOICE]],
-      })),
+      entry: emit(({ context }) => groupsQuestion(context)),
       on: {
+        // Typed names are the whole list, for groups beyond the buttons too; the rules check they exist.
         text: [
           { guard: ({ event }) => parseGroupNames(event.text).length > 0, target: 'settingGroups' },
-          { actions: emit({ type: 'reply', text: msg('manage-groups-empty') }) },
+          { actions: emit(({ context }) => groupsQuestion(context, msg('manage-groups-empty'))) },
         ],
         choose: [
-          { guard: { type: 'chose', params: 'none' }, target: 'settingGroups' },
+          {
+            guard: ({ event }) => isToggle(event.value),
+            target: 'askingGroups',
+            reenter: true,
+            actions: assign({
+              selectedGroups: ({ context, event }) =>
+                toggled(context.groupOptions, context.selectedGroups, event.value),
+            }),
+          },
+          // Nothing changed: back to the panel, nothing to save.
+          {
+            guard: ({ context, event }) => chose({ event }, 'done') && isUnchanged(context),
+            target: 'loading',
+          },
+          { guard: { type: 'chose', params: 'done' }, target: 'settingGroups' },
           { guard: 'isCancel', target: 'loading' },
         ],
       },
@@ -269,7 +320,7 @@ export const manageUserFlow = setup({
         input: ({ context, event }) => ({
           actorId: context.actorId,
           userId: context.userId,
-          groupNames: event.type === 'text' ? parseGroupNames(event.text) : [],
+          groupNames: event.type === 'text' ? parseGroupNames(event.text) : context.selectedGroups,
         }),
         onDone: {
           target: 'loading',

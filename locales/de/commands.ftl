@@ -2,8 +2,10 @@
 
 ## Fakten: jede liest sich in jeder Liste und Ansicht gleich.
 
-fact-none = —
-fact-no-groups = keine
+# The one empty value: no groups, no chats.
+fact-none = keine
+# A name not given yet (an invite for anyone).
+fact-unnamed = —
 fact-anyone = alle
 fact-role = { $role ->
     [admin] Admin

@@ -152,6 +152,8 @@ invite-role-admin = Admin
 invite-defaults = Standard
 invite-groups-done = Fertig
 invite-groups-none = Keine Gruppen
+# Groups chosen with toggle buttons (flows/group-toggles.ts), when more exist than have buttons.
+group-toggles-more = Nur die ersten { $shown } von { $total } Gruppen haben Schaltflächen; für die anderen schick alle Namen, durch Kommas getrennt.
 # $groups is "some" when groups exist, "none" when there are none yet.
 invite-ask-groups =
     Welchen Gruppen sollen sie beitreten? { $count ->
@@ -159,7 +161,7 @@ invite-ask-groups =
        *[other] Ausgewählt: { $selected }.{" "}
     }{ $groups ->
         [none] Es gibt noch keine Gruppen
-       *[some] Tippe auf Gruppen, um sie aus- oder abzuwählen, oder sende Namen durch Kommas getrennt
+       *[some] Tippe auf Gruppen, um sie auszuwählen oder abzuwählen, oder sende Namen durch Kommas getrennt
     }; tippe dann auf { $count ->
         [0] „Keine Gruppen“
        *[other] Fertig
@@ -216,8 +218,6 @@ invite-cancelled = Abgebrochen. Es wurde keine Einladung erstellt.
 
 ## An admin's panel for one person (flows/manage-user.ts, flows/manage-user-replies.ts)
 
-manage-none = keine
-manage-never = nie
 manage-groups = Gruppen
 manage-reset-password-link = Link zum Zurücksetzen des Passworts
 manage-done = Fertig
@@ -229,14 +229,8 @@ manage-delete = Löschen
 manage-no = Nein
 manage-panel =
     { $who }
-    Rolle: { $role ->
-        [admin] Admin
-       *[member] Mitglied
-    }
-    Status: { $status ->
-        [active] Aktiv
-       *[deactivated] Deaktiviert
-    }
+    Rolle: { $role }
+    Status: { $status }
     Gruppen: { $groups }
     Chats: { $chats }
     Zuletzt gesehen: { $lastSeen }
@@ -272,10 +266,16 @@ manage-yes-make-admin = Ja, zum Admin machen
 manage-yes-make-member = Ja, zum Mitglied machen
 manage-finished = Fertig.
 manage-tap-above = Tippe oben auf eine der Schaltflächen oder auf Fertig.
-manage-ask-groups = Sende die Gruppen, in denen { $name } sein soll, durch Kommas getrennt (vorhanden: { $existing }), oder tippe auf Keine Gruppen.
-manage-groups-none-yet = noch keine
-manage-no-groups = Keine Gruppen
-manage-groups-empty = Sende mindestens einen Gruppennamen oder tippe auf Keine Gruppen.
+# $groups is "some" when groups exist, "none" when there are none yet; $count counts the ticked ones.
+manage-ask-groups =
+    In welchen Gruppen soll { $name } sein? { $count ->
+        [0] Noch keine ausgewählt.
+       *[other] Ausgewählt: { $selected }.
+    }{" "}{ $groups ->
+        [none] Es gibt noch keine Gruppen.
+       *[some] Tippe Gruppen an, um sie auszuwählen oder abzuwählen, und dann auf Fertig; oder schick alle Namen, durch Kommas getrennt.
+    }
+manage-groups-empty = Da steht kein Gruppenname drin.
 manage-role-changed =
     { $name } ist jetzt { $role ->
         [admin] Admin

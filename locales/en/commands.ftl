@@ -2,8 +2,10 @@
 
 ## Facts: each reads the same in every list and panel.
 
-fact-none = —
-fact-no-groups = none
+# The one empty value: no groups, no chats.
+fact-none = none
+# A name not given yet (an invite for anyone).
+fact-unnamed = —
 fact-anyone = anyone
 fact-role = { $role ->
     [admin] admin

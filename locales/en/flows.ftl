@@ -139,6 +139,8 @@ invite-role-admin = Admin
 invite-defaults = Defaults
 invite-groups-done = Done
 invite-groups-none = No groups
+# Groups chosen with toggle buttons (flows/group-toggles.ts), when more exist than have buttons.
+group-toggles-more = Only the first { $shown } of { $total } groups have buttons; for the others, send all the names, separated by commas.
 # $groups is "some" when groups exist, "none" when there are none yet.
 invite-ask-groups =
     Which groups should they join? { $count ->
@@ -197,8 +199,6 @@ invite-cancelled = Cancelled. No invite was created.
 
 ## An admin's panel for one person (flows/manage-user.ts, flows/manage-user-replies.ts)
 
-manage-none = none
-manage-never = never
 manage-groups = Groups
 manage-reset-password-link = Reset password link
 manage-done = Done
@@ -210,14 +210,8 @@ manage-delete = Delete
 manage-no = No
 manage-panel =
     { $who }
-    Role: { $role ->
-        [admin] Admin
-       *[member] Member
-    }
-    Status: { $status ->
-        [active] Active
-       *[deactivated] Deactivated
-    }
+    Role: { $role }
+    Status: { $status }
     Groups: { $groups }
     Chats: { $chats }
     Last seen: { $lastSeen }
@@ -250,10 +244,16 @@ manage-yes-make-admin = Yes, make admin
 manage-yes-make-member = Yes, make member
 manage-finished = Done.
 manage-tap-above = Tap one of the buttons above, or Done.
-manage-ask-groups = Send the groups { $name } should be in, separated by commas (existing: { $existing }), or tap No groups.
-manage-groups-none-yet = none yet
-manage-no-groups = No groups
-manage-groups-empty = Send at least one group name, or tap No groups.
+# $groups is "some" when groups exist, "none" when there are none yet; $count counts the ticked ones.
+manage-ask-groups =
+    Which groups should { $name } be in? { $count ->
+        [0] None selected yet.
+       *[other] Selected: { $selected }.
+    }{" "}{ $groups ->
+        [none] There are no groups yet.
+       *[some] Tap groups to select or unselect them, then Done; or send all the names, separated by commas.
+    }
+manage-groups-empty = There is no group name in that.
 manage-role-changed =
     { $name } is now { $role ->
         [admin] an admin

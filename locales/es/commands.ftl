@@ -2,8 +2,10 @@
 
 ## Datos: cada uno se lee igual en todas las listas y fichas.
 
-fact-none = —
-fact-no-groups = ninguno
+# The one empty value: no groups, no chats.
+fact-none = ninguno
+# A name not given yet (an invite for anyone).
+fact-unnamed = —
 fact-anyone = cualquiera
 fact-role = { $role ->
     [admin] admin

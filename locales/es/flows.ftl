@@ -146,6 +146,8 @@ invite-role-admin = Administrador
 invite-defaults = Valores predeterminados
 invite-groups-done = Listo
 invite-groups-none = Sin grupos
+# Groups chosen with toggle buttons (flows/group-toggles.ts), when more exist than have buttons.
+group-toggles-more = Solo los primeros { $shown } de { $total } grupos tienen botones; para los demás, envía todos los nombres separados por comas.
 # $groups is "some" when groups exist, "none" when there are none yet.
 invite-ask-groups =
     ¿A qué grupos deben unirse? { $count ->
@@ -210,8 +212,6 @@ invite-cancelled = Cancelado. No se ha creado ninguna invitación.
 
 ## An admin's panel for one person (flows/manage-user.ts, flows/manage-user-replies.ts)
 
-manage-none = ninguno
-manage-never = nunca
 manage-groups = Grupos
 manage-reset-password-link = Enlace para restablecer la contraseña
 manage-done = Listo
@@ -223,14 +223,8 @@ manage-delete = Borrar
 manage-no = No
 manage-panel =
     { $who }
-    Rol: { $role ->
-        [admin] Administrador
-       *[member] Miembro
-    }
-    Estado: { $status ->
-        [active] Activo
-       *[deactivated] Desactivado
-    }
+    Rol: { $role }
+    Estado: { $status }
     Grupos: { $groups }
     Chats: { $chats }
     Última vez visto: { $lastSeen }
@@ -263,10 +257,16 @@ manage-yes-make-admin = Sí, hacer administrador
 manage-yes-make-member = Sí, hacer miembro
 manage-finished = Listo.
 manage-tap-above = Toca uno de los botones de arriba o Listo.
-manage-ask-groups = Envía los grupos en los que debe estar { $name }, separados por comas (existentes: { $existing }), o toca Sin grupos.
-manage-groups-none-yet = ninguno todavía
-manage-no-groups = Sin grupos
-manage-groups-empty = Envía al menos un nombre de grupo o toca Sin grupos.
+# $groups is "some" when groups exist, "none" when there are none yet; $count counts the ticked ones.
+manage-ask-groups =
+    ¿En qué grupos debe estar { $name }? { $count ->
+        [0] Aún no hay ninguno seleccionado.
+       *[other] Seleccionados: { $selected }.
+    }{" "}{ $groups ->
+        [none] Aún no hay grupos.
+       *[some] Toca los grupos para seleccionarlos o quitarlos y luego Listo; o envía todos los nombres separados por comas.
+    }
+manage-groups-empty = Eso no contiene ningún nombre de grupo.
 manage-role-changed =
     { $name } ahora es { $role ->
         [admin] administrador

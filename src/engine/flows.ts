@@ -39,7 +39,7 @@ export const FLOWS = {
   password: defineFlow({ machine: passwordFlow, effects: passwordEffects, version: 2 }),
   login: defineFlow({ machine: loginFlow, effects: loginEffects, version: 1 }),
   onboarding,
-  manageUser: defineFlow({ machine: manageUserFlow, effects: manageUserEffects, version: 3 }),
+  manageUser: defineFlow({ machine: manageUserFlow, effects: manageUserEffects, version: 4 }),
   agentChat: defineFlow({ machine: agentChatFlow, effects: agentChatEffects, version: 1 }),
   deleteUser: defineFlow({ machine: deleteUserFlow, effects: deleteUserEffects, version: 1 }),
   deleteGroup: defineFlow({ machine: deleteGroupFlow, effects: deleteGroupEffects, version: 1 }),

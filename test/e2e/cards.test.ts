@@ -52,7 +52,7 @@ describe('a card on Telegram', () => {
     await asker.tap('Yes, make admin');
     expect(sent(asker.lastCalls).filter(toChat(31))).toEqual([]);
     expect(card.text).toMatch(
-      /^Robert <robert@example\.com>\nRole: Admin[\s\S]*\n\n✓ Robert is now an admin\. \(by Olivia\)$/,
+      /^Robert <robert@example\.com>\nRole: admin[\s\S]*\n\n✓ Robert is now an admin\. \(by Olivia\)$/,
     );
     expect(readable(asker.lastCalls)).toMatch(/\[Make member\]/);
     await vi.waitFor(() =>
@@ -120,7 +120,7 @@ describe('a card on Telegram', () => {
     await asker.tap('Make admin');
     await changeRole(store, { actorId: olivia.id, userId: paula.id, role: 'admin' });
     await asker.tap('Yes, make admin');
-    expect(card.text).toMatch(/\nRole: Admin[\s\S]*\n\n✗ Paula is already an admin\. \(by Olivia\)$/);
+    expect(card.text).toMatch(/\nRole: admin[\s\S]*\n\n✗ Paula is already an admin\. \(by Olivia\)$/);
     await asker.tap('Done');
   });
 
@@ -142,7 +142,7 @@ describe('a card on Slack', () => {
     const yes = slack.calls.length;
     await admin.click('Yes, deactivate');
     expect(slackReadable(slack.since(yes, 'respond'))).toMatch(
-      /^Carla <carla@example\.com>\nRole: Member\nStatus: Deactivated[\s\S]*✓ Carla is deactivated\. \(by Olivia\) \[Reactivate\]/,
+      /^Carla <carla@example\.com>\nRole: member\nStatus: Deactivated[\s\S]*✓ Carla is deactivated\. \(by Olivia\) \[Reactivate\]/,
     );
     expect(slack.since(yes, 'chat.postMessage').filter((c) => c.body.channel === 'DUOLIVIA')).toEqual([]);
     await vi.waitFor(() => {

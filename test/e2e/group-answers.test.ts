@@ -60,7 +60,7 @@ describe('admin output asked for in a Telegram group', () => {
   it("runs a person's panel asked for in a group in the private chat, where its buttons work", async () => {
     const asker = ada();
     await asker.say('/user bob@example.com', GROUP);
-    expect(await asker.tap('Groups', 11)).toMatch(/Send the groups Bob should be in/);
+    expect(await asker.tap('Groups', 11)).toMatch(/Which groups should Bob be in\?/);
     expect(inChat(asker.lastCalls, GROUP)).toEqual([]);
     expect(await asker.tap('Cancel', 11)).toMatch(/Bob &lt;bob@example\.com&gt;/);
   });
@@ -92,7 +92,7 @@ describe('admin output asked for in a Slack channel', () => {
     const from = slack.calls.length;
     expect(await ada.command('users', 'CGENERAL')).toMatch(/Bob · bob@example\.com/);
     expect(await ada.command('user bob@example.com', 'CGENERAL')).toMatch(/\[Reset password link\]/);
-    expect(await ada.click('Groups')).toMatch(/Send the groups Bob should be in/);
+    expect(await ada.click('Groups')).toMatch(/Which groups should Bob be in\?/);
     const calls = slack.since(from);
     expect(calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === 'CGENERAL')).toEqual([]);
     const responses = calls.filter((c) => c.method === 'respond');

@@ -37,7 +37,7 @@ export const agentCommands: CommandSpec[] = [
             access:
               a.visibility === 'all'
                 ? msg('agents-access-everyone')
-                : msg('agents-access-groups', { groups: a.groupNames.join(', ') || msg('fact-no-groups') }),
+                : msg('agents-access-groups', { groups: a.groupNames.join(', ') || msg('fact-none') }),
             users: a.users,
             described: described(a.description),
           }),

@@ -6,7 +6,7 @@ import { msg, type Message, type Text } from '../../i18n/message.js';
  * and every list and panel names it, so /profile, /users and /invites agree in every language.
  */
 
-/** "3 min ago", "2 days ago", "never": for last-seen columns. */
+/** "3 min ago", "2 days ago", "never": the one way "last seen" reads, in lists and panels. */
 export function ago(date: Date | null, now = Date.now()): Message {
   if (!date) return msg('fact-seen-never');
   const minutes = Math.round((now - date.getTime()) / 60_000);
@@ -40,8 +40,11 @@ export function statusName(status: ListedStatus | InviteStatus): Message {
   return msg('fact-status', { status: status.toLowerCase().replace(' ', '-') });
 }
 
-/** An empty value: a person with no groups, an invite with no email. */
+/** The one empty value: a person with no groups or no chats, an agent open to no group. */
 export const NONE = msg('fact-none');
+
+/** A name not given yet, in a list's name column: an invite for anyone. */
+export const UNNAMED = msg('fact-unnamed');
 
 /** Names as one comma-separated list (names read the same in every language), or the empty value. */
 export function listOrNone(items: string[], none: Text = NONE): Text {

@@ -79,7 +79,7 @@ export const groupCommands: CommandSpec[] = [
             text(
               msg('group-member-groups', {
                 name: target.name,
-                groups: groups.length > 0 ? groups.join(', ') : msg('fact-no-groups'),
+                groups: groups.length > 0 ? groups.join(', ') : msg('fact-none'),
               }),
             ),
           );

@@ -12,7 +12,7 @@ import { capabilitiesOf } from '../deps.js';
 import { joined, msg, type Text } from '../../i18n/message.js';
 import { translate } from '../../i18n/translate.js';
 import { codeMark, text, type Button } from '../outbound.js';
-import { ago, day, listOrNone, NONE, platformName, roleName, statusName } from './format.js';
+import { ago, day, listOrNone, platformName, roleName, statusName, UNNAMED } from './format.js';
 import { reply, type CommandSpec, type SignedInContext } from './types.js';
 import { tellAccountChanged } from '../effects/account-notices.js';
 
@@ -41,7 +41,7 @@ function listLine(row: DirectoryEntry): Text {
   if (row.kind === 'invite') {
     const invite = {
       ...facts,
-      name: row.name ?? NONE,
+      name: row.name ?? UNNAMED,
       email: row.email ?? msg('fact-anyone'),
       ref: row.id.slice(0, 8),
     };
@@ -52,7 +52,7 @@ function listLine(row: DirectoryEntry): Text {
   }
   return msg('users-person-line', {
     ...facts,
-    name: row.name ?? NONE,
+    name: row.name ?? UNNAMED,
     email: row.email ?? msg('users-no-email'),
     seen: ago(row.lastSeenAt),
   });

@@ -5,8 +5,7 @@ import { issueResetLink } from '../../domain/resets.js';
 import { changeRole, deactivateUser, getUserDetail, reactivateUser } from '../../domain/users.js';
 import type { EngineDeps } from '../deps.js';
 import { codeMark } from '../outbound.js';
-import { minute } from '../commands/format.js';
-import { translate } from '../../i18n/translate.js';
+import { ago } from '../commands/format.js';
 import { sendResetLink, tellAccountChanged } from './account-notices.js';
 
 type Implementations = Parameters<typeof manageUserFlow.provide>[0];
@@ -28,8 +27,7 @@ export function manageUserEffects(deps: EngineDeps): Implementations {
           status: user.status,
           groups: detail.groups,
           platforms: [...new Set(detail.identities.map((i) => i.platform))],
-          // The panel keeps a string; worded in the operator's language until it carries Text.
-          lastSeen: user.lastSeenAt ? translate(deps.settings.defaultLocale, minute(user.lastSeenAt)) : null,
+          lastSeen: ago(user.lastSeenAt),
           allGroups: groups.map((g) => g.name),
           openInvites: detail.openInvites,
           liveResetLinks: detail.liveResetLinks,

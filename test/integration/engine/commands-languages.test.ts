@@ -17,21 +17,21 @@ await store.db`update users set locale = 'es' where id = ${member.id}`;
 describe('commands in the reader’s language', () => {
   it('words /profile, its facts and its buttons in German', async () => {
     const profile = await new Person(engine, 'ada').say('/profile');
-    expect(profile).toMatch(/^Ada <ada@example\.com>\nRolle: Admin\nGruppen: —\nChats: telegram\n/);
+    expect(profile).toMatch(/^Ada <ada@example\.com>\nRolle: Admin\nGruppen: keine\nChats: telegram\n/);
     expect(profile).toMatch(/Dabei seit \d{1,2}\. \S+ \d{4}, zuletzt gesehen /);
     expect(profile).toContain('[Passwort ändern] [Persönlicher Kontext] [Diesen Chat abmelden]');
   });
 
   it('words /profile in Spanish, with the same empty value', async () => {
     const profile = await new Person(engine, 'bob').say('/profile');
-    expect(profile).toMatch(/^Bob\nRol: miembro\nGrupos: —\n/);
+    expect(profile).toMatch(/^Bob\nRol: miembro\nGrupos: ninguno\n/);
     expect(profile).toMatch(/Miembro desde el \d{1,2} \S+ \d{4}, visto por última vez /);
   });
 
   it('says the same role, status and empty value in /users as in /profile', async () => {
     const listed = await new Person(engine, 'ada').say('/users');
-    expect(listed).toMatch(/^Ada · ada@example\.com · Admin · Aktiv · Gruppen: — · gesehen /m);
-    expect(listed).toMatch(/^Bob · keine E-Mail · Mitglied · Aktiv · Gruppen: — · gesehen /m);
+    expect(listed).toMatch(/^Ada · ada@example\.com · Admin · Aktiv · Gruppen: keine · gesehen /m);
+    expect(listed).toMatch(/^Bob · keine E-Mail · Mitglied · Aktiv · Gruppen: keine · gesehen /m);
   });
 
   it('counts with the language’s plurals and keeps names as they are', async () => {

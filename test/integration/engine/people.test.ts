@@ -231,11 +231,11 @@ describe('/users', () => {
       expect.stringMatching(/^Abe Gone · abe@example\.com/),
     ]);
     expect(lines[2]).toMatch(
-      /member · Pending invite [0-9a-f]{8} until [A-Z][a-z]{2} \d{1,2}, \d{4} · groups: —$/,
+      /member · Pending invite [0-9a-f]{8} until [A-Z][a-z]{2} \d{1,2}, \d{4} · groups: none$/,
     );
-    expect(lines[3]).toMatch(/admin · Expired invite [0-9a-f]{8} · groups: —$/);
+    expect(lines[3]).toMatch(/admin · Expired invite [0-9a-f]{8} · groups: none$/);
     expect(lines[4]).toMatch(
-      /· Deactivated · groups: — · seen never \[Mia Boss\] \[Zoe Active\] \[Abe Gone\]$/,
+      /· Deactivated · groups: none · seen never \[Mia Boss\] \[Zoe Active\] \[Abe Gone\]$/,
     );
   });
 });

@@ -48,7 +48,9 @@ describe('facts, worded per reader', () => {
 
   it('lists names as they are, or the one empty value', () => {
     expect(translate('de', listOrNone(['Sales', 'Support']))).toBe('Sales, Support');
-    expect(translate('es', listOrNone([]))).toBe('—');
+    expect(translate('en', listOrNone([]))).toBe('none');
+    expect(translate('de', listOrNone([]))).toBe('keine');
+    expect(translate('es', listOrNone([]))).toBe('ninguno');
     expect(translate('en', joined(['a', roleName('admin'), 'c'], 'line'))).toBe('a\nadmin\nc');
     expect(joined([], 'line')).toBe('');
   });

@@ -37,7 +37,8 @@ const PINNED: Record<FlowId, Record<number, string>> = {
   password: { 2: '8eee861b3a1c19ac' },
   login: { 1: '99c06478353ca1e3' },
   onboarding: { 2: 'c2628f983bf5e84d' },
-  manageUser: { 2: '48b452f94204e903', 3: 'ed0a877165ba043c' },
+  // 4: the same states, but the groups step keeps its toggles in the context a parked run lacks.
+  manageUser: { 2: '48b452f94204e903', 3: 'ed0a877165ba043c', 4: 'ed0a877165ba043c' },
   agentChat: { 1: 'c2b4b446a855a2b9' },
   deleteUser: { 1: '086fee8f06ee7509' },
   deleteGroup: { 1: '243c73cc9b4bcee0' },

@@ -235,6 +235,35 @@ describe('invite flow', () => {
       expect(created[0]?.groupNames).toEqual(['Design', 'Field Sales']);
     });
 
+    it('offers buttons for the first 24 groups only and takes the others typed', async () => {
+      const many = Array.from({ length: 30 }, (_, i) => ({ name: `Team ${String(i).padStart(2, '0')}` }));
+      const created: InviteDraft[] = [];
+      const machine = inviteFlow.provide({
+        actors: {
+          createInvites: fromPromise(async ({ input }) => {
+            created.push(input.draft);
+            return { issued: 'the link' };
+          }),
+          listGroupOptions: fromPromise(async () => many),
+        },
+      });
+      const steps = await stepThrough(machine, ask.input, [
+        { type: 'choose', value: 'anyone' },
+        { type: 'choose', value: 'member' },
+        { type: 'choose', value: 'group:24' },
+        { type: 'text', text: 'team 29, Team 00' },
+        { type: 'choose', value: 'defaults' },
+        { type: 'choose', value: 'create' },
+      ]);
+      const question = groupsReply(steps[2]!.emitted);
+      expect(labels(steps[2]!.emitted)).toEqual([...many.slice(0, 24).map((g) => g.name), 'No groups']);
+      expect(translate('en', question.text)).toMatch(
+        /\nOnly the first 24 of 30 groups have buttons; for the others, send all the names, separated by commas\.$/,
+      );
+      expect(labels(steps[3]!.emitted)).not.toContain('✓ Team 24');
+      expect(created[0]?.groupNames).toEqual(['Team 29', 'Team 00']);
+    });
+
     it("gives each toggle a short value that fits Telegram's 64-byte callback data", async () => {
       const long = Array.from({ length: 8 }, (_, i) => ({
         name: `${'Regional operations team '.repeat(3)}${i}`,

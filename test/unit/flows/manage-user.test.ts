@@ -4,6 +4,7 @@ import { manageUserFlow, type UserPanel } from '../../../flows/manage-user.js';
 import type { FlowEmitted, FlowEvent } from '../../../flows/types.js';
 import { stepFlow } from '../../../src/engine/flow-runner.js';
 import { stepThrough } from '../../support/flow-steps.js';
+import { msg } from '../../../src/i18n/message.js';
 
 const input = { actorId: 'admin-1', userId: 'user-1' };
 
@@ -14,7 +15,7 @@ const adaPanel: UserPanel = {
   status: 'active',
   groups: ['Ops'],
   platforms: ['telegram', 'slack'],
-  lastSeen: '2025-01-02 03:04 UTC',
+  lastSeen: msg('fact-seen-days-ago', { days: 2 }),
   allGroups: ['Ops', 'Dev'],
   openInvites: 0,
   liveResetLinks: 0,
@@ -74,8 +75,8 @@ describe('manage-user flow', () => {
       {
         type: 'reply',
         text:
-          'Ada <ada@example.com>\nRole: Member\nStatus: Active\nGroups: Ops\n' +
-          'Chats: telegram, slack\nLast seen: 2025-01-02 03:04 UTC',
+          'Ada <ada@example.com>\nRole: member\nStatus: Active\nGroups: Ops\n' +
+          'Chats: telegram, slack\nLast seen: 2 days ago',
         choices: [
           [
             { label: 'Make admin', value: 'role' },
@@ -91,14 +92,21 @@ describe('manage-user flow', () => {
     ]);
   });
 
-  it('offers only Reactivate and Delete for a deactivated person, and words empty fields', async () => {
+  it('offers only Reactivate and Delete for a deactivated person, and words empty fields as /profile does', async () => {
     const { step } = await run(
-      fakes({ role: 'admin', status: 'deactivated', email: null, groups: [], platforms: [], lastSeen: null }),
+      fakes({
+        role: 'admin',
+        status: 'deactivated',
+        email: null,
+        groups: [],
+        platforms: [],
+        lastSeen: msg('fact-seen-never'),
+      }),
       [],
     );
     const [panel] = step.emitted;
     expect(panel).toMatchObject({
-      text: 'Ada\nRole: Admin\nStatus: Deactivated\nGroups: none\nChats: none\nLast seen: never',
+      text: 'Ada\nRole: admin\nStatus: Deactivated\nGroups: none\nChats: none\nLast seen: never',
       choices: [
         [
           { label: 'Reactivate', value: 'reactivate' },
@@ -128,7 +136,7 @@ describe('manage-user flow', () => {
     ]);
     expect(effectCalls(f)).toEqual([{ effect: 'changeRole', input: { ...input, role: 'admin' } }]);
     expect(texts(steps[2]!.emitted)[0]).toBe('Ada is now an admin.');
-    expect(texts(steps[2]!.emitted)[1]).toContain('Role: Member');
+    expect(texts(steps[2]!.emitted)[1]).toContain('Role: member');
     expect(f.calls.filter((c) => c.effect === 'loadPanel')).toHaveLength(3);
   });
 
@@ -146,7 +154,7 @@ describe('manage-user flow', () => {
     const f = fakes();
     const { step } = await run(f, [choose('role'), choose('no')]);
     expect(effectCalls(f)).toEqual([]);
-    expect(texts(step.emitted)[0]).toContain('Role: Member');
+    expect(texts(step.emitted)[0]).toContain('Role: member');
   });
 
   it('with a role intent names who the handle found, and asks first', async () => {
@@ -167,31 +175,119 @@ describe('manage-user flow', () => {
     expect(step.persisted).toBeDefined();
   });
 
-  it('asks for groups, lists the existing ones, and sets the ones sent', async () => {
-    const f = fakes();
-    const { steps } = await run(f, [choose('groups'), { type: 'text', text: ' Ops, Dev ,ops,, ' }]);
-    expect(texts(steps[1]!.emitted)).toEqual([
-      'Send the groups Ada should be in, separated by commas (existing: Ops, Dev), or tap No groups.',
-    ]);
-    expect(effectCalls(f)).toEqual([
-      { effect: 'setGroups', input: { ...input, groupNames: ['Ops', 'Dev'] } },
-    ]);
-    expect(texts(steps[2]!.emitted)[0]).toBe('Groups of Ada: Ops, Dev.');
-  });
+  describe('groups are chosen with toggle buttons', () => {
+    const labels = (emitted: FlowEmitted[]) =>
+      emitted.flatMap((e) => (e.type === 'reply' ? (e.choices ?? []).flat().map((c) => c.label) : []));
 
-  it('removes every group when No groups is tapped', async () => {
-    const f = fakes();
-    const { step } = await run(f, [choose('groups'), choose('none')]);
-    expect(effectCalls(f)).toEqual([{ effect: 'setGroups', input: { ...input, groupNames: [] } }]);
-    expect(texts(step.emitted)[0]).toBe('Groups of Ada: none.');
-  });
+    it("ticks the person's groups, toggles on each tap, and saves the set on Done in one call", async () => {
+      const f = fakes({ allGroups: ['Dev', 'Ops', 'Sales'] });
+      const { steps } = await run(f, [
+        choose('groups'),
+        choose('group:0'),
+        choose('group:1'),
+        choose('group:2'),
+        choose('group:2'),
+        choose('done'),
+      ]);
+      expect(steps[1]!.emitted).toEqual([
+        {
+          type: 'reply',
+          text:
+            'Which groups should Ada be in? Selected: Ops. ' +
+            'Tap groups to select or unselect them, then Done; or send all the names, separated by commas.',
+          choices: [
+            [
+              { label: 'Dev', value: 'group:0' },
+              { label: '✓ Ops', value: 'group:1' },
+            ],
+            [{ label: 'Sales', value: 'group:2' }],
+            [
+              { label: 'Done', value: 'done' },
+              { label: 'Cancel', value: 'cancel' },
+            ],
+          ],
+        },
+      ]);
+      expect(labels(steps[2]!.emitted)).toEqual(['✓ Dev', '✓ Ops', 'Sales', 'Done', 'Cancel']);
+      expect(labels(steps[3]!.emitted)).toEqual(['✓ Dev', 'Ops', 'Sales', 'Done', 'Cancel']);
+      expect(labels(steps[4]!.emitted)).toEqual(['✓ Dev', 'Ops', '✓ Sales', 'Done', 'Cancel']);
+      expect(texts(steps[5]!.emitted)[0]).toMatch(/^Which groups should Ada be in\? Selected: Dev\. /);
+      expect(effectCalls(f)).toEqual([{ effect: 'setGroups', input: { ...input, groupNames: ['Dev'] } }]);
+      expect(texts(steps[6]!.emitted)[0]).toBe('Groups of Ada: Dev.');
+      expect(texts(steps[6]!.emitted)[1]).toContain('Role: member');
+    });
 
-  it('asks again for an empty group list and changes nothing on Cancel', async () => {
-    const f = fakes();
-    const { steps } = await run(f, [choose('groups'), { type: 'text', text: ' , ' }, choose('cancel')]);
-    expect(texts(steps[2]!.emitted)).toEqual(['Send at least one group name, or tap No groups.']);
-    expect(texts(steps[3]!.emitted)[0]).toContain('Role: Member');
-    expect(effectCalls(f)).toEqual([]);
+    it('goes back to the panel without saving when Done changes nothing', async () => {
+      const f = fakes();
+      const { step } = await run(f, [choose('groups'), choose('group:1'), choose('group:1'), choose('done')]);
+      expect(effectCalls(f)).toEqual([]);
+      expect(texts(step.emitted)).toEqual([expect.stringMatching(/^Ada <ada@example\.com>\nRole: member/)]);
+    });
+
+    it('takes typed names as the whole list', async () => {
+      const f = fakes();
+      const { step } = await run(f, [choose('groups'), { type: 'text', text: ' Ops, Dev ,ops,, ' }]);
+      expect(effectCalls(f)).toEqual([
+        { effect: 'setGroups', input: { ...input, groupNames: ['Ops', 'Dev'] } },
+      ]);
+      expect(texts(step.emitted)[0]).toBe('Groups of Ada: Ops, Dev.');
+    });
+
+    it('removes every group when all are unticked before Done', async () => {
+      const f = fakes();
+      const { steps } = await run(f, [choose('groups'), choose('group:0'), choose('done')]);
+      expect(texts(steps[2]!.emitted)[0]).toMatch(/^Which groups should Ada be in\? None selected yet\. /);
+      expect(effectCalls(f)).toEqual([{ effect: 'setGroups', input: { ...input, groupNames: [] } }]);
+      expect(texts(steps[3]!.emitted)[0]).toBe('Groups of Ada: none.');
+    });
+
+    it('asks again with its toggles for text without a name, and changes nothing on Cancel', async () => {
+      const f = fakes();
+      const { steps } = await run(f, [
+        choose('groups'),
+        choose('group:1'),
+        { type: 'text', text: ' , ' },
+        choose('cancel'),
+      ]);
+      expect(texts(steps[3]!.emitted)[0]).toMatch(
+        /^There is no group name in that\.\nWhich groups should Ada be in\? Selected: Ops, Dev\. /,
+      );
+      expect(labels(steps[3]!.emitted)).toEqual(['✓ Ops', '✓ Dev', 'Done', 'Cancel']);
+      expect(texts(steps[4]!.emitted)[0]).toContain('Role: member');
+      expect(effectCalls(f)).toEqual([]);
+    });
+
+    it('says there are no groups yet when there are none', async () => {
+      const { step } = await run(fakes({ groups: [], allGroups: [] }), [choose('groups')]);
+      expect(texts(step.emitted)[0]).toBe(
+        'Which groups should Ada be in? None selected yet. There are no groups yet.',
+      );
+      expect(labels(step.emitted)).toEqual(['Done', 'Cancel']);
+    });
+
+    it('offers buttons for the first 24 groups only, keeps the others it is in, and says to type them', async () => {
+      const allGroups = Array.from(
+        { length: 30 },
+        (_, i) => `Regional operations team ${String(i).padStart(2, '0')}`,
+      );
+      const f = fakes({ groups: [allGroups[0]!, allGroups[29]!], allGroups });
+      const { steps } = await run(f, [choose('groups'), choose('group:23'), choose('done')]);
+      const [question] = steps[1]!.emitted;
+      if (question?.type !== 'reply') throw new Error('no question');
+      const toggles = (question.choices ?? []).flat().filter((c) => c.value.startsWith('group:'));
+      expect(toggles).toHaveLength(24);
+      expect(toggles[0]!.label).toBe('✓ Regional operations team 00');
+      for (const toggle of toggles) expect(Buffer.byteLength(toggle.value)).toBeLessThanOrEqual(16);
+      expect(question.text).toMatch(
+        /\nOnly the first 24 of 30 groups have buttons; for the others, send all the names, separated by commas\.$/,
+      );
+      expect(effectCalls(f)).toEqual([
+        {
+          effect: 'setGroups',
+          input: { ...input, groupNames: [allGroups[0], allGroups[29], allGroups[23]] },
+        },
+      ]);
+    });
   });
 
   it('sends the reset link privately and tells the admin how to pass it on', async () => {
@@ -244,7 +340,7 @@ describe('manage-user flow', () => {
       const { step } = await run(f, [], { ...own, intent });
       expect(effectCalls(f).map((c) => c.effect)).toEqual([effect]);
       expect(step.emitted[0]).toEqual({ type: 'failed', error: refused });
-      expect(texts(step.emitted)[1]).toContain('Role: Admin');
+      expect(texts(step.emitted)[1]).toContain('Role: admin');
     },
   );
 
@@ -294,7 +390,7 @@ describe('manage-user flow', () => {
     f.failWith = refused;
     const { step } = await run(f, events);
     expect(step.emitted[0]).toEqual({ type: 'failed', error: refused });
-    expect(texts(step.emitted)[1]).toContain('Role: Member');
+    expect(texts(step.emitted)[1]).toContain('Role: member');
     expect(step.persisted).toBeDefined();
   });
 
@@ -350,6 +446,11 @@ describe('manage-user flow', () => {
     const [asking] = transition(machine, panel, choose('groups'));
     expect(asking.hasTag('waiting')).toBe(true);
     expect(transition(machine, asking, { type: 'text', text: 'Ops' })[0].value).toBe('settingGroups');
+    const [toggledOnce] = transition(machine, asking, choose('group:0'));
+    expect(toggledOnce.value).toBe('askingGroups');
+    expect(transition(machine, toggledOnce, choose('done'))[0].value).toBe('settingGroups');
+    expect(transition(machine, asking, choose('done'))[0].value).toBe('loading');
+    expect(transition(machine, asking, choose('cancel'))[0].value).toBe('loading');
     const loaded = (intent: string, panelData = adaPanel) =>
       transition(machine, initialTransition(machine, { ...input, intent } as never)[0], done(panelData))[0];
     const confirming = loaded('deactivate');
