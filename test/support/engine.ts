@@ -92,13 +92,20 @@ export class Person {
     private readonly engine: Engine,
     readonly externalId: string,
     private readonly platform: 'telegram' | 'console' = 'telegram',
+    /** The language their app says they use (Telegram's `language_code`); undefined: it says none. */
+    private readonly languageCode?: string,
   ) {}
 
   private base(): Omit<Inbound, 'command' | 'text' | 'action' | 'secret'> {
     messageId += 1;
     return {
       platform: this.platform,
-      sender: { externalId: this.externalId, username: this.externalId, displayName: this.externalId },
+      sender: {
+        externalId: this.externalId,
+        username: this.externalId,
+        displayName: this.externalId,
+        ...(this.languageCode ? { languageCode: this.languageCode } : {}),
+      },
       chat: { id: this.externalId, isPrivate: true },
       messageId: String(messageId),
     };
@@ -126,6 +133,11 @@ export class Person {
     if (!button) throw new Error(`no button “${label}” in:\n${transcript(this.last)}`);
     this.last = await this.engine.handle({ ...this.base(), action: button.action });
     return transcript(this.last);
+  }
+
+  /** The language the replies of the last update were worded in. */
+  get locale(): string | undefined {
+    return this.last[0]?.locale;
   }
 
   /** Sends raw button data, as a forged or stale button would. */

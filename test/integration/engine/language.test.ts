@@ -1,62 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../support/db.js';
-import { Person, testEngine, transcript } from '../../support/engine.js';
+import { Person, testEngine } from '../../support/engine.js';
 import { linkChat, seedUser } from '../../support/seed.js';
 import { PostgresSessionStore } from '../../../src/store/sessions-postgres.js';
-import type { Engine } from '../../../src/engine/engine.js';
-import type { Inbound } from '../../../src/engine/inbound.js';
-import type { Button, LocalizedOutbound } from '../../../src/engine/outbound.js';
 
 const { sql, store } = await createTestDatabase();
 const sessions = new PostgresSessionStore(sql);
 const engine = testEngine(store, sessions);
-
-/** Someone on Telegram whose app speaks `languageCode` (undefined: it says nothing). */
-class Speaker {
-  last: LocalizedOutbound[] = [];
-
-  constructor(
-    private readonly engine: Engine,
-    private readonly externalId: string,
-    private readonly languageCode?: string,
-  ) {}
-
-  private base(): Omit<Inbound, 'command' | 'text' | 'action' | 'secret'> {
-    return {
-      platform: 'telegram',
-      sender: {
-        externalId: this.externalId,
-        username: this.externalId,
-        displayName: this.externalId,
-        ...(this.languageCode ? { languageCode: this.languageCode } : {}),
-      },
-      chat: { id: this.externalId, isPrivate: true },
-    };
-  }
-
-  async say(line: string): Promise<string> {
-    const command = line.match(/^\/(\w+)\s*([\s\S]*)$/);
-    const inbound: Inbound = command
-      ? { ...this.base(), command: { name: command[1]!, args: command[2]!.trim() } }
-      : { ...this.base(), text: line };
-    this.last = await this.engine.handle(inbound);
-    return transcript(this.last);
-  }
-
-  async tap(label: string): Promise<string> {
-    const button = this.last
-      .flatMap((r): Button<string>[] => (r.type === 'text' ? (r.buttons?.flat() ?? []) : []))
-      .find((b) => b.label === label);
-    if (!button) throw new Error(`no button “${label}” in:\n${transcript(this.last)}`);
-    this.last = await this.engine.handle({ ...this.base(), action: button.action });
-    return transcript(this.last);
-  }
-
-  /** The language the replies of the last update were worded in. */
-  get locale(): string | undefined {
-    return this.last[0]?.locale;
-  }
-}
 
 async function member(chat: string, name: string) {
   const user = await seedUser(store, { name });
@@ -70,7 +20,7 @@ const savedLocale = async (userId: string) =>
 describe('the language of the replies', () => {
   it("answers in the platform's language without being asked", async () => {
     await member('greta', 'Greta');
-    const greta = new Speaker(engine, 'greta', 'de');
+    const greta = new Person(engine, 'greta', 'telegram', 'de');
     expect(await greta.say('/cancel')).toBe('Es gibt nichts abzubrechen.');
     expect(await greta.say('/weather')).toBe(
       '/weather kenne ich nicht. Sende /help, um zu sehen, was ich kann.',
@@ -81,13 +31,17 @@ describe('the language of the replies', () => {
 
   it('takes the closest language a platform names, and the default for one it does not speak', async () => {
     await member('anton', 'Anton');
-    expect(await new Speaker(engine, 'anton', 'de-AT').say('/cancel')).toBe('Es gibt nichts abzubrechen.');
-    expect(await new Speaker(engine, 'anton', 'pt-BR').say('/cancel')).toBe('There is nothing to cancel.');
-    expect(await new Speaker(engine, 'anton').say('/cancel')).toBe('There is nothing to cancel.');
+    expect(await new Person(engine, 'anton', 'telegram', 'de-AT').say('/cancel')).toBe(
+      'Es gibt nichts abzubrechen.',
+    );
+    expect(await new Person(engine, 'anton', 'telegram', 'pt-BR').say('/cancel')).toBe(
+      'There is nothing to cancel.',
+    );
+    expect(await new Person(engine, 'anton').say('/cancel')).toBe('There is nothing to cancel.');
   });
 
   it("answers a stranger in their platform's language too", async () => {
-    expect(await new Speaker(engine, 'stranger-es', 'es').say('/profile')).toMatch(
+    expect(await new Person(engine, 'stranger-es', 'telegram', 'es').say('/profile')).toMatch(
       /^Aquí no has iniciado sesión\./,
     );
   });
@@ -96,21 +50,21 @@ describe('the language of the replies', () => {
 describe('/language', () => {
   it('says which language is in use and why, with a button per language and one for the platform', async () => {
     await member('hans', 'Hans');
-    const hans = new Speaker(engine, 'hans', 'de');
+    const hans = new Person(engine, 'hans', 'telegram', 'de');
     expect(await hans.say('/language')).toBe(
       'Ich antworte dir auf Deutsch, der Sprache deiner Plattform.\n' +
         'Wähle eine andere oder lass deine Plattform entscheiden: ' +
         '[English] [Deutsch] [Español] [Meiner Plattform folgen]',
     );
     await member('nora', 'Nora');
-    expect(await new Speaker(engine, 'nora').say('/language')).toMatch(
+    expect(await new Person(engine, 'nora').say('/language')).toMatch(
       /^I answer you in English, the default here\.\n/,
     );
   });
 
   it('saves a choice that beats the platform, answers in it at once, and goes back with auto', async () => {
     const lena = await member('lena', 'Lena');
-    const chat = new Speaker(engine, 'lena', 'de');
+    const chat = new Person(engine, 'lena', 'telegram', 'de');
     expect(await chat.say('/language es')).toBe('Guardado.\nTe respondo en español, como elegiste.');
     expect(chat.locale).toBe('es');
     expect(await savedLocale(lena.id)).toBe('es');
@@ -127,13 +81,15 @@ describe('/language', () => {
   it('keeps the choice in every chat of the account', async () => {
     const mia = await member('mia-telegram', 'Mia');
     await linkChat(store, mia, 'mia-other');
-    await new Speaker(engine, 'mia-telegram', 'de').say('/language English');
-    expect(await new Speaker(engine, 'mia-other', 'es').say('/cancel')).toBe('There is nothing to cancel.');
+    await new Person(engine, 'mia-telegram', 'telegram', 'de').say('/language English');
+    expect(await new Person(engine, 'mia-other', 'telegram', 'es').say('/cancel')).toBe(
+      'There is nothing to cancel.',
+    );
   });
 
   it('takes a language by its button, by name, or by code', async () => {
     const otto = await member('otto', 'Otto');
-    const chat = new Speaker(engine, 'otto');
+    const chat = new Person(engine, 'otto');
     await chat.say('/language');
     expect(await chat.tap('Deutsch')).toBe(
       'Gespeichert.\nIch antworte dir auf Deutsch, wie du es gewählt hast.',
@@ -149,7 +105,7 @@ describe('/language', () => {
 
   it('refuses a language it does not speak, naming those it does, and changes nothing', async () => {
     const pia = await member('pia', 'Pia');
-    expect(await new Speaker(engine, 'pia').say('/language fr')).toBe(
+    expect(await new Person(engine, 'pia').say('/language fr')).toBe(
       "I don't speak “fr”. I can answer in English (en), Deutsch (de), Español (es). " +
         'Usage: /language [<code> | auto]',
     );
@@ -180,9 +136,11 @@ describe('the default language', () => {
   it("is the operator's choice for whoever has none", async () => {
     const spanish = testEngine(store, sessions, { defaultLocale: 'es' });
     await member('rosa', 'Rosa');
-    expect(await new Speaker(spanish, 'rosa').say('/language')).toMatch(
+    expect(await new Person(spanish, 'rosa').say('/language')).toMatch(
       /^Te respondo en español, el idioma por defecto aquí\.\n/,
     );
-    expect(await new Speaker(spanish, 'rosa', 'de').say('/cancel')).toBe('Es gibt nichts abzubrechen.');
+    expect(await new Person(spanish, 'rosa', 'telegram', 'de').say('/cancel')).toBe(
+      'Es gibt nichts abzubrechen.',
+    );
   });
 });
