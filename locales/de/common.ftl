@@ -1,16 +1,11 @@
-## Shared by every area: how texts are set side by side.
+## Shared by every area: what sets texts apart when they are side by side (src/i18n/message.ts, joined).
 
-join-comma = { $first }, { $rest }
-join-or = { $first } oder { $rest }
-join-line =
-    { $first }
-    { $rest }
-join-paragraph =
-    { $first }
-
-    { $rest }
-join-sentence = { $first } { $rest }
-join-clause = { $first }; { $rest }
+join-comma = {", "}
+join-or = {" oder "}
+join-line = {"\u000A"}
+join-paragraph = {"\u000A\u000A"}
+join-sentence = {" "}
+join-clause = {"; "}
 
 ## What a person tells agents about themselves (and admins about the organisation), by field.
 ## The name in brackets is what they type to change it (`field: value`).

@@ -6,6 +6,8 @@
 export interface Message {
   id: string;
   args?: Record<string, MessageArg>;
+  /** Texts set side by side (`joined`): each worded, with the message `id` worded between them. */
+  parts?: readonly Text[];
 }
 
 /** A Date reads as a day in the reader's language (UTC); a Message argument is worded first. */
@@ -30,7 +32,6 @@ export type Separator = 'comma' | 'or' | 'line' | 'paragraph' | 'sentence' | 'cl
  * the lines of an answer whose parts are messages); the empty list is the empty text.
  */
 export function joined(texts: readonly Text[], by: Separator): Text {
-  const [first, ...rest] = texts;
-  if (first === undefined) return '';
-  return rest.length === 0 ? first : msg(`join-${by}`, { first, rest: joined(rest, by) });
+  if (texts.length <= 1) return texts[0] ?? '';
+  return { id: `join-${by}`, parts: texts };
 }

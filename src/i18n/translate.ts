@@ -27,6 +27,8 @@ const bundles = new Map<Locale, FluentBundle>(SUPPORTED_LOCALES.map((l) => [l, l
 /** The words of `text` in `locale`; a message missing there reads in English, one missing everywhere by its id. */
 export function translate(locale: Locale, text: Text): string {
   if (!isMessage(text)) return text;
+  if (text.parts)
+    return text.parts.map((part) => translate(locale, part)).join(translate(locale, { id: text.id }));
   return wordInto(locale, text) ?? wordInto('en', text) ?? text.id;
 }
 
