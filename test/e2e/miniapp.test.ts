@@ -232,8 +232,8 @@ describe('the Telegram Mini App in Chromium', () => {
       'Pending',
       'Expired',
       'Telegram',
-      'Admin',
-      'Member',
+      'admin',
+      'member',
     ])
       expect(text).toContain(word);
     expect(await page.locator('#rows tr').count()).toBe(6);
@@ -293,7 +293,7 @@ describe('the Telegram Mini App in Chromium', () => {
       'Zuletzt gesehen',
     ]);
     const rows = await page.locator('#rows').textContent();
-    for (const word of ['Aktiv', 'Ausstehend', 'Abgelaufen', 'Mitglied', '(Einladung '])
+    for (const word of ['Aktiv', 'Offen', 'Abgelaufen', 'Mitglied', '(Einladung '])
       expect(rows).toContain(word);
     expect(rows).toMatch(/gerade eben|vor \d+/);
     expect(await page.locator('#count').textContent()).toMatch(/^\d+ von \d+$/);

@@ -138,11 +138,11 @@ function render() {
       tr.dataset.kind = row.kind;
       tr.append(
         nameCell(row),
-        cell(row.email ?? '—', row.email ? '' : 'muted'),
+        cell(row.email ?? words.none, row.email ? '' : 'muted'),
         cell(ROLE_NAMES[row.role] ?? row.role),
-        cell(row.groups.length ? row.groups.join(', ') : '—', row.groups.length ? '' : 'muted'),
+        cell(row.groups.length ? row.groups.join(', ') : words.none, row.groups.length ? '' : 'muted'),
         cell(badge(row.status)),
-        cell(row.platforms.map((p) => PLATFORM_NAMES[p] ?? p).join(', ') || '—'),
+        cell(row.platforms.map((p) => PLATFORM_NAMES[p] ?? p).join(', ') || words.none),
         cell(row.kind === 'invite' ? '—' : ago(row.lastSeenAt), 'muted'),
       );
       // The phone layout labels each cell from this.
