@@ -4,7 +4,6 @@
 card-done = ✓ { $what }
 card-refused = ✗ { $what }
 card-footer-by = { $done } (von { $by })
-card-lines = { $above } { $line }
 card-with-footer =
     { $card }
 

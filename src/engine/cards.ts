@@ -1,4 +1,4 @@
-import { msg, type Text } from '../i18n/message.js';
+import { joined, msg, type Text } from '../i18n/message.js';
 import type { Outbound } from './outbound.js';
 
 type TextReply = Extract<Outbound, { type: 'text' }>;
@@ -10,12 +10,11 @@ function isShownHere(reply: Outbound): reply is TextReply {
 
 /** "✓ Bob is now an admin. (by Olivia)": what a tap did (✗ where it was refused) and who tapped, under the card. */
 function footerOf(statuses: TextReply[], by: string | undefined): Text {
-  const done = joined(statuses.map((s) => msg(s.refusal ? 'card-refused' : 'card-done', { what: s.text })));
+  const done = joined(
+    statuses.map((s) => msg(s.refusal ? 'card-refused' : 'card-done', { what: s.text })),
+    'sentence',
+  );
   return by === undefined ? done : msg('card-footer-by', { done, by });
-}
-
-function joined(lines: Text[]): Text {
-  return lines.reduce((above, line) => msg('card-lines', { above, line }));
 }
 
 /**
@@ -52,7 +51,13 @@ export function intoTappedCard(
     const close: Outbound = {
       type: 'closeCard',
       ...(statuses.length > 0
-        ? { footer: footerOf(statuses, options.by), fallback: joined(statuses.map((s) => s.text)) }
+        ? {
+            footer: footerOf(statuses, options.by),
+            fallback: joined(
+              statuses.map((s) => s.text),
+              'line',
+            ),
+          }
         : {}),
     };
     replies.splice(from, tapped.length, close, ...rest);
