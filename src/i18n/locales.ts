@@ -4,7 +4,7 @@ import { negotiateLanguages } from '@fluent/langneg';
 export const SUPPORTED_LOCALES = ['en', 'de', 'es'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 
-export function isSupportedLocale(code: string): code is Locale {
+function isSupportedLocale(code: string): code is Locale {
   return (SUPPORTED_LOCALES as readonly string[]).includes(code);
 }
 

@@ -41,7 +41,7 @@ export function statusName(status: ListedStatus | InviteStatus): Message {
 }
 
 /** The one empty value: a person with no groups or no chats, an agent open to no group. */
-export const NONE = msg('fact-none');
+const NONE = msg('fact-none');
 
 /** A name not given yet, in a list's name column: an invite for anyone. */
 export const UNNAMED = msg('fact-unnamed');
