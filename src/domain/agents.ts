@@ -109,7 +109,7 @@ export async function listAgentsForAdmin(
  * read while the record's access epoch, read with the speaker's account on every update, is unchanged
  * (src/store/access-epoch.ts), so a change of access applies at the next message.
  */
-export function listVisibleAgents(store: Store, userId: string): Promise<AgentRow[]> {
+export function listVisibleAgents(store: Store, userId: string): Promise<readonly AgentRow[]> {
   return store.agents.listVisibleAgents(userId);
 }
 

@@ -15,7 +15,7 @@ import type { Db } from './db.js';
 interface Known<T> {
   seen: bigint;
   keptAt: bigint;
-  kept: Map<string, T>;
+  kept: Map<string, readonly T[]>;
 }
 
 /** Beyond this many people the kept answers start over (a bound on memory, not a rule). */
@@ -41,25 +41,26 @@ export function sawAccessEpoch(db: Db, epoch: string | number | bigint): void {
 
 /**
  * `ask(key)`, or its answer kept since the newest epoch this process has seen (see the rule above).
- * Callers get their own copy of a kept list.
+ * A kept list is frozen and the same array on every call while it is kept, so what callers derive
+ * from it (a reply's words) can be kept by its identity too, and dropped with it.
  */
 export async function keptWhileAccessUnchanged<T>(
   db: Db,
   key: string,
-  ask: () => Promise<T[]>,
-): Promise<T[]> {
-  const state = known<T[]>(db);
+  ask: () => Promise<readonly T[]>,
+): Promise<readonly T[]> {
+  const state = known<T>(db);
   const epoch = state.seen;
   if (state.keptAt !== epoch) {
     state.kept.clear();
     state.keptAt = epoch;
   }
   const kept = state.kept.get(key);
-  if (kept) return kept.slice();
-  const answer = await ask();
+  if (kept) return kept;
+  const answer = Object.freeze(await ask());
   if (state.keptAt === epoch) {
     if (state.kept.size >= MAX_KEPT) state.kept.clear();
-    state.kept.set(key, answer.slice());
+    state.kept.set(key, answer);
   }
   return answer;
 }

@@ -34,7 +34,7 @@ export async function insertAgent(db: Db, agent: NewAgent): Promise<AgentRow> {
  * people see none. Read fresh on every call. The group check is uncorrelated: Postgres reads the
  * person's few groups once rather than once per restricted agent (7× faster at 10,000 agents).
  */
-export async function listVisibleAgents(db: Db, userId: string): Promise<AgentRow[]> {
+export async function listVisibleAgents(db: Db, userId: string): Promise<readonly AgentRow[]> {
   return db<AgentRow[]>`
     select a.* from agents a, users u
     where u.id = ${userId} and u.status = 'active' and a.deleted_at is null
@@ -55,7 +55,7 @@ export async function listVisibleAgents(db: Db, userId: string): Promise<AgentRo
  * (`getUserByIdentity`, which reads the epoch) since the change it must see: the engine, whose
  * every update begins with that read. Outside a transaction only.
  */
-export async function listVisibleAgentsKept(db: Db, userId: string): Promise<AgentRow[]> {
+export async function listVisibleAgentsKept(db: Db, userId: string): Promise<readonly AgentRow[]> {
   return keptWhileAccessUnchanged(db, userId, () => listVisibleAgents(db, userId));
 }
 

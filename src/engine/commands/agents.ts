@@ -7,8 +7,10 @@ import {
 } from '../../domain/agents.js';
 import { UnknownAgentError } from '../../domain/errors.js';
 import { exactValues, refuseArguments, tokenize, UsageError } from '../args.js';
-import { joined, msg } from '../../i18n/message.js';
-import { text } from '../outbound.js';
+import { joined, msg, type Message } from '../../i18n/message.js';
+import { keepWording } from '../../i18n/translate.js';
+import type { AgentRow } from '../../store/agents.js';
+import { text, type Outbound } from '../outbound.js';
 import { reply, type CommandSpec } from './types.js';
 
 /** `/ask "Help Desk" <text>`: a quoted agent name (straight or curly quotes), then the message. */
@@ -17,6 +19,43 @@ const QUOTED_AGENT = /^["“]([^"”]*)["”]\s*([\s\S]*)$/u;
 /** An agent's description after its name in a list (" · Answers IT questions"), or nothing. */
 function described(description: string | null): string {
   return description ? ` · ${description}` : '';
+}
+
+/**
+ * A member's answer to `/agents`, kept with the list it lists: a list kept while access is unchanged
+ * (src/store/access-epoch.ts) is the same array on every update, so its answer is built and worded
+ * once per language, and dropped with the list when access changes.
+ */
+const usableAgentsReplies = new WeakMap<readonly AgentRow[], Outbound>();
+
+function usableAgentsReply(agents: readonly AgentRow[]): Outbound {
+  let kept = usableAgentsReplies.get(agents);
+  if (!kept) {
+    kept = usableAgentsAnswer(agents);
+    usableAgentsReplies.set(agents, kept);
+  }
+  // A copy: a turn may mark its replies (a question taking a tapped card's place).
+  return { ...kept };
+}
+
+function usableAgentsAnswer(agents: readonly AgentRow[]): Outbound {
+  if (agents.length === 0) return text(keepWording(msg('agents-none-usable')));
+  const lines = agents.map((a): Message | string =>
+    a.ownerId
+      ? msg('agents-usable-own', {
+          name: a.name,
+          described: a.description ? described(a.description) : msg('agents-own-described'),
+        })
+      : a.name + described(a.description),
+  );
+  const talkTo = (a: AgentRow) => ({
+    label: keepWording(msg('agents-talk-to', { name: a.name })),
+    // i18n-exempt: a button's command, never shown
+    action: `/ask id:${a.id}`,
+  });
+  return text(keepWording(msg('agents-usable', { lines: joined(lines, 'line') })), {
+    buttons: agents.slice(0, 10).map((a) => [talkTo(a)]),
+  });
 }
 
 export const agentCommands: CommandSpec[] = [
@@ -57,31 +96,7 @@ export const agentCommands: CommandSpec[] = [
           ),
         );
       }
-      const agents = await listVisibleAgents(store, ctx.user.id);
-      if (agents.length === 0) return reply(text(msg('agents-none-usable')));
-      return reply(
-        text(
-          msg('agents-usable', {
-            lines: joined(
-              agents.map((a) =>
-                a.ownerId
-                  ? msg('agents-usable-own', {
-                      name: a.name,
-                      described: a.description ? described(a.description) : msg('agents-own-described'),
-                    })
-                  : a.name + described(a.description),
-              ),
-              'line',
-            ),
-          }),
-          {
-            buttons: agents
-              .slice(0, 10)
-              // i18n-exempt: a button's command, never shown
-              .map((a) => [{ label: msg('agents-talk-to', { name: a.name }), action: `/ask id:${a.id}` }]),
-          },
-        ),
-      );
+      return reply(usableAgentsReply(await listVisibleAgents(store, ctx.user.id)));
     },
   },
   {

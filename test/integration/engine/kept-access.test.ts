@@ -43,4 +43,15 @@ describe('the agents a person may use, kept between updates while access is unch
     await otherSql`update users set status = 'deactivated', deactivated_at = now() where id = ${member.id}`;
     expect(await bob.say('/agents')).not.toMatch(/Ledger/);
   });
+
+  it("words a kept answer in the reader's language of the moment, and renames show at once", async () => {
+    await otherSql`update users set status = 'active', deactivated_at = null where id = ${member.id}`;
+    expect(await bob.say('/agents')).toMatch(/^Agents you can use:[\s\S]*Ledger[\s\S]*\[Talk to Ledger\]/);
+    await bob.say('/language de');
+    expect(await bob.say('/agents')).toMatch(/^Agenten, die du nutzen kannst:[\s\S]*\[Mit Ledger sprechen\]/);
+    await bob.say('/language en');
+    expect(await bob.say('/agents')).toMatch(/^Agents you can use:/);
+    await otherSql`update agents set description = 'Ledgers and receipts' where name = 'Ledger'`;
+    expect(await bob.say('/agents')).toMatch(/Ledger · Ledgers and receipts/);
+  });
 });
