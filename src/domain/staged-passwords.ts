@@ -61,16 +61,20 @@ export async function confirmStagedPassword(
 ): Promise<boolean> {
   const { rowId, key } = parseStagedId(input.stagedId);
   const staged = await store.stagedPasswords.getStagedPassword(rowId);
-  if (!staged?.digest) throw new StagedPasswordGoneError();
-  if (!timingSafeEqual(digestOf(key, input.password), staged.digest)) {
-    await store.stagedPasswords.deleteStagedPassword(rowId);
-    return false;
+  if (!staged) throw new StagedPasswordGoneError();
+  if ('passwordHash' in staged) {
+    // Confirmed already (by a confirmation at the same moment, or a step run again): the hash decides.
+    if (await verifyPassword(staged.passwordHash, input.password)) return true;
+  } else if (timingSafeEqual(digestOf(key, input.password), staged.digest)) {
+    const hash = await hashPassword(input.password);
+    if (await store.stagedPasswords.keepConfirmedHash(rowId, staged.digest, hash)) return true;
+    // A confirmation that matched the same digest wrote its hash first: the same password, confirmed.
+    const now = await store.stagedPasswords.getStagedPassword(rowId);
+    if (now && 'passwordHash' in now) return true;
+    throw new StagedPasswordGoneError();
   }
-  const hash = await hashPassword(input.password);
-  if (await store.stagedPasswords.keepConfirmedHash(rowId, staged.digest, hash)) return true;
-  // A confirmation that matched the same digest wrote its hash first: the same password, confirmed.
-  if ((await store.stagedPasswords.getStagedPassword(rowId))?.digest === null) return true;
-  throw new StagedPasswordGoneError();
+  await store.stagedPasswords.deleteStagedPassword(rowId);
+  return false;
 }
 
 /**

@@ -9,11 +9,15 @@ export async function insertStagedPassword(db: Db, digest: Buffer, ttlSeconds: n
   return row!.id;
 }
 
-/** The staged password while it has not expired: its digest, or null once its hash replaced it. */
-export async function getStagedPassword(db: Db, id: string): Promise<{ digest: Buffer | null } | undefined> {
-  const [row] = await db<{ digest: Buffer | null }[]>`
-    select digest from staged_passwords where id = ${id} and expires_at > now()`;
-  return row;
+/** A staged password: its digest until it is confirmed, then its hash. */
+export type StagedPassword = { digest: Buffer } | { passwordHash: string };
+
+/** The staged password, while it has not expired. */
+export async function getStagedPassword(db: Db, id: string): Promise<StagedPassword | undefined> {
+  const [row] = await db<{ digest: Buffer | null; passwordHash: string | null }[]>`
+    select digest, password_hash from staged_passwords where id = ${id} and expires_at > now()`;
+  if (!row) return undefined;
+  return row.digest ? { digest: row.digest } : { passwordHash: row.passwordHash! };
 }
 
 /**

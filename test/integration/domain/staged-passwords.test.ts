@@ -99,6 +99,14 @@ describe('staged passwords', () => {
     expect(await verifyPassword(confirmed!.passwordHash!, NEW_PASSWORD)).toBe(true);
   });
 
+  it('checks a confirmation run again against the hash, and discards the password on a mismatch', async () => {
+    const stagedId = await stagePassword(store, { password: NEW_PASSWORD });
+    expect(await confirmStagedPassword(store, { stagedId, password: NEW_PASSWORD })).toBe(true);
+    expect(await confirmStagedPassword(store, { stagedId, password: NEW_PASSWORD })).toBe(true);
+    expect(await confirmStagedPassword(store, { stagedId, password: `${NEW_PASSWORD}x` })).toBe(false);
+    expect(await stagedRow(stagedId)).toBeUndefined();
+  });
+
   it('refuses one that waited too long', async () => {
     const stagedId = await stagePassword(store, { password: NEW_PASSWORD });
     await sql`update staged_passwords set expires_at = now() - interval '1 second' where id = ${rowIdOf(stagedId)}`;
