@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import argon2 from 'argon2';
+import { describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../../support/db.js';
 import { testSessions } from '../../support/sessions.js';
 import { Person, testEngine } from '../../support/engine.js';
@@ -44,6 +45,22 @@ const accountOf = (chat: string) =>
   store.identities.getUserByIdentity({ platform: 'telegram', externalId: chat });
 
 describe('claiming an invite', () => {
+  it('runs argon2id once for a claim: one hash for the password typed twice, no verify', async () => {
+    const hash = vi.spyOn(argon2, 'hash');
+    const verify = vi.spyOn(argon2, 'verify');
+    try {
+      const person = await atEmail('counted', await openInvite());
+      await person.tap('Skip');
+      await person.say(GOOD_PASSWORD);
+      expect(await person.say(GOOD_PASSWORD)).toMatch(/Your account is ready/);
+      expect(hash).toHaveBeenCalledTimes(1);
+      expect(verify).not.toHaveBeenCalled();
+    } finally {
+      hash.mockRestore();
+      verify.mockRestore();
+    }
+  });
+
   it('asks again for a name with a line break, then goes on', async () => {
     const person = new Person(engine, 'lined');
     await person.say(`/start ${await openInvite()}`);

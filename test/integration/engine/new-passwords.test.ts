@@ -16,11 +16,14 @@ const NEW_PASSWORD = 'copper-Meadow-Window-77';
 const TYPO = 'copper-Meadow-Window-78';
 
 /**
- * A Telegram person whose stored session is read after every step: it must never hold a password
- * or any argon2 hash (of the current password, or of a new one waiting for its confirmation).
+ * A Telegram person whose stored session is read after every step: it must never hold a password,
+ * any argon2 hash (of the current password, or of a new one once confirmed) or the digest a new one
+ * waits with for its confirmation (the session holds its key: with both, guesses could be checked fast).
  */
 class Watched extends Person {
   readonly snapshots: string[] = [];
+  /** Every staged digest seen in the record, in the encodings a snapshot could carry it in. */
+  readonly digests = new Set<string>();
 
   constructor(externalId: string) {
     super(engine, externalId);
@@ -33,6 +36,11 @@ class Watched extends Person {
       chat: { id: this.externalId, isPrivate: true },
     });
     this.snapshots.push((await sessions.load(key))?.data ?? '');
+    const staged = await sql<{ digest: Buffer }[]>`
+      select digest from staged_passwords where digest is not null`;
+    for (const { digest } of staged)
+      for (const encoding of ['hex', 'base64', 'base64url'] as const)
+        this.digests.add(digest.toString(encoding));
     return reply;
   }
 
@@ -45,11 +53,13 @@ class Watched extends Person {
   }
 }
 
-function expectNoSecretIn(snapshots: string[], passwords: string[]): void {
-  expect(snapshots.some((s) => s.includes('"flow"'))).toBe(true);
-  for (const snapshot of snapshots) {
+function expectNoSecretIn(person: Watched, passwords: string[]): void {
+  expect(person.snapshots.some((s) => s.includes('"flow"'))).toBe(true);
+  expect(person.digests.size).toBeGreaterThan(0);
+  for (const snapshot of person.snapshots) {
     expect(snapshot).not.toMatch(/argon2/);
     for (const password of passwords) expect(snapshot).not.toContain(password);
+    for (const digest of person.digests) expect(snapshot).not.toContain(digest);
   }
 }
 
@@ -63,7 +73,7 @@ async function accountWithPassword(chat: string) {
 const passwordOf = async (userId: string) => (await store.users.getPasswordHash(userId))!;
 
 describe('a new password in the chat', () => {
-  it('/password keeps no hash in any snapshot, scanned after every step, and sets the new password', async () => {
+  it('/password keeps no hash or staged digest in any snapshot, scanned after every step, and sets the new password', async () => {
     const user = await accountWithPassword('pat');
     const pat = new Watched('pat');
     expect(await pat.say('/password')).toMatch(/current password/);
@@ -71,7 +81,7 @@ describe('a new password in the chat', () => {
     expect(await pat.say(NEW_PASSWORD)).toMatch(/once more/);
     expect(await pat.say(NEW_PASSWORD)).toMatch(/Log out your other chats too\?/);
     expect(await pat.tap('No')).toMatch(/Your password is changed/);
-    expectNoSecretIn(pat.snapshots, [GOOD_PASSWORD, NEW_PASSWORD]);
+    expectNoSecretIn(pat, [GOOD_PASSWORD, NEW_PASSWORD]);
     expect(await verifyPassword(await passwordOf(user.id), NEW_PASSWORD)).toBe(true);
     expect(await sql`select 1 from staged_passwords`).toHaveLength(0);
   });
@@ -98,7 +108,7 @@ describe('a new password in the chat', () => {
     expect(await rae.say(TYPO)).toMatch(/differ[\s\S]*choose a password/);
     expect(await rae.say(GOOD_PASSWORD)).toMatch(/once more/);
     expect(await rae.say(GOOD_PASSWORD)).toMatch(/Your account is ready/);
-    expectNoSecretIn(rae.snapshots, [NEW_PASSWORD, TYPO, GOOD_PASSWORD]);
+    expectNoSecretIn(rae, [NEW_PASSWORD, TYPO, GOOD_PASSWORD]);
     const user = await store.identities.getUserByIdentity({ platform: 'telegram', externalId: 'rae' });
     expect(user?.name).toBe('Rae');
     expect(await verifyPassword(await passwordOf(user!.id), GOOD_PASSWORD)).toBe(true);
@@ -114,7 +124,7 @@ describe('a new password in the chat', () => {
     expect(await verifyPassword(await passwordOf(user.id), GOOD_PASSWORD)).toBe(true);
     await sol.say(NEW_PASSWORD);
     expect(await sol.say(NEW_PASSWORD)).toMatch(/Your new password is set/);
-    expectNoSecretIn(sol.snapshots, [NEW_PASSWORD, TYPO]);
+    expectNoSecretIn(sol, [NEW_PASSWORD, TYPO]);
     expect(await verifyPassword(await passwordOf(user.id), NEW_PASSWORD)).toBe(true);
   });
 

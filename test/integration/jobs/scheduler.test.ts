@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { cleanUpAfter, createTestDatabase } from '../../support/db.js';
@@ -57,8 +58,8 @@ describe('the scheduler', () => {
   });
 
   it('drops staged new passwords nobody confirmed in time, and keeps the others', async () => {
-    const expired = await store.stagedPasswords.insertStagedPassword('$argon2id$expired', 60);
-    const waiting = await store.stagedPasswords.insertStagedPassword('$argon2id$waiting', 3600);
+    const expired = await store.stagedPasswords.insertStagedPassword(randomBytes(32), 60);
+    const waiting = await store.stagedPasswords.insertStagedPassword(randomBytes(32), 3600);
     await sql`update staged_passwords set expires_at = now() - interval '1 second' where id = ${expired}`;
     const scheduler = await started(maintenanceJobs(store, new PostgresSessionStore(sql)));
 
