@@ -18,10 +18,11 @@ const FIRST_NEWCOMER = 500_000;
 const PASSWORD = 'violet-Harbor-Lantern-42';
 
 /**
- * Complete claims through the Telegram adapter: `/start <invite>`, a name, a password (staged as an
- * argon2id hash with the production ARGON2_OPTIONS), the password again (verified, then used in the
- * claim's transaction with the account, identity, groups, personal agent and audit row), then the
- * onboarding greeting; `concurrency` newcomers at a time.
+ * Complete claims through the Telegram adapter: `/start <invite>`, a name, a password (staged as a
+ * keyed digest), the password again (matched against the digest, then hashed once with argon2id at
+ * the production ARGON2_OPTIONS and used in the claim's transaction with the account, identity,
+ * groups, personal agent and audit row), then the onboarding greeting; `concurrency` newcomers at a
+ * time.
  * The event loop's delay is sampled every millisecond meanwhile. The reference is bare argon2id
  * hashing at the same parameters and concurrency.
  */
