@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { createTelegramAdapter } from '../src/adapters/telegram/bot.js';
 import { engineDirectory } from '../src/adapters/telegram/menus.js';
@@ -12,7 +13,10 @@ import { BOT_INFO, BOT_TOKEN, fakeBotApi, textUpdate } from './support/telegram.
 /**
  * One Gatehouse process (engine, Telegram adapter in webhook mode, Postgres pool, Redis) that starts
  * an onboarding interview in each of `count` private chats and reports its memory once they all rest.
+ * It first loads every module the image's entry point loads, so it carries the code production
+ * carries (the Slack adapter, the scheduler, metrics…) even where it drives only part of it.
  */
+await loadProductionModules();
 const record = openRecord(process.env.BENCH_DB_URL!);
 const sessions = new RedisSessionStore(BENCH_REDIS_URL, process.env.BENCH_PREFIX!);
 const engine = benchEngine(record.store, sessions);
@@ -48,3 +52,12 @@ serve(async (request) => {
   process.exit(0);
 });
 process.send?.({ ready: true });
+
+/** Imports what `dist/src/main.js` imports, read from the file itself so the list cannot fall behind. */
+async function loadProductionModules(): Promise<void> {
+  const main = new URL('../src/main.js', import.meta.url);
+  const specifiers = [...readFileSync(main, 'utf8').matchAll(/^import\s+(?:[^;]*?\s+from\s+)?'([^']+)';/gm)];
+  if (specifiers.length < 10) throw new Error(`found only ${specifiers.length} imports in ${main.pathname}`);
+  for (const [, specifier] of specifiers)
+    await import(specifier!.startsWith('.') ? new URL(specifier!, main).href : specifier!);
+}

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { freshDatabase, openRecord } from './support/db.js';
 import { buildForNode, Child } from './support/child.js';
 import { benchPrefix, benchRedis, clearPrefix } from './support/redis.js';
@@ -6,14 +7,19 @@ import type { Sizes } from './support/sizes.js';
 
 type Memory = { rssMb: number; heapMb: number };
 
-/**
- * The flags the Dockerfile's CMD starts node with: a young generation of 2 MB semi-spaces instead of
- * 16 MB, which is most of the difference between 122 MB and 94 MB here (heap in use is 25 MB).
- */
-const PRODUCTION_NODE_FLAGS = ['--max-semi-space-size=2'];
+/** The flags the Dockerfile's CMD starts node with (`["node", ...flags, "dist/src/main.js"]`). */
+function imageNodeFlags(): string[] {
+  const dockerfile = readFileSync(new URL('../Dockerfile', import.meta.url), 'utf8');
+  const cmd = /^CMD\s+(\[.*\])\s*$/m.exec(dockerfile);
+  if (!cmd) throw new Error('the Dockerfile has no CMD in exec form');
+  const [program, ...args] = JSON.parse(cmd[1]!) as string[];
+  if (program !== 'node') throw new Error(`the Dockerfile's CMD runs ${program}, not node`);
+  return args.filter((arg) => arg.startsWith('-'));
+}
 
 /**
- * A separate Gatehouse process (compiled, run by node alone, as production runs it) and its resident memory with `conversations` onboarding interviews parked
+ * A separate Gatehouse process (compiled, run by node alone with the image's flags, every module of
+ * `src/main.ts` loaded) and its resident memory with `conversations` onboarding interviews parked
  * at once (one per person, each in its private chat), after a few warm-up ones; measured after GC.
  */
 export async function benchRss(sizes: Sizes['rss']): Promise<Record<string, number>> {
@@ -26,7 +32,7 @@ export async function benchRss(sizes: Sizes['rss']): Promise<Record<string, numb
   const child = new Child<Memory>(
     'rss-child.ts',
     { BENCH_DB_URL: url, BENCH_PREFIX: prefix },
-    ['--expose-gc', ...PRODUCTION_NODE_FLAGS],
+    ['--expose-gc', ...imageNodeFlags()],
     { compiled: true },
   );
   try {

@@ -9,7 +9,6 @@ import type { EngineDeps } from './engine/deps.js';
 import { healthRoutes, listen, type Route } from './http/server.js';
 import { createMetrics } from './http/metrics.js';
 import { CONSOLE_CAPABILITIES, runConsole } from './adapters/console/console.js';
-import { createSlackAdapter, fetchSlackIdentity } from './adapters/slack/app.js';
 import { SLACK_CAPABILITIES } from './adapters/slack/translate.js';
 import { createTelegramAdapter, fetchBotInfo } from './adapters/telegram/bot.js';
 import { engineDirectory } from './adapters/telegram/menus.js';
@@ -44,12 +43,15 @@ async function start(): Promise<() => Promise<void>> {
         );
       })
     : undefined;
-  const slackIdentity = config.SLACK_BOT_TOKEN
-    ? await fetchSlackIdentity({
-        botToken: config.SLACK_BOT_TOKEN,
-        ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
-      })
-    : undefined;
+  // Bolt and Slack's Web API load only for a process that talks to Slack.
+  const slackApp = config.SLACK_BOT_TOKEN ? await import('./adapters/slack/app.js') : undefined;
+  const slackIdentity =
+    slackApp && config.SLACK_BOT_TOKEN
+      ? await slackApp.fetchSlackIdentity({
+          botToken: config.SLACK_BOT_TOKEN,
+          ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+        })
+      : undefined;
   if (config.REDIS_URL) await reachRedis(config.REDIS_URL);
   const consoleChat = !config.SLACK_BOT_TOKEN && !botInfo;
   // The Mini App needs an https address Telegram can open; without one, typed passwords are deleted.
@@ -106,18 +108,19 @@ async function start(): Promise<() => Promise<void>> {
   const engine = new Engine(deps);
   const scheduler = await startScheduler(record.url, maintenanceJobs(record.store, sessions), log);
 
-  const slack = config.SLACK_BOT_TOKEN
-    ? createSlackAdapter(engine, {
-        botToken: config.SLACK_BOT_TOKEN,
-        ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
-        ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
-        ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
-        ...(slackIdentity ? { identity: slackIdentity } : {}),
-        ...(botInfo ? { telegramBotUsername: botInfo.username } : {}),
-        defaultLocale: config.DEFAULT_LOCALE,
-        log,
-      })
-    : undefined;
+  const slack =
+    slackApp && config.SLACK_BOT_TOKEN
+      ? slackApp.createSlackAdapter(engine, {
+          botToken: config.SLACK_BOT_TOKEN,
+          ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+          ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+          ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+          ...(slackIdentity ? { identity: slackIdentity } : {}),
+          ...(botInfo ? { telegramBotUsername: botInfo.username } : {}),
+          defaultLocale: config.DEFAULT_LOCALE,
+          log,
+        })
+      : undefined;
   const telegram =
     botInfo && config.TELEGRAM_BOT_TOKEN
       ? createTelegramAdapter(engine, {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { dictionary } from '@zxcvbn-ts/language-common';
 import {
   COMMON_PASSWORD_COUNT,
   checkPasswordPolicy,
   generatePassword,
   hashPassword,
+  isCommonPassword,
   verifyPassword,
 } from '../../../src/domain/passwords.js';
 import { WeakPasswordError } from '../../../src/domain/errors.js';
@@ -61,6 +63,29 @@ describe('password policy', () => {
 
   it('ships a list of at least 10,000 common passwords', () => {
     expect(COMMON_PASSWORD_COUNT).toBeGreaterThanOrEqual(10_000);
+  });
+
+  it('finds exactly the words of the zxcvbn-ts list, in any case, and no word between two of them', () => {
+    const listed = dictionary['passwords-common'];
+    const lower = new Set(listed.map((p) => p.toLowerCase()));
+    expect(COMMON_PASSWORD_COUNT).toBe(lower.size);
+    const listedAsTheListSays = (word: string) => {
+      const core = word.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+      return lower.has(word.toLowerCase()) || (core.length >= 4 && lower.has(core));
+    };
+    for (const word of listed) {
+      expect(isCommonPassword(word)).toBe(true);
+      expect(isCommonPassword(word.toUpperCase())).toBe(true);
+      for (const near of [
+        word.slice(0, -1),
+        `${word}a`,
+        `${word}~`,
+        `a${word}`,
+        `${word.slice(0, -1)}\u{10FFFF}`,
+      ])
+        if (isCommonPassword(near) !== listedAsTheListSays(near))
+          expect.fail(`${JSON.stringify(near)} is misjudged`);
+    }
   });
 
   it('generates passwords that pass the policy', () => {
