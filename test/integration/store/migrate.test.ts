@@ -20,4 +20,13 @@ describe('migrate', () => {
   it('does nothing on a database that is up to date', async () => {
     expect(await migrate(url)).toEqual([]);
   });
+
+  it('still refuses a database whose applied migrations disagree with the files', async () => {
+    const renamed = testDatabaseUrl(await createRunDatabase('migrate_renamed'));
+    await migrate(renamed);
+    const db = postgres(renamed, { max: 1, onnotice: () => {} });
+    await db`update schema_migrations set name = 'renamed_elsewhere' where id = (select max(id) from schema_migrations)`;
+    await db.end();
+    await expect(migrate(renamed)).rejects.toThrow(/renamed_elsewhere/);
+  });
 });
