@@ -3,7 +3,7 @@ import { activeAdminIds, activeRoleOf, requireActiveAdmin } from '../domain/acto
 import type { Platform, Role } from '../domain/enums.js';
 import { NotAdminError } from '../domain/errors.js';
 import { listDirectory, touchLastSeen, type DirectoryPage } from '../domain/users.js';
-import { guardTransactions, type Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { commandNameOf, findCommand } from './commands/index.js';
 import { withoutNul } from './sanitize.js';
 import type { EngineDeps } from './deps.js';
@@ -267,10 +267,7 @@ export class Engine {
     const stored = held?.stored;
     const session = parseSession(stored?.data);
     const turn = new Turn(this.turnDeps, inbound, user, session);
-    const result = await guardTransactions(
-      (tx) => turn.confirmLinked(tx),
-      () => work(turn),
-    );
+    const result = await work(turn);
     const replies = turn.replies;
     const ttlSeconds = restingSecretWait(turn.session, this.deps.settings.sessionTtlSeconds);
     // No flow left: the state is ended by the same compare-and-set, never deleted blindly.

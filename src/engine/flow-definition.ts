@@ -13,10 +13,11 @@ export interface FlowStart {
 export interface FlowSpec<TMachine extends AnyStateMachine> {
   machine: TMachine;
   /**
-   * The machine's named effects, implemented from `deps`; `locale` is the language of the turn's
-   * replies, for effects whose words a model writes (it is told to speak it).
+   * The machine's named effects (each runs with the deps of the update that stepped the flow: see
+   * effects/turn-effect.ts); `locale` is the language of the turn's replies, for effects whose words
+   * a model writes (it is told to speak it).
    */
-  effects(deps: EngineDeps, locale: Locale): Parameters<TMachine['provide']>[0];
+  effects(locale: Locale): Parameters<TMachine['provide']>[0];
   /**
    * Stored with every parked run: a run of another version is dropped as stale. Bump it when the
    * machine's shape changes (test/unit/engine/flow-versions.test.ts pins each shape to its version).
@@ -31,11 +32,11 @@ export interface FlowSpec<TMachine extends AnyStateMachine> {
   next?(user: UserRow, deps: EngineDeps): FlowStart | undefined;
 }
 
-/** A declared flow: its spec, and its machine with the effects provided (built once per `deps` and language). */
+/** A declared flow: its spec, and its machine with the effects provided (built once per language). */
 export interface FlowDefinition<TMachine extends AnyStateMachine = AnyStateMachine> extends Readonly<
   FlowSpec<TMachine>
 > {
-  provided(deps: EngineDeps, locale: Locale): AnyStateMachine;
+  provided(locale: Locale): AnyStateMachine;
   /** A start of this flow with input its machine accepts. */
   start(input: InputFrom<TMachine>): FlowStart;
 }
@@ -43,14 +44,12 @@ export interface FlowDefinition<TMachine extends AnyStateMachine = AnyStateMachi
 export function defineFlow<TMachine extends AnyStateMachine>(
   spec: FlowSpec<TMachine>,
 ): FlowDefinition<TMachine> {
-  const cache = new WeakMap<EngineDeps, Map<Locale, AnyStateMachine>>();
+  const byLocale = new Map<Locale, AnyStateMachine>();
   const definition: FlowDefinition<TMachine> = {
     ...spec,
-    provided(deps, locale) {
-      let byLocale = cache.get(deps);
-      if (!byLocale) cache.set(deps, (byLocale = new Map()));
+    provided(locale) {
       let machine = byLocale.get(locale);
-      if (!machine) byLocale.set(locale, (machine = spec.machine.provide(spec.effects(deps, locale))));
+      if (!machine) byLocale.set(locale, (machine = spec.machine.provide(spec.effects(locale))));
       return machine;
     },
     start: (input) => ({ flow: definition as FlowDefinition, input }),

@@ -1,5 +1,7 @@
 import { createActor, waitFor, type AnyActorRef, type AnyStateMachine, type Snapshot } from 'xstate';
 import type { FlowEmitted, FlowEvent } from '../../flows/types.js';
+import type { EngineDeps } from './deps.js';
+import { bindTurn } from './effects/turn-effect.js';
 
 /** How long one update may keep a flow busy before the engine gives up on it. */
 export const FLOW_STEP_TIMEOUT_MS = 30_000;
@@ -27,13 +29,14 @@ function atRest(snapshot: RestingSnapshot): boolean {
 
 /**
  * Restores a flow (or starts it with `input`), sends at most one event, waits until it rests again
- * and returns what it emitted with the snapshot to save. The actor is stopped before returning.
+ * and returns what it emitted with the snapshot to save. Its effects run with `deps` (the update's:
+ * see turn-effect.ts). The actor is stopped before returning.
  */
 export async function stepFlow(
   machine: AnyStateMachine,
   from: { snapshot: unknown } | { input: unknown },
   event: FlowEvent | undefined,
-  timeoutMs = FLOW_STEP_TIMEOUT_MS,
+  deps?: EngineDeps,
 ): Promise<FlowStep> {
   let actor: AnyActorRef;
   if ('snapshot' in from) {
@@ -46,6 +49,7 @@ export async function stepFlow(
   } else {
     actor = createActor(machine, { input: from.input });
   }
+  const unbind = deps ? bindTurn(actor.system, deps) : () => undefined;
   const emitted: FlowEmitted[] = [];
   actor.on('*', (e: FlowEmitted) => emitted.push(e));
   let failure: unknown;
@@ -54,7 +58,7 @@ export async function stepFlow(
     actor.start();
     if (event) actor.send(event);
     const rested = (await waitFor(actor, (s: RestingSnapshot) => atRest(s) || failure !== undefined, {
-      timeout: timeoutMs,
+      timeout: FLOW_STEP_TIMEOUT_MS,
     })) as RestingSnapshot;
     if (failure !== undefined || rested.status === 'error') throw failure ?? new Error('flow failed');
     const finished = rested.status !== 'active';
@@ -66,5 +70,6 @@ export async function stepFlow(
     };
   } finally {
     actor.stop();
+    unbind();
   }
 }

@@ -21,7 +21,7 @@ export async function startFlow(
     scope,
     run,
     undefined,
-    () => stepFlow(FLOWS[id].provided(scope.deps, localeOf(scope)), { input }, event),
+    () => stepFlow(FLOWS[id].provided(localeOf(scope)), { input }, event, scope.deps),
     event,
   );
 }
@@ -41,7 +41,7 @@ export async function stepRunning(scope: TurnScope, event: FlowEvent): Promise<v
       scope,
       flow,
       standingWait(flow),
-      () => stepFlow(definition.provided(scope.deps, localeOf(scope)), { snapshot: flow.snapshot }, event),
+      () => stepFlow(definition.provided(localeOf(scope)), { snapshot: flow.snapshot }, event, scope.deps),
       event,
     );
   } catch (error) {

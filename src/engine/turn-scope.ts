@@ -38,6 +38,7 @@ export interface SessionData {
 
 /** What the parts of one update's work share: who, where, the conversation and the replies so far. */
 export interface TurnScope {
+  /** The engine's deps for this update: every transaction opened through its store re-checks the chat's link. */
   readonly deps: EngineDeps;
   readonly inbound: Inbound;
   /** The speaker's account; read again when a flow created or linked it. */

@@ -1,7 +1,7 @@
 import { requireLinkedChat } from '../domain/accounts.js';
 import { ChatUnlinkedError } from '../domain/errors.js';
 import { parsePayload } from '../domain/tokens.js';
-import type { Store } from '../store/store.js';
+import { guardedStore, type Store } from '../store/store.js';
 import type { UserRow } from '../store/users.js';
 import { freeTextReply } from './commands/help.js';
 import { nearestCommand } from './commands/index.js';
@@ -43,7 +43,15 @@ export class Turn {
 
   constructor(deps: EngineDeps, inbound: Inbound, user: UserRow | undefined, session: SessionData) {
     const expiredSecretWait = endExpiredSecretWait(session);
-    this.scope = { deps, inbound, user, session, replies: [], unlinkedMidway: false, expiredSecretWait };
+    this.scope = {
+      deps: { ...deps, store: guardedStore(deps.store, (tx) => this.confirmLinked(tx)) },
+      inbound,
+      user,
+      session,
+      replies: [],
+      unlinkedMidway: false,
+      expiredSecretWait,
+    };
   }
 
   get replies(): Outbound[] {
@@ -60,10 +68,11 @@ export class Turn {
   }
 
   /**
-   * Opens every transaction of this update (see `guardTransactions`): the chat must still be linked
-   * to the account the update acts for, and stays linked until the transaction ends.
+   * Opens every transaction of this update (its store is guarded with it, and so are its flows'
+   * effects): the chat must still be linked to the account the update acts for, and stays linked
+   * until the transaction ends.
    */
-  async confirmLinked(tx: Store): Promise<void> {
+  private async confirmLinked(tx: Store): Promise<void> {
     const { user, inbound } = this.scope;
     if (!user) return;
     const identity = { platform: inbound.platform, externalId: inbound.sender.externalId };

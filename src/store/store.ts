@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import type { Db, Sql } from './db.js';
 import type { AuditErasure } from '../domain/enums.js';
@@ -53,18 +52,20 @@ export interface Store extends Queries {
   tx<T>(fn: (store: Store) => Promise<T>): Promise<T>;
 }
 
-/** The check that opens every transaction of the work inside `guardTransactions`. */
-const transactionGuard = new AsyncLocalStorage<(tx: Store) => Promise<void>>();
-
 /**
- * Runs `work` so that every transaction it opens, however deep (a flow's effects included), first
- * runs `guard` inside that transaction; a guard that throws rolls it back before anything is written.
+ * `store` with every transaction opened through it (a domain function's, however deep it passes the
+ * store on) first running `guard` inside that transaction; a guard that throws rolls the transaction
+ * back before anything is written. A transaction's own store is the plain one: the guard runs once.
  */
-export function guardTransactions<T>(
-  guard: (tx: Store) => Promise<void>,
-  work: () => Promise<T>,
-): Promise<T> {
-  return transactionGuard.run(guard, work);
+export function guardedStore(store: Store, guard: (tx: Store) => Promise<void>): Store {
+  return {
+    ...store,
+    tx: (fn) =>
+      store.tx(async (tx) => {
+        await guard(tx);
+        return fn(tx);
+      }),
+  };
 }
 
 /** How this process writes the audit trail: the key of its hash chain and what erasure does to it. */
@@ -91,15 +92,7 @@ function bindStore(db: Db, auditTrail: AuditTrail, inTransaction: boolean): Stor
     auditTrail,
     tx: inTransaction
       ? (fn) => fn(store)
-      : (fn) => {
-          // Read here, in the caller's context: the pool may start the transaction from another.
-          const guard = transactionGuard.getStore();
-          return (db as Sql).begin(async (tx) => {
-            const bound = bindStore(tx, auditTrail, true);
-            await guard?.(bound);
-            return fn(bound);
-          }) as Promise<never>;
-        },
+      : (fn) => (db as Sql).begin((tx) => fn(bindStore(tx, auditTrail, true))) as Promise<never>,
   };
   return store;
 }

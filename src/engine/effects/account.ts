@@ -1,4 +1,4 @@
-import { fromPromise } from 'xstate';
+import { turnEffect } from './turn-effect.js';
 import type { loginFlow } from '../../../flows/login.js';
 import type { passwordFlow } from '../../../flows/password.js';
 import {
@@ -9,14 +9,13 @@ import {
 } from '../../domain/accounts.js';
 import { requireActiveUser } from '../../domain/actors.js';
 import { endConversations } from '../conversations.js';
-import type { EngineDeps } from '../deps.js';
 import { accountTarget, limitedPasswordCheck, loginTarget } from '../limits.js';
 import { newPasswordEffects } from './new-password.js';
 
-export function passwordEffects(deps: EngineDeps): Parameters<typeof passwordFlow.provide>[0] {
+export function passwordEffects(): Parameters<typeof passwordFlow.provide>[0] {
   return {
     actors: {
-      verifyCurrent: fromPromise(async ({ input }) => {
+      verifyCurrent: turnEffect(async (deps, input) => {
         const user = await requireActiveUser(deps.store, input.userId);
         await limitedPasswordCheck(
           deps,
@@ -29,8 +28,8 @@ export function passwordEffects(deps: EngineDeps): Parameters<typeof passwordFlo
           () => verifyCurrentPassword(deps.store, input),
         );
       }),
-      ...newPasswordEffects(deps),
-      applyPassword: fromPromise(async ({ input }) => {
+      ...newPasswordEffects(),
+      applyPassword: turnEffect(async (deps, input) => {
         const { unlinked } = await setNewPassword(deps.store, {
           userId: input.userId,
           password: { stagedId: input.stagedId },
@@ -44,10 +43,10 @@ export function passwordEffects(deps: EngineDeps): Parameters<typeof passwordFlo
   };
 }
 
-export function loginEffects(deps: EngineDeps): Parameters<typeof loginFlow.provide>[0] {
+export function loginEffects(): Parameters<typeof loginFlow.provide>[0] {
   return {
     actors: {
-      login: fromPromise(async ({ input }) => {
+      login: turnEffect(async (deps, input) => {
         const account = await findAccountByEmail(deps.store, input.email);
         const user = await limitedPasswordCheck(
           deps,

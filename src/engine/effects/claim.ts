@@ -1,11 +1,10 @@
-import { fromPromise } from 'xstate';
+import { turnEffect } from './turn-effect.js';
 import type { claimFlow, InviteCheck } from '../../../flows/claim.js';
 import type { FlowIdentity } from '../../../flows/types.js';
 import { inviteTarget, isRefused, recordWrongAttempt, type Attempt } from '../limits.js';
 import { claimInvite } from '../../domain/claims.js';
 import { EmailTakenError, LockedOutError, ValidationError } from '../../domain/errors.js';
 import { resolveInviteToken } from '../../domain/invites.js';
-import type { EngineDeps } from '../deps.js';
 import { newPasswordEffects } from './new-password.js';
 import { greetingOf } from './invite-greeting.js';
 
@@ -17,12 +16,12 @@ function isRefusedEmail(error: unknown): boolean {
 }
 
 /** The claim flow's effects, from the invite and claim rules. */
-export function claimEffects(deps: EngineDeps): ClaimImplementations {
+export function claimEffects(): ClaimImplementations {
   return {
     actors: {
-      ...newPasswordEffects(deps),
-      checkInvite: fromPromise<InviteCheck, { tokenHash: string; identity: FlowIdentity }>(
-        async ({ input }) => {
+      ...newPasswordEffects(),
+      checkInvite: turnEffect<InviteCheck, { tokenHash: string; identity: FlowIdentity }>(
+        async (deps, input) => {
           const resolved = await resolveInviteToken(deps.store, Buffer.from(input.tokenHash, 'base64url'));
           if (resolved.kind === 'unusable') {
             if (resolved.reason === 'unknown')
@@ -41,7 +40,7 @@ export function claimEffects(deps: EngineDeps): ClaimImplementations {
       ),
       // An email the claimant types is limited per invite and chat, so the claim is no way to find out
       // which emails have an account.
-      createAccount: fromPromise(async ({ input }) => {
+      createAccount: turnEffect(async (deps, input) => {
         const emailAttempt: Attempt | undefined =
           input.email === null
             ? undefined

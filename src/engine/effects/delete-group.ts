@@ -1,7 +1,6 @@
-import { fromPromise } from 'xstate';
+import { turnEffect } from './turn-effect.js';
 import type { deleteGroupFlow } from '../../../flows/delete-group.js';
 import { deleteGroup, describeGroupDeletion } from '../../domain/groups.js';
-import type { EngineDeps } from '../deps.js';
 
 type Implementations = Parameters<typeof deleteGroupFlow.provide>[0];
 
@@ -14,14 +13,14 @@ function shownAgents(names: string[]): string[] {
 }
 
 /** The delete-group flow's effects, from the group rules. */
-export function deleteGroupEffects(deps: EngineDeps): Implementations {
+export function deleteGroupEffects(): Implementations {
   return {
     actors: {
-      describe: fromPromise(async ({ input }) => {
+      describe: turnEffect(async (deps, input) => {
         const impact = await describeGroupDeletion(deps.store, input);
         return { ...impact, soleGroupAgents: shownAgents(impact.soleGroupAgents) };
       }),
-      deleteGroup: fromPromise(async ({ input }) => {
+      deleteGroup: turnEffect(async (deps, input) => {
         const group = await deleteGroup(deps.store, input);
         return { name: group.name };
       }),

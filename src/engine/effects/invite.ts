@@ -1,21 +1,20 @@
-import { fromPromise } from 'xstate';
+import { turnEffect } from './turn-effect.js';
 import type { GroupOption, inviteFlow, InviteDraft } from '../../../flows/invite.js';
 import { listGroups } from '../../domain/groups.js';
 import { createInvites } from '../../domain/invites.js';
-import type { EngineDeps } from '../deps.js';
 import { joined, msg, type Text } from '../../i18n/message.js';
 import { codeMark } from '../outbound.js';
 
 type Implementations = Parameters<typeof inviteFlow.provide>[0];
 
-export function inviteEffects(deps: EngineDeps): Implementations {
+export function inviteEffects(): Implementations {
   return {
     actors: {
-      listGroupOptions: fromPromise<GroupOption[], { actorId: string }>(async ({ input }) =>
+      listGroupOptions: turnEffect<GroupOption[], { actorId: string }>(async (deps, input) =>
         (await listGroups(deps.store, { actorId: input.actorId })).map((group) => ({ name: group.name })),
       ),
-      createInvites: fromPromise<{ issued: Text }, { actorId: string; draft: InviteDraft }>(
-        async ({ input }) => {
+      createInvites: turnEffect<{ issued: Text }, { actorId: string; draft: InviteDraft }>(
+        async (deps, input) => {
           const issued = await createInvites(deps.store, {
             actorId: input.actorId,
             emails: input.draft.emails,

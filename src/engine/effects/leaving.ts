@@ -1,4 +1,4 @@
-import { fromPromise } from 'xstate';
+import { turnEffect } from './turn-effect.js';
 import type { deleteMeFlow, OwnErasureFacts } from '../../../flows/delete-me.js';
 import type { deleteUserFlow, ErasureDone, ErasureFacts, Successor } from '../../../flows/delete-user.js';
 import {
@@ -46,30 +46,30 @@ async function finish(deps: EngineDeps, erasure: Erasure): Promise<ErasureDone> 
 }
 
 /** `/delete`'s effects, from the leaving rules. */
-export function deleteUserEffects(deps: EngineDeps): Parameters<typeof deleteUserFlow.provide>[0] {
+export function deleteUserEffects(): Parameters<typeof deleteUserFlow.provide>[0] {
   return {
     actors: {
-      describe: fromPromise(async ({ input }) => facts(await describeErasure(deps.store, input))),
-      findSuccessor: fromPromise<Successor, { actorId: string; userId: string; reference: string }>(
-        async ({ input }) => {
+      describe: turnEffect(async (deps, input) => facts(await describeErasure(deps.store, input))),
+      findSuccessor: turnEffect<Successor, { actorId: string; userId: string; reference: string }>(
+        async (deps, input) => {
           const { id, name, role } = await findSuccessor(deps.store, input);
           return { id, name, role };
         },
       ),
-      erase: fromPromise(async ({ input }) => finish(deps, await eraseUser(deps.store, input))),
+      erase: turnEffect(async (deps, input) => finish(deps, await eraseUser(deps.store, input))),
     },
   };
 }
 
 /** `/deleteme`'s effects, from the leaving rules. */
-export function deleteMeEffects(deps: EngineDeps): Parameters<typeof deleteMeFlow.provide>[0] {
+export function deleteMeEffects(): Parameters<typeof deleteMeFlow.provide>[0] {
   return {
     actors: {
-      describe: fromPromise<OwnErasureFacts, { userId: string }>(async ({ input }) => {
+      describe: turnEffect<OwnErasureFacts, { userId: string }>(async (deps, input) => {
         const plan = await describeOwnErasure(deps.store, input);
         return { ...facts(plan), successorName: plan.successor?.name ?? null };
       }),
-      erase: fromPromise(async ({ input }) => finish(deps, await eraseSelf(deps.store, input))),
+      erase: turnEffect(async (deps, input) => finish(deps, await eraseSelf(deps.store, input))),
     },
   };
 }

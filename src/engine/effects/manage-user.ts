@@ -1,9 +1,8 @@
-import { fromPromise } from 'xstate';
+import { turnEffect } from './turn-effect.js';
 import type { manageUserFlow, UserPanel } from '../../../flows/manage-user.js';
 import { listGroups, setUserGroups } from '../../domain/groups.js';
 import { issueResetLink } from '../../domain/resets.js';
 import { changeRole, deactivateUser, getUserDetail, reactivateUser } from '../../domain/users.js';
-import type { EngineDeps } from '../deps.js';
 import { codeMark } from '../outbound.js';
 import { ago } from '../commands/format.js';
 import { sendResetLink, tellAccountChanged } from './account-notices.js';
@@ -11,10 +10,10 @@ import { sendResetLink, tellAccountChanged } from './account-notices.js';
 type Implementations = Parameters<typeof manageUserFlow.provide>[0];
 
 /** The manage-user flow's effects, from the user, group and reset rules. */
-export function manageUserEffects(deps: EngineDeps): Implementations {
+export function manageUserEffects(): Implementations {
   return {
     actors: {
-      loadPanel: fromPromise<UserPanel, { actorId: string; userId: string }>(async ({ input }) => {
+      loadPanel: turnEffect<UserPanel, { actorId: string; userId: string }>(async (deps, input) => {
         const [detail, groups] = await Promise.all([
           getUserDetail(deps.store, input),
           listGroups(deps.store, { actorId: input.actorId }),
@@ -34,25 +33,25 @@ export function manageUserEffects(deps: EngineDeps): Implementations {
           reachable: deps.notices?.canReach(detail.identities) ?? false,
         };
       }),
-      changeRole: fromPromise(async ({ input }) => {
+      changeRole: turnEffect(async (deps, input) => {
         await changeRole(deps.store, input);
         tellAccountChanged(deps, input, { kind: 'role', role: input.role });
       }),
-      setGroups: fromPromise(async ({ input }) => {
+      setGroups: turnEffect(async (deps, input) => {
         const groups = await setUserGroups(deps.store, input);
         tellAccountChanged(deps, input, { kind: 'groups', groups });
         return groups;
       }),
-      sendResetLink: fromPromise(async ({ input }) => sendResetLink(deps, input)),
-      issueResetLink: fromPromise(async ({ input }) => {
+      sendResetLink: turnEffect(async (deps, input) => sendResetLink(deps, input)),
+      issueResetLink: turnEffect(async (deps, input) => {
         const { payload } = await issueResetLink(deps.store, input);
         return { instructions: [codeMark(payload)] };
       }),
-      deactivate: fromPromise(async ({ input }) => {
+      deactivate: turnEffect(async (deps, input) => {
         await deactivateUser(deps.store, input);
         tellAccountChanged(deps, input, { kind: 'deactivated' });
       }),
-      reactivate: fromPromise(async ({ input }) => {
+      reactivate: turnEffect(async (deps, input) => {
         await reactivateUser(deps.store, {
           ...input,
           ...(deps.settings.seatLimit ? { seatLimit: deps.settings.seatLimit } : {}),

@@ -1,12 +1,11 @@
-import { fromPromise } from 'xstate';
+import { turnEffect } from './turn-effect.js';
 import type { newPasswordActors } from '../../../flows/new-password.js';
 import { confirmStagedPassword, stagePassword } from '../../domain/staged-passwords.js';
-import type { EngineDeps } from '../deps.js';
 
 /** The staging effects every flow that sets a new password shares. */
-export function newPasswordEffects(deps: EngineDeps): typeof newPasswordActors {
+export function newPasswordEffects(): typeof newPasswordActors {
   return {
-    stagePassword: fromPromise(async ({ input }) => ({ stagedId: await stagePassword(deps.store, input) })),
-    confirmStaged: fromPromise(({ input }) => confirmStagedPassword(deps.store, input)),
+    stagePassword: turnEffect(async (deps, input) => ({ stagedId: await stagePassword(deps.store, input) })),
+    confirmStaged: turnEffect((deps, input) => confirmStagedPassword(deps.store, input)),
   };
 }

@@ -1,4 +1,4 @@
-import { fromPromise } from 'xstate';
+import { turnEffect } from './turn-effect.js';
 import type {
   InterviewInput,
   InterviewTurn,
@@ -15,7 +15,6 @@ import {
 import { chooseLanguage } from '../../domain/language.js';
 import { localeNamed, type Locale } from '../../i18n/locales.js';
 import { scriptedInterviewTurn } from '../../onboarding/scripted.js';
-import type { EngineDeps } from '../deps.js';
 
 type OnboardingImplementations = Parameters<typeof onboardingFlow.provide>[0];
 
@@ -33,13 +32,13 @@ function only<K extends string>(
  * language of the person's replies (`locale`), and the personal (and organisation) context, with the
  * preferred language, when it names one we speak, saved as the person's choice.
  */
-export function onboardingEffects(deps: EngineDeps, locale: Locale): OnboardingImplementations {
+export function onboardingEffects(locale: Locale): OnboardingImplementations {
   return {
     actors: {
-      interviewTurn: fromPromise<InterviewTurn, InterviewInput>(async ({ input }) =>
+      interviewTurn: turnEffect<InterviewTurn, InterviewInput>(async (deps, input) =>
         deps.interviewer ? deps.interviewer(input, locale) : scriptedInterviewTurn(input),
       ),
-      saveContext: fromPromise<void, SaveContextInput>(async ({ input }) => {
+      saveContext: turnEffect<void, SaveContextInput>(async (deps, input) => {
         await updatePersonalContext(deps.store, {
           userId: input.userId,
           fields: only<ContextField>(input.fields, CONTEXT_FIELDS),

@@ -1,20 +1,19 @@
-import { fromPromise } from 'xstate';
+import { turnEffect } from './turn-effect.js';
 import type { resetPasswordFlow, ResetCheck } from '../../../flows/reset-password.js';
 import type { FlowIdentity } from '../../../flows/types.js';
 import { recordWrongAttempt } from '../limits.js';
 import { completeReset, resolveResetToken } from '../../domain/resets.js';
-import type { EngineDeps } from '../deps.js';
 import { endConversations } from '../conversations.js';
 import { newPasswordEffects } from './new-password.js';
 
 type Implementations = Parameters<typeof resetPasswordFlow.provide>[0];
 
-export function resetPasswordEffects(deps: EngineDeps): Implementations {
+export function resetPasswordEffects(): Implementations {
   return {
     actors: {
-      ...newPasswordEffects(deps),
-      checkReset: fromPromise<ResetCheck, { tokenHash: string; identity: FlowIdentity }>(
-        async ({ input }) => {
+      ...newPasswordEffects(),
+      checkReset: turnEffect<ResetCheck, { tokenHash: string; identity: FlowIdentity }>(
+        async (deps, input) => {
           const resolved = await resolveResetToken(deps.store, Buffer.from(input.tokenHash, 'base64url'));
           if (resolved.kind === 'unusable' && resolved.reason === 'unknown') {
             await recordWrongAttempt(deps, { kind: 'code', who: input.identity });
@@ -24,7 +23,7 @@ export function resetPasswordEffects(deps: EngineDeps): Implementations {
             : { usable: false, reason: resolved.reason };
         },
       ),
-      setPassword: fromPromise(async ({ input }) => {
+      setPassword: turnEffect(async (deps, input) => {
         const { user, unlinked } = await completeReset(deps.store, {
           tokenHash: Buffer.from(input.tokenHash, 'base64url'),
           password: { stagedId: input.stagedId },
