@@ -40,12 +40,10 @@ export async function stepFlow(
 ): Promise<FlowStep> {
   let actor: AnyActorRef;
   if ('snapshot' in from) {
-    try {
-      machine.resolveState(from.snapshot as Parameters<AnyStateMachine['resolveState']>[0]);
-      actor = createActor(machine, { snapshot: from.snapshot as Snapshot<unknown> });
-    } catch (error) {
-      throw new StaleSnapshotError(String(error));
-    }
+    actor = createActor(machine, { snapshot: from.snapshot as Snapshot<unknown> });
+    // A snapshot the machine cannot restore leaves the actor in error before it starts.
+    const restored = actor.getSnapshot() as Snapshot<unknown>;
+    if (restored.status === 'error') throw new StaleSnapshotError(String(restored.error));
   } else {
     actor = createActor(machine, { input: from.input });
   }
