@@ -19,6 +19,7 @@ import { nonceMatches, type SecretForm, type SecretOutcome } from './secrets.js'
 import type { SecretPurpose } from '../../flows/types.js';
 import { Turn, type SessionData } from './turn.js';
 import { localeOf } from './turn-scope.js';
+import type { UserRow } from '../store/users.js';
 import { restingSecretWait } from './secret-input.js';
 import { NoticeDesk } from './notices.js';
 
@@ -26,6 +27,8 @@ import { NoticeDesk } from './notices.js';
 const LOCK_TTL_MS = 6_000;
 
 const LOCK_WAIT_MS = 60_000;
+/** Speakers whose role `rolesJustRead` keeps at most (they are asked for at once, or never). */
+const ROLES_KEPT_MAX = 1_000;
 
 /**
  * The platform-neutral heart: one update in, replies out. Updates of one conversation are handled
@@ -33,6 +36,11 @@ const LOCK_WAIT_MS = 60_000;
  */
 export class Engine {
   private readonly local = new Map<string, Promise<unknown>>();
+  /**
+   * The role each speaker's latest update here left them with (undefined: no active account), until
+   * `roleOf` asks once; bounded, as adapters without menus never ask.
+   */
+  private readonly rolesJustRead = new Map<string, Role | undefined>();
   /** What a turn works with: `deps`, with the agents a speaker may use kept while access is unchanged. */
   private readonly turnDeps: EngineDeps;
 
@@ -178,7 +186,23 @@ export class Engine {
    * menu); never for authorization, which every update reads again.
    */
   roleOf(platform: Platform, externalId: string): Promise<Role | undefined> {
+    // An adapter asks right after the person's update, which has just read their account: that
+    // answer serves once, instead of a second read of the same row.
+    const key = `${platform}:${externalId}`;
+    if (this.rolesJustRead.has(key)) {
+      const role = this.rolesJustRead.get(key);
+      this.rolesJustRead.delete(key);
+      return Promise.resolve(role);
+    }
     return activeRoleOf(this.deps.store, { platform, externalId });
+  }
+
+  private noteRole(inbound: Inbound, user: UserRow | undefined): void {
+    if (this.rolesJustRead.size >= ROLES_KEPT_MAX) this.rolesJustRead.clear();
+    this.rolesJustRead.set(
+      `${inbound.platform}:${inbound.sender.externalId}`,
+      user?.status === 'active' ? user.role : undefined,
+    );
   }
 
   /** The chat ids on `platform` of every active admin, for what an adapter shows them. */
@@ -282,6 +306,7 @@ export class Engine {
         );
     }
     if (user) void touchLastSeen(store, user).catch(() => undefined);
+    this.noteRole(inbound, turn.user);
     const locale = localeOf({ deps: this.deps, inbound, user: turn.user });
     return { result, replies: withGroupNotice(inbound, replies), locale };
   }
