@@ -1,21 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { freshDatabase, openRecord } from './support/db.js';
 import { buildForNode, Child } from './support/child.js';
+import { imageNodeFlags } from './support/image.js';
 import { benchPrefix, benchRedis, clearPrefix } from './support/redis.js';
 import { seedTeam } from './support/seed.js';
 import type { Sizes } from './support/sizes.js';
 
 type Memory = { rssMb: number; heapMb: number };
-
-/** The flags the Dockerfile's CMD starts node with (`["node", ...flags, "dist/src/main.js"]`). */
-function imageNodeFlags(): string[] {
-  const dockerfile = readFileSync(new URL('../Dockerfile', import.meta.url), 'utf8');
-  const cmd = /^CMD\s+(\[.*\])\s*$/m.exec(dockerfile);
-  if (!cmd) throw new Error('the Dockerfile has no CMD in exec form');
-  const [program, ...args] = JSON.parse(cmd[1]!) as string[];
-  if (program !== 'node') throw new Error(`the Dockerfile's CMD runs ${program}, not node`);
-  return args.filter((arg) => arg.startsWith('-'));
-}
 
 /**
  * A separate Gatehouse process (compiled, run by node alone with the image's flags, every module of

@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { freshDatabase } from './support/db.js';
 import { BENCH_REDIS_URL } from './support/redis.js';
 import type { Sizes } from './support/sizes.js';
+import { imageNodeFlags } from './support/image.js';
 import { median } from './support/stats.js';
 import { BOT_INFO, BOT_TOKEN } from './support/telegram.js';
 import { WEBHOOK_PATH, WEBHOOK_SECRET } from './support/webhook.js';
@@ -16,10 +17,13 @@ import { WEBHOOK_PATH, WEBHOOK_SECRET } from './support/webhook.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const run = promisify(execFile);
 
-/** How the process is started: TypeScript through tsx (as the image did before), or the compiled build. */
+/**
+ * How the process is started: TypeScript through tsx (as the image did before), or the compiled
+ * build with the image's node flags (the Dockerfile's CMD).
+ */
 const VARIANTS = [
   ['tsx', ['--import', 'tsx', 'src/main.ts']],
-  ['dist', ['dist/src/main.js']],
+  ['dist', [...imageNodeFlags(), 'dist/src/main.js']],
 ] as const;
 
 /** A Bot API that answers getMe with the bench bot and everything else (setWebhook, menus) with true. */

@@ -99,9 +99,12 @@ export const FIGURES: { key: string; what: string; target?: string; met?: (v: nu
     met: (v) => v <= 100,
   },
   { key: 'startup_readyz_ms_tsx', what: 'start to `/readyz` 200, through tsx (ms)' },
-  { key: 'startup_readyz_ms_dist', what: 'start to `/readyz` 200, compiled `dist/` (ms)' },
+  {
+    key: 'startup_readyz_ms_dist',
+    what: "start to `/readyz` 200, compiled `dist/`, the image's node flags (ms)",
+  },
   { key: 'startup_rss_mb_tsx', what: 'RSS when ready, through tsx (MB)' },
-  { key: 'startup_rss_mb_dist', what: 'RSS when ready, compiled `dist/` (MB)' },
+  { key: 'startup_rss_mb_dist', what: "RSS when ready, compiled `dist/`, the image's node flags (MB)" },
   {
     key: 'two_process_lost_transitions',
     what: 'transitions lost, two webhook processes, one hot conversation',
