@@ -23,11 +23,21 @@ export function clip(text: string): string {
     .slice(0, ONBOARDING_TEXT_MAX);
 }
 
-const encoder = new TextEncoder();
-
-/** The bytes `text` takes inside the saved JSON. */
+/** The bytes `text` takes inside the saved JSON (its escaped form, in UTF-8, without the quotes). */
 function weight(text: string): number {
-  return encoder.encode(JSON.stringify(text)).length - 2;
+  const json = JSON.stringify(text);
+  let bytes = 0;
+  for (let i = 1; i < json.length - 1; i++) {
+    const unit = json.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    // A surrogate pair is one character of 4 bytes; JSON escapes a lone surrogate as ASCII.
+    else if (unit >= 0xd800 && unit <= 0xdbff) {
+      bytes += 4;
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 /** The longest start of `text` that weighs at most `budget`. */
@@ -68,12 +78,19 @@ export function weightOfFields(fields: Record<string, string>): number {
 
 const TURN_OVERHEAD = 30;
 
-/** Appends turns, keeping only the latest ones within the turn count and byte bounds. */
+/**
+ * Appends turns, keeping only the latest ones within the turn count and byte bounds. `transcript`
+ * is one this function made (the flow's context starts empty), so only the new turns are clipped.
+ */
 export function appendTranscript(transcript: TranscriptTurn[], ...turns: TranscriptTurn[]): TranscriptTurn[] {
-  const kept = [...transcript, ...turns]
-    .map((t) => ({ role: t.role, text: fit(clip(t.text), TRANSCRIPT_BYTES_MAX - TURN_OVERHEAD) }))
-    .slice(-TRANSCRIPT_TURNS_MAX);
-  while (kept.reduce((sum, t) => sum + TURN_OVERHEAD + weight(t.text), 0) > TRANSCRIPT_BYTES_MAX)
-    kept.shift();
-  return kept;
+  const added = turns.map((t) => ({
+    role: t.role,
+    text: fit(clip(t.text), TRANSCRIPT_BYTES_MAX - TURN_OVERHEAD),
+  }));
+  const kept = [...transcript, ...added].slice(-TRANSCRIPT_TURNS_MAX);
+  const weights = kept.map((t) => TURN_OVERHEAD + weight(t.text));
+  let total = weights.reduce((sum, w) => sum + w, 0);
+  let first = 0;
+  while (total > TRANSCRIPT_BYTES_MAX) total -= weights[first++]!;
+  return kept.slice(first);
 }
