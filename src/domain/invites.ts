@@ -364,7 +364,8 @@ export async function issueFirstStartInvite(store: Store): Promise<FirstStartInv
 
 /** What a token opens: the invite to preview and claim, or why it cannot be used. */
 export type ResolvedInvite =
-  | { kind: 'invite'; invite: InviteRow & { groupNames: string[] } }
+  /** `issuerName`: the admin who issued it (null for the first admin's setup invite). */
+  | { kind: 'invite'; invite: InviteRow & { groupNames: string[] }; issuerName: string | null }
   | { kind: 'unusable'; reason: 'unknown' | 'expired' | 'revoked' | 'used_up' };
 
 /**
@@ -376,10 +377,14 @@ export async function resolveInviteToken(store: Store, tokenHash: Buffer): Promi
   if (!invite) return { kind: 'unusable', reason: 'unknown' };
   const reason = unusableReason(invite);
   if (reason) return { kind: 'unusable', reason };
-  if (invite.createdBy && !isActiveAdmin(await store.users.getUserById(invite.createdBy)))
-    return { kind: 'unusable', reason: 'revoked' };
+  const issuer = invite.createdBy ? await store.users.getUserById(invite.createdBy) : undefined;
+  if (invite.createdBy && !isActiveAdmin(issuer)) return { kind: 'unusable', reason: 'revoked' };
   const [listed] = await store.invites.listInvites({ limit: 1, ids: [invite.id] });
-  return { kind: 'invite', invite: { ...invite, groupNames: listed?.groupNames ?? [] } };
+  return {
+    kind: 'invite',
+    invite: { ...invite, groupNames: listed?.groupNames ?? [] },
+    issuerName: issuer?.name ?? null,
+  };
 }
 
 export function unusableReason(invite: InviteRow): 'expired' | 'revoked' | 'used_up' | undefined {

@@ -28,13 +28,13 @@ export function claimEffects(): ClaimImplementations {
               await recordWrongAttempt(deps, { kind: 'code', who: input.identity });
             return { usable: false, reason: resolved.reason };
           }
-          const { invite } = resolved;
+          const { invite, issuerName } = resolved;
           return {
             usable: true,
             hasEmail: invite.email !== null,
             role: invite.role,
             label: invite.label,
-            ...(await greetingOf(deps, invite)),
+            ...(await greetingOf(deps, { issuerName, groupNames: invite.groupNames })),
           };
         },
       ),

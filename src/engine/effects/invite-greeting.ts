@@ -4,17 +4,13 @@ import type { EngineDeps } from '../deps.js';
 /** What an invite's greeting names: its issuer, the team (organisation profile, else TEAM_NAME) and its groups. */
 export async function greetingOf(
   deps: EngineDeps,
-  invite: { createdBy: string | null; groupNames: string[] },
+  invite: { issuerName: string | null; groupNames: string[] },
 ): Promise<InviteGreeting> {
-  const { store, settings } = deps;
-  const [issuer, organisation] = await Promise.all([
-    invite.createdBy ? store.users.getUserById(invite.createdBy) : undefined,
-    store.context.getOrganisationContext(),
-  ]);
+  const organisation = await deps.store.context.getOrganisationContext();
   const company = organisation.company?.trim();
   return {
-    inviter: issuer?.name ?? null,
-    team: company || settings.teamName || null,
+    inviter: invite.issuerName,
+    team: company || deps.settings.teamName || null,
     groups: invite.groupNames,
   };
 }
