@@ -3,7 +3,7 @@ import type { EngineDeps } from '../deps.js';
 
 /**
  * The deps of the update each stepping flow belongs to, by the flow's actor system (one per step:
- * see `stepFlow`). A machine is provided with its effects once per engine and language, so the
+ * see `stepFlow`). A machine is provided with its effects once per language, so the
  * update's own store (whose transactions re-check the chat's link) reaches its effects here.
  */
 const turnDeps = new WeakMap<FlowSystem, EngineDeps>();
