@@ -63,9 +63,10 @@ export function intoTappedCard(
     replies.splice(from, tapped.length, close, ...rest);
     return;
   }
-  // The flow waits for words, not a button: its question takes the card's place.
-  const question = tapped.find(isShownHere);
-  if (question) question.replacesTapped = true;
+  // The flow waits for words, not a button: its question takes the card's place (a copy: a reply
+  // may be one kept between updates).
+  const at = tapped.findIndex(isShownHere);
+  if (at >= 0) replies[from + at] = { ...(tapped[at] as TextReply), replacesTapped: true };
   else replies.splice(from, 0, { type: 'closeCard' });
 }
 

@@ -62,8 +62,36 @@ export function text(
   return { type: 'text', text: body, ...options };
 }
 
+/** Kept replies (`keptReply`) as each language words them. */
+const keptLocalized = new WeakMap<Outbound, Map<Locale, LocalizedOutbound>>();
+
+/**
+ * Marks `reply` as kept: it never changes (it is frozen, its buttons too) and is sent again while
+ * what it says holds, so `localize` words it once per language, for as long as the reply is kept.
+ */
+export function keptReply(reply: Outbound): Outbound {
+  if (reply.type === 'text' && reply.buttons) {
+    for (const row of reply.buttons) {
+      row.forEach((button) => Object.freeze(button));
+      Object.freeze(row);
+    }
+    Object.freeze(reply.buttons);
+  }
+  keptLocalized.set(reply, new Map());
+  return Object.freeze(reply);
+}
+
 /** A reply in `locale`'s words: every Text of it worded, nothing else changed. */
 export function localize(reply: Outbound, locale: Locale): LocalizedOutbound {
+  const kept = keptLocalized.get(reply);
+  const known = kept?.get(locale);
+  if (known) return known;
+  const worded = wordedIn(reply, locale);
+  kept?.set(locale, Object.freeze(worded));
+  return worded;
+}
+
+function wordedIn(reply: Outbound, locale: Locale): LocalizedOutbound {
   const word = (t: Text) => translate(locale, t);
   switch (reply.type) {
     case 'text': {

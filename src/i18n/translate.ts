@@ -24,29 +24,12 @@ function loadBundle(locale: Locale): FluentBundle {
 
 const bundles = new Map<Locale, FluentBundle>(SUPPORTED_LOCALES.map((l) => [l, loadBundle(l)]));
 
-/** The wordings of kept messages (`keepWording`), per language. */
-const keptWordings = new WeakMap<Message, Map<Locale, string>>();
-
-/**
- * Marks `message` as kept: it is never changed and is sent again (a reply kept while what it says
- * holds), so each language words it once, for as long as the message itself is kept.
- */
-export function keepWording<T extends Message>(message: T): Readonly<T> {
-  if (!keptWordings.has(message)) keptWordings.set(message, new Map());
-  return Object.freeze(message);
-}
-
 /** The words of `text` in `locale`; a message missing there reads in English, one missing everywhere by its id. */
 export function translate(locale: Locale, text: Text): string {
   if (!isMessage(text)) return text;
-  const kept = keptWordings.get(text);
-  const known = kept?.get(locale);
-  if (known !== undefined) return known;
-  const worded = text.parts
-    ? text.parts.map((part) => translate(locale, part)).join(translate(locale, { id: text.id }))
-    : (wordInto(locale, text) ?? wordInto('en', text) ?? text.id);
-  kept?.set(locale, worded);
-  return worded;
+  if (text.parts)
+    return text.parts.map((part) => translate(locale, part)).join(translate(locale, { id: text.id }));
+  return wordInto(locale, text) ?? wordInto('en', text) ?? text.id;
 }
 
 function wordInto(locale: Locale, message: Message): string | undefined {

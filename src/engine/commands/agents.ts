@@ -8,9 +8,8 @@ import {
 import { UnknownAgentError } from '../../domain/errors.js';
 import { exactValues, refuseArguments, tokenize, UsageError } from '../args.js';
 import { joined, msg, type Message } from '../../i18n/message.js';
-import { keepWording } from '../../i18n/translate.js';
 import type { AgentRow } from '../../store/agents.js';
-import { text, type Outbound } from '../outbound.js';
+import { keptReply, text, type Outbound } from '../outbound.js';
 import { reply, type CommandSpec } from './types.js';
 
 /** `/ask "Help Desk" <text>`: a quoted agent name (straight or curly quotes), then the message. */
@@ -23,23 +22,22 @@ function described(description: string | null): string {
 
 /**
  * A member's answer to `/agents`, kept with the list it lists: a list kept while access is unchanged
- * (src/store/access-epoch.ts) is the same array on every update, so its answer is built and worded
- * once per language, and dropped with the list when access changes.
+ * (src/store/access-epoch.ts) is the same array on every update, so its answer is built once, frozen
+ * (so `localize` words it once per language), and dropped with the list when access changes.
  */
 const usableAgentsReplies = new WeakMap<readonly AgentRow[], Outbound>();
 
 function usableAgentsReply(agents: readonly AgentRow[]): Outbound {
   let kept = usableAgentsReplies.get(agents);
   if (!kept) {
-    kept = usableAgentsAnswer(agents);
+    kept = keptReply(usableAgentsAnswer(agents));
     usableAgentsReplies.set(agents, kept);
   }
-  // A copy: a turn may mark its replies (a question taking a tapped card's place).
-  return { ...kept };
+  return kept;
 }
 
 function usableAgentsAnswer(agents: readonly AgentRow[]): Outbound {
-  if (agents.length === 0) return text(keepWording(msg('agents-none-usable')));
+  if (agents.length === 0) return text(msg('agents-none-usable'));
   const lines = agents.map((a): Message | string =>
     a.ownerId
       ? msg('agents-usable-own', {
@@ -49,11 +47,11 @@ function usableAgentsAnswer(agents: readonly AgentRow[]): Outbound {
       : a.name + described(a.description),
   );
   const talkTo = (a: AgentRow) => ({
-    label: keepWording(msg('agents-talk-to', { name: a.name })),
+    label: msg('agents-talk-to', { name: a.name }),
     // i18n-exempt: a button's command, never shown
     action: `/ask id:${a.id}`,
   });
-  return text(keepWording(msg('agents-usable', { lines: joined(lines, 'line') })), {
+  return text(msg('agents-usable', { lines: joined(lines, 'line') }), {
     buttons: agents.slice(0, 10).map((a) => [talkTo(a)]),
   });
 }

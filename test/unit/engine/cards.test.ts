@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { intoTappedCard, staleCard } from '../../../src/engine/cards.js';
-import { localize, text, type Outbound } from '../../../src/engine/outbound.js';
+import { keptReply, localize, text, type Outbound } from '../../../src/engine/outbound.js';
 
 const words = (replies: Outbound[]) => replies.map((r) => localize(r, 'en'));
 const BUTTONS = [[{ label: 'Done', action: 'run.done' }]];
@@ -40,6 +40,14 @@ describe('a tap’s replies as one card', () => {
     const replies = [text('Send the names.')];
     intoTappedCard(replies, 0, { by: 'Olivia', flowEnded: false });
     expect(replies).toEqual([{ type: 'text', text: 'Send the names.', replacesTapped: true }]);
+  });
+
+  it('let a kept question take the card’s place as a copy, the kept reply unchanged', () => {
+    const kept = keptReply(text('Send the names.'));
+    const replies = [kept];
+    intoTappedCard(replies, 0, { by: 'Olivia', flowEnded: false });
+    expect(replies).toEqual([{ type: 'text', text: 'Send the names.', replacesTapped: true }]);
+    expect(kept).toEqual({ type: 'text', text: 'Send the names.' });
   });
 
   it('take the buttons away when the tap showed nothing there', () => {

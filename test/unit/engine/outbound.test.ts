@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { codeMark, renderCodes, withCommandPrefix } from '../../../src/engine/outbound.js';
+import {
+  codeMark,
+  keptReply,
+  localize,
+  renderCodes,
+  text,
+  withCommandPrefix,
+} from '../../../src/engine/outbound.js';
+import { msg } from '../../../src/i18n/message.js';
 
 describe('withCommandPrefix', () => {
   it('writes each command mention with the prefix, and leaves paths in links alone', () => {
@@ -23,5 +31,30 @@ describe('code marks', () => {
 
   it('leave text without a mark as it is', () => {
     expect(renderCodes('code: i_abc', () => 'never')).toBe('code: i_abc');
+  });
+});
+
+describe('a kept reply', () => {
+  const buttons = [[{ label: msg('kit-cancel'), action: '/cancel' }]];
+
+  it('is worded once per language, and each language in its own words', () => {
+    const kept = keptReply(text(msg('agents-none-usable'), { buttons }));
+    const english = localize(kept, 'en');
+    expect(localize(kept, 'en')).toBe(english);
+    expect(english.type === 'text' && english.buttons?.[0]?.[0]?.label).toBe('Cancel');
+    const german = localize(kept, 'de');
+    expect(german).not.toEqual(english);
+    expect(german).toEqual(localize(text(msg('agents-none-usable'), { buttons }), 'de'));
+  });
+
+  it('never changes, its buttons neither', () => {
+    const kept = keptReply(text('Hello', { buttons: [[{ label: 'Go', action: '/go' }]] }));
+    expect(Object.isFrozen(kept)).toBe(true);
+    expect(kept.type === 'text' && Object.isFrozen(kept.buttons![0]![0])).toBe(true);
+  });
+
+  it('is not confused with a reply that is not kept: that one is worded each time', () => {
+    const reply = text(msg('agents-none-usable'));
+    expect(localize(reply, 'en')).not.toBe(localize(reply, 'en'));
   });
 });
