@@ -2,7 +2,9 @@
 # Stage 1: install everything, check the types and compile to dist/, so a broken tree never becomes an image.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
+# patches/ fixes bugs of dependencies found here (applied by `postinstall`; see patches/README.md).
 COPY package.json package-lock.json ./
+COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
@@ -19,6 +21,7 @@ FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/app/data
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY patches ./patches
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 # The operator commands run the build here: `npm run migrate` becomes `node dist/src/cli/migrate.js`.
 RUN node -e 'const fs=require("fs");const p=JSON.parse(fs.readFileSync("package.json"));for(const k in p.scripts)p.scripts[k]=p.scripts[k].replace(/^tsx (src\/\S+)\.ts/,"node dist/$1.js");fs.writeFileSync("package.json",JSON.stringify(p,null,2)+"\n")'
