@@ -3,7 +3,7 @@ import type { Store } from '../store/store.js';
 import type { InviteListRow, InviteRow } from '../store/invites.js';
 import type { UserRow } from '../store/users.js';
 import { isUniqueViolation } from '../store/db-errors.js';
-import { asActor, isActiveAdmin, requireActiveAdmin } from './actors.js';
+import { asActor, requireActiveAdmin } from './actors.js';
 import { recordAudit } from './audit.js';
 import { ROLES, type InviteStatus } from './enums.js';
 import { INVITE_LIMITS } from './limits.js';
@@ -373,18 +373,14 @@ export type ResolvedInvite =
  * is no longer an active admin is as good as revoked.
  */
 export async function resolveInviteToken(store: Store, tokenHash: Buffer): Promise<ResolvedInvite> {
-  const invite = await store.invites.getInviteByTokenHash(tokenHash);
-  if (!invite) return { kind: 'unusable', reason: 'unknown' };
+  const found = await store.invites.getInviteToOpen(tokenHash);
+  if (!found) return { kind: 'unusable', reason: 'unknown' };
+  const { issuer, ...invite } = found;
   const reason = unusableReason(invite);
   if (reason) return { kind: 'unusable', reason };
-  const issuer = invite.createdBy ? await store.users.getUserById(invite.createdBy) : undefined;
-  if (invite.createdBy && !isActiveAdmin(issuer)) return { kind: 'unusable', reason: 'revoked' };
-  const [listed] = await store.invites.listInvites({ limit: 1, ids: [invite.id] });
-  return {
-    kind: 'invite',
-    invite: { ...invite, groupNames: listed?.groupNames ?? [] },
-    issuerName: issuer?.name ?? null,
-  };
+  const issuerIsAdmin = issuer?.role === 'admin' && issuer.status === 'active';
+  if (invite.createdBy && !issuerIsAdmin) return { kind: 'unusable', reason: 'revoked' };
+  return { kind: 'invite', invite, issuerName: issuer?.name ?? null };
 }
 
 export function unusableReason(invite: InviteRow): 'expired' | 'revoked' | 'used_up' | undefined {

@@ -1,5 +1,5 @@
 import type { Db } from './db.js';
-import type { Role } from '../domain/enums.js';
+import type { Role, UserStatus } from '../domain/enums.js';
 
 export interface InviteRow {
   id: string;
@@ -68,6 +68,40 @@ export async function getInviteByTokenHash(db: Db, tokenHash: Buffer): Promise<I
     InviteRow[]
   >`select ${db(INVITE_COLUMNS)} from invites where token_hash = ${tokenHash}`;
   return row;
+}
+
+/** An invite as opening its token needs it: its groups' names, and its issuer's account as it is now. */
+export interface InviteToOpen extends InviteRow {
+  groupNames: string[];
+  /** Null for an invite no one issued (the setup invite) or whose issuer's account is gone. */
+  issuer: { name: string; role: Role; status: UserStatus } | null;
+}
+
+/** `getInviteByTokenHash` with the invite's group names and its issuer, in one statement. */
+export async function getInviteToOpen(db: Db, tokenHash: Buffer): Promise<InviteToOpen | undefined> {
+  const [row] = await db<
+    (InviteRow & {
+      groupNames: string[];
+      issuerName: string | null;
+      issuerRole: Role | null;
+      issuerStatus: UserStatus | null;
+    })[]
+  >`
+    select ${db(INVITE_COLUMNS.map((column) => `i.${column}`))},
+      u.name as issuer_name, u.role as issuer_role, u.status as issuer_status,
+      coalesce((select array_agg(g.name order by lower(g.name)) from invite_groups ig
+                join groups g on g.id = ig.group_id where ig.invite_id = i.id), '{}') as group_names
+    from invites i left join users u on u.id = i.created_by
+    where i.token_hash = ${tokenHash}`;
+  if (!row) return undefined;
+  const { issuerName, issuerRole, issuerStatus, ...invite } = row;
+  return {
+    ...invite,
+    issuer:
+      issuerName !== null && issuerRole !== null && issuerStatus !== null
+        ? { name: issuerName, role: issuerRole, status: issuerStatus }
+        : null,
+  };
 }
 
 /**
