@@ -70,6 +70,12 @@ const keptLocalized = new WeakMap<Outbound, Map<Locale, LocalizedOutbound>>();
  * what it says holds, so `localize` words it once per language, for as long as the reply is kept.
  */
 export function keptReply(reply: Outbound): Outbound {
+  keptLocalized.set(reply, new Map());
+  return deepFrozen(reply);
+}
+
+/** `reply` and its buttons frozen: an adapter may keep what it makes of a frozen reply (its layout). */
+function deepFrozen<T extends Outbound<Text | string>>(reply: T): T {
   if (reply.type === 'text' && reply.buttons) {
     for (const row of reply.buttons) {
       row.forEach((button) => Object.freeze(button));
@@ -77,7 +83,6 @@ export function keptReply(reply: Outbound): Outbound {
     }
     Object.freeze(reply.buttons);
   }
-  keptLocalized.set(reply, new Map());
   return Object.freeze(reply);
 }
 
@@ -87,7 +92,7 @@ export function localize(reply: Outbound, locale: Locale): LocalizedOutbound {
   const known = kept?.get(locale);
   if (known) return known;
   const worded = wordedIn(reply, locale);
-  kept?.set(locale, Object.freeze(worded));
+  kept?.set(locale, deepFrozen(worded));
   return worded;
 }
 

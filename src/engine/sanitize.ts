@@ -5,6 +5,7 @@ import type { Inbound } from './inbound.js';
  * lookup with one would fail instead of finding nothing. Secrets are kept as sent.
  */
 export function withoutNul(inbound: Inbound): Inbound {
+  if (!hasNul(inbound)) return inbound;
   const clean = (text: string) => text.replaceAll('\u0000', '');
   return {
     ...inbound,
@@ -19,4 +20,11 @@ export function withoutNul(inbound: Inbound): Inbound {
     ...(inbound.text !== undefined ? { text: clean(inbound.text) } : {}),
     ...(inbound.action !== undefined ? { action: clean(inbound.action) } : {}),
   };
+}
+
+function hasNul(inbound: Inbound): boolean {
+  const { sender, command, text, action } = inbound;
+  return [sender.displayName, sender.username, command?.name, command?.args, text, action].some(
+    (field) => field?.includes('\u0000') === true,
+  );
 }

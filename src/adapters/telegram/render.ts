@@ -86,20 +86,63 @@ function webAppOf(target: ReplyTarget, chatId: number): string | undefined {
   return target.webAppUrl && (target.isPrivate || chatId === target.userId) ? target.webAppUrl : undefined;
 }
 
-async function sendText(
+/** A text as Telegram takes it: the parts it is split into, HTML-escaped, none empty. */
+function escapedParts(text: string): string[] {
+  return splitText(text).map((part) => escapeHtml(part) || ' ');
+}
+
+/** Sends escaped `parts` as messages, the keyboard under the last. */
+async function sendParts(
   api: Api,
   chatId: number,
-  text: string,
+  parts: readonly string[],
   markup?: InlineKeyboardMarkup,
 ): Promise<void> {
-  const parts = splitText(text);
   for (const [i, part] of parts.entries()) {
-    await api.sendMessage(chatId, escapeHtml(part) || ' ', {
+    await api.sendMessage(chatId, part, {
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
       ...(markup && i === parts.length - 1 ? { reply_markup: markup } : {}),
     });
   }
+}
+
+function sendText(api: Api, chatId: number, text: string, markup?: InlineKeyboardMarkup): Promise<void> {
+  return sendParts(api, chatId, escapedParts(text), markup);
+}
+
+type TextReply = Extract<LocalizedOutbound, { type: 'text' }>;
+
+/** A text reply laid out for Telegram: its words with codes written out, split and escaped, and its keyboard. */
+interface RenderedText {
+  body: string;
+  parts: readonly string[];
+  markup: InlineKeyboardMarkup | undefined;
+}
+
+/**
+ * Kept replies as laid out here, by bot and Mini App address. A kept reply is frozen and sent again
+ * while what it says holds (`keptReply`, e.g. a member's `/agents`), so it is escaped and its
+ * keyboard built once, not on every update.
+ */
+const keptLayouts = new WeakMap<TextReply, Map<string, RenderedText>>();
+
+function layOut(reply: TextReply, botUsername: string, webAppUrl: string | undefined): RenderedText {
+  const make = (): RenderedText => {
+    const body = withCodeInstructions(reply.text, botUsername, reply.locale);
+    return {
+      body,
+      parts: Object.freeze(escapedParts(body)),
+      markup: webAppButtons(reply.buttons, webAppUrl, reply.locale),
+    };
+  };
+  if (!Object.isFrozen(reply)) return make();
+  let layouts = keptLayouts.get(reply);
+  if (!layouts) keptLayouts.set(reply, (layouts = new Map()));
+  const key = `${botUsername}\n${webAppUrl ?? ''}`;
+  let layout = layouts.get(key);
+  if (!layout) layouts.set(key, (layout = Object.freeze(make())));
+  return layout;
 }
 
 /** Telegram refuses an edit that changes nothing; the card already shows what it should. */
@@ -176,11 +219,10 @@ async function sendOne(target: ReplyTarget, reply: LocalizedOutbound): Promise<v
   const chatId = isPrivateReply(reply) ? target.userId : target.chatId;
   switch (reply.type) {
     case 'text': {
-      const body = withCodeInstructions(reply.text, target.botUsername, reply.locale);
-      const markup = webAppButtons(reply.buttons, webAppOf(target, chatId), reply.locale);
+      const { body, parts, markup } = layOut(reply, target.botUsername, webAppOf(target, chatId));
       if (reply.replacesTapped && chatId === target.chatId && (await editTapped(target, body, markup)))
         return;
-      await sendText(api, chatId, body, markup);
+      await sendParts(api, chatId, parts, markup);
       return;
     }
     case 'closeCard':

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, inlineKeyboard, splitText, TEXT_LIMIT } from '../../../src/adapters/telegram/render.js';
+import {
+  deliver,
+  escapeHtml,
+  inlineKeyboard,
+  splitText,
+  TEXT_LIMIT,
+  type ReplyTarget,
+} from '../../../src/adapters/telegram/render.js';
+import { codeMark, keptReply, localize, text } from '../../../src/engine/outbound.js';
 import { Api, Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { toInbound } from '../../../src/adapters/telegram/translate.js';
@@ -60,5 +68,51 @@ describe('telegram rendering', () => {
       command: { name: 'start', args: 'i_abc' },
     });
     expect(command('/help@other_bot')).toBeUndefined();
+  });
+
+  it('lays a kept reply out once per bot and Mini App address, and sends it alike every time', async () => {
+    const sent: { chat_id: number; text: string; reply_markup?: unknown }[] = [];
+    const api = new Api('1:x');
+    api.config.use(async (_prev, method, payload) => {
+      if (method === 'sendMessage') sent.push(payload as (typeof sent)[number]);
+      return {
+        ok: true,
+        result: { message_id: sent.length, date: 0, chat: { id: 0, type: 'private' } },
+      } as never;
+    });
+    const reply = localize(
+      keptReply(
+        text(`Open <this>: ${codeMark('i_abc')}`, {
+          buttons: [[{ label: 'People', action: '/users', page: 'users' }]],
+        }),
+      ),
+      'en',
+    );
+    const privately = (botUsername: string): ReplyTarget => ({
+      api,
+      chatId: 42,
+      userId: 42,
+      isPrivate: true,
+      botUsername,
+      webAppUrl: 'https://gatehouse.example',
+    });
+    const inGroup: ReplyTarget = { ...privately('gatehouse_bot'), chatId: -5, isPrivate: false };
+
+    for (const target of [
+      privately('gatehouse_bot'),
+      inGroup,
+      privately('gatehouse_bot'),
+      privately('other_bot'),
+    ])
+      await deliver(target, [reply]);
+
+    const [first, group, again, otherBot] = sent;
+    expect(first!.text).toContain('Open &lt;this&gt;:');
+    expect(first!.text).toContain('https://t.me/gatehouse_bot?start=i_abc');
+    expect(first!.reply_markup).toMatchObject({ inline_keyboard: [[{ text: 'People', web_app: {} }]] });
+    // In a group the Mini App cannot open: the same reply's button is an ordinary one there.
+    expect(group!.reply_markup).toEqual({ inline_keyboard: [[{ text: 'People', callback_data: '/users' }]] });
+    expect(again).toEqual(first);
+    expect(otherBot!.text).toContain('https://t.me/other_bot?start=i_abc');
   });
 });
