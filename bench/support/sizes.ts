@@ -31,7 +31,7 @@ export function sizesFor(full: boolean): Sizes {
   return full
     ? {
         mode: 'full',
-        throughput: { members: 1000, warmup: 5_000, updates: 100_000, concurrency: 64, latencySeconds: 30 },
+        throughput: { members: 1000, warmup: 10_000, updates: 100_000, concurrency: 64, latencySeconds: 30 },
         slack: { members: 1000, warmup: 1_000, updates: 20_000, concurrency: 32 },
         stepCost: { warmup: STEP_WARMUP_DIALOGUES, dialogues: 60, steps: 50 },
         claims: { claims: 1_000, concurrency: 4 },
@@ -42,7 +42,7 @@ export function sizesFor(full: boolean): Sizes {
       }
     : {
         mode: 'quick',
-        throughput: { members: 256, warmup: 2_000, updates: 20_000, concurrency: 64, latencySeconds: 6 },
+        throughput: { members: 256, warmup: 10_000, updates: 20_000, concurrency: 64, latencySeconds: 6 },
         slack: { members: 256, warmup: 400, updates: 4_000, concurrency: 32 },
         stepCost: { warmup: STEP_WARMUP_DIALOGUES, dialogues: 20, steps: 50 },
         claims: { claims: 200, concurrency: 4 },
