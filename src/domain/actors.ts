@@ -5,8 +5,10 @@ import type { Actor, AuditTarget } from './audit.js';
 import type { Platform, Role } from './enums.js';
 import { NotAdminError, UnknownUserError, UserDeactivatedError } from './errors.js';
 
-export function isActiveAdmin(user: UserRow | undefined): user is UserRow {
-  return user !== undefined && user.role === 'admin' && user.status === 'active';
+export function isActiveAdmin<T extends Pick<UserRow, 'role' | 'status'>>(
+  user: T | undefined | null,
+): user is T {
+  return user !== undefined && user !== null && user.role === 'admin' && user.status === 'active';
 }
 
 /** Reads the acting user inside the caller's transaction; throws NotAdminError unless an active admin. */

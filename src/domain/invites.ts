@@ -3,7 +3,7 @@ import type { Store } from '../store/store.js';
 import type { InviteListRow, InviteRow } from '../store/invites.js';
 import type { UserRow } from '../store/users.js';
 import { isUniqueViolation } from '../store/db-errors.js';
-import { asActor, requireActiveAdmin } from './actors.js';
+import { asActor, isActiveAdmin, requireActiveAdmin } from './actors.js';
 import { recordAudit } from './audit.js';
 import { ROLES, type InviteStatus } from './enums.js';
 import { INVITE_LIMITS } from './limits.js';
@@ -378,8 +378,7 @@ export async function resolveInviteToken(store: Store, tokenHash: Buffer): Promi
   const { issuer, ...invite } = found;
   const reason = unusableReason(invite);
   if (reason) return { kind: 'unusable', reason };
-  const issuerIsAdmin = issuer?.role === 'admin' && issuer.status === 'active';
-  if (invite.createdBy && !issuerIsAdmin) return { kind: 'unusable', reason: 'revoked' };
+  if (invite.createdBy && !isActiveAdmin(issuer)) return { kind: 'unusable', reason: 'revoked' };
   return { kind: 'invite', invite, issuerName: issuer?.name ?? null };
 }
 
