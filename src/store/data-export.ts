@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { inviteGroupNames } from './invite-group-names.js';
 import type { AuditRow } from './audit.js';
 import type { Role } from '../domain/enums.js';
 
@@ -20,8 +21,7 @@ export interface IssuedInviteRow {
 export async function listIssuedInvites(db: Db, userId: string): Promise<IssuedInviteRow[]> {
   return db<IssuedInviteRow[]>`
     select i.id, i.role, i.label, i.email is not null as for_an_email, i.max_uses, i.uses,
-      coalesce((select array_agg(g.name order by lower(g.name)) from invite_groups ig
-                join groups g on g.id = ig.group_id where ig.invite_id = i.id), '{}') as group_names,
+      ${inviteGroupNames(db)} as group_names,
       i.created_at, i.expires_at, i.revoked_at
     from invites i where i.created_by = ${userId}
     order by i.created_at, i.id`;

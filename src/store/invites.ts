@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { inviteGroupNames } from './invite-group-names.js';
 import type { Role, UserStatus } from '../domain/enums.js';
 
 export interface InviteRow {
@@ -89,8 +90,7 @@ export async function getInviteToOpen(db: Db, tokenHash: Buffer): Promise<Invite
   >`
     select ${db(INVITE_COLUMNS.map((column) => `i.${column}`))},
       u.name as issuer_name, u.role as issuer_role, u.status as issuer_status,
-      coalesce((select array_agg(g.name order by lower(g.name)) from invite_groups ig
-                join groups g on g.id = ig.group_id where ig.invite_id = i.id), '{}') as group_names
+      ${inviteGroupNames(db)} as group_names
     from invites i left join users u on u.id = i.created_by
     where i.token_hash = ${tokenHash}`;
   if (!row) return undefined;
@@ -135,8 +135,7 @@ export async function listInvites(
   return db<InviteListRow[]>`
     select i.id, i.email, i.role, i.label, i.max_uses, i.uses, i.valid_days, i.expires_at, i.created_by, i.created_at, i.revoked_at,
       i.expires_at <= now() as expired,
-      coalesce((select array_agg(g.name order by lower(g.name)) from invite_groups ig
-                join groups g on g.id = ig.group_id where ig.invite_id = i.id), '{}') as group_names,
+      ${inviteGroupNames(db)} as group_names,
       (select u.name from users u where u.id = i.created_by) as created_by_name,
       coalesce((select array_agg(coalesce(u.name, 'an erased account') order by c.claimed_at)
                 from invite_claims c left join users u on u.id = c.user_id where c.invite_id = i.id), '{}') as claimed_by

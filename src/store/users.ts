@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { inviteGroupNames } from './invite-group-names.js';
 import type { Platform, Role, UserStatus } from '../domain/enums.js';
 
 export interface UserRow {
@@ -189,8 +190,7 @@ export async function listDirectory(
       union all
       select 'invite', i.id, i.label, i.email, i.role, ${inviteRank(db)},
         ${inviteSortName(db)},
-        coalesce((select array_agg(g.name order by lower(g.name)) from invite_groups ig
-                  join groups g on g.id = ig.group_id where ig.invite_id = i.id), '{}'),
+        ${inviteGroupNames(db)},
         '{}'::text[], null, i.expires_at
       from invites i
       where i.revoked_at is null and i.uses < i.max_uses
