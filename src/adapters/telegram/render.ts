@@ -128,21 +128,22 @@ interface RenderedText {
 const keptLayouts = new WeakMap<TextReply, Map<string, RenderedText>>();
 
 function layOut(reply: TextReply, botUsername: string, webAppUrl: string | undefined): RenderedText {
-  const make = (): RenderedText => {
-    const body = withCodeInstructions(reply.text, botUsername, reply.locale);
-    return {
-      body,
-      parts: Object.freeze(escapedParts(body)),
-      markup: webAppButtons(reply.buttons, webAppUrl, reply.locale),
-    };
-  };
-  if (!Object.isFrozen(reply)) return make();
+  if (!Object.isFrozen(reply)) return layOutNow(reply, botUsername, webAppUrl);
   let layouts = keptLayouts.get(reply);
   if (!layouts) keptLayouts.set(reply, (layouts = new Map()));
   const key = `${botUsername}\n${webAppUrl ?? ''}`;
   let layout = layouts.get(key);
-  if (!layout) layouts.set(key, (layout = Object.freeze(make())));
+  if (!layout) layouts.set(key, (layout = Object.freeze(layOutNow(reply, botUsername, webAppUrl))));
   return layout;
+}
+
+function layOutNow(reply: TextReply, botUsername: string, webAppUrl: string | undefined): RenderedText {
+  const body = withCodeInstructions(reply.text, botUsername, reply.locale);
+  return {
+    body,
+    parts: Object.freeze(escapedParts(body)),
+    markup: webAppButtons(reply.buttons, webAppUrl, reply.locale),
+  };
 }
 
 /** Telegram refuses an edit that changes nothing; the card already shows what it should. */
