@@ -27,6 +27,12 @@ import { NoticeDesk } from './notices.js';
 const LOCK_TTL_MS = 6_000;
 
 const LOCK_WAIT_MS = 60_000;
+/**
+ * A speaker's account read this soon before the conversation's lock was taken may stand in for a
+ * read under it (see `speakerReadEarly`). A holder that died wrote last at least two thirds of
+ * LOCK_TTL_MS before its lock expired (it renews every third), far longer than this.
+ */
+const EARLY_READ_TRUSTED_MS = 1_000;
 /** Speakers whose role `rolesJustRead` keeps at most (they are asked for at once, or never). */
 const ROLES_KEPT_MAX = 1_000;
 
@@ -63,10 +69,18 @@ export class Engine {
     const started = performance.now();
     const { metrics } = this.deps;
     const stateless = isStateless(inbound);
-    return this.serialized(key, { stateless }, async (held) => {
+    // Behind an earlier update of the conversation here, an early read could only be stale.
+    const early =
+      this.deps.sessions.tellsWhenLockFreed && !this.local.has(key)
+        ? this.readSpeakerEarly(inbound)
+        : undefined;
+    return this.serialized(key, { stateless }, async (held, lockless) => {
       try {
-        const { replies, locale } = await this.process(held, inbound, (turn) =>
-          turn.run({ fromAnotherChat: inbound !== asked }),
+        const { replies, locale } = await this.process(
+          held,
+          inbound,
+          (turn) => turn.run({ fromAnotherChat: inbound !== asked }),
+          early && this.speakerReadEarly(early, held, lockless),
         );
         const seconds = (performance.now() - started) / 1000;
         metrics?.updateHandled(inbound.platform, 'ok', seconds);
@@ -226,13 +240,14 @@ export class Engine {
   private async serialized<T>(
     key: string,
     options: { stateless?: boolean },
-    work: (held: HeldSession) => Promise<T>,
+    work: (held: HeldSession, lockless: boolean) => Promise<T>,
   ): Promise<T> {
     const previous = this.local.get(key) ?? Promise.resolve();
     const locked = async () => {
-      const held = (options.stateless && (await this.unlockedIfIdle(key))) || (await this.acquire(key));
+      const unlocked = options.stateless ? await this.unlockedIfIdle(key) : undefined;
+      const held = unlocked ?? (await this.acquire(key));
       try {
-        return await work(held);
+        return await work(held, unlocked !== undefined);
       } finally {
         await held.release();
       }
@@ -266,6 +281,43 @@ export class Engine {
     };
   }
 
+  /** The account of the update's speaker, as the record has it now. */
+  private readSpeaker(inbound: Inbound): Promise<UserRow | undefined> {
+    return resolveIdentity(this.deps.store, {
+      platform: inbound.platform,
+      externalId: inbound.sender.externalId,
+      username: inbound.sender.username,
+    });
+  }
+
+  /** The speaker's account, read as their update arrives, before any lock is asked for. */
+  private readSpeakerEarly(inbound: Inbound): EarlyRead {
+    const startedAt = performance.now();
+    const user = this.readSpeaker(inbound);
+    // Unused, its failure is nobody's; used, it is awaited and handled like any read.
+    user.catch(() => undefined);
+    return { startedAt, user };
+  }
+
+  /**
+   * The early read of the speaker's account, where it is as good as a read under the lock: the lock
+   * was free since before that read began, so every earlier holder's writes (a claim that linked
+   * this chat, a logout that unlinked it) had committed before it; undefined where it must be read
+   * again. An update that took no lock (`unlockedIfIdle`) is ordered after nothing: its early read
+   * serves as its read. Either way the account is read after the update arrived, so a change made
+   * elsewhere before then (a revocation) is seen.
+   */
+  private speakerReadEarly(
+    early: EarlyRead,
+    held: HeldSession,
+    lockless: boolean,
+  ): Promise<UserRow | undefined> | undefined {
+    if (lockless) return early.user;
+    const since = performance.now() - early.startedAt;
+    const freeFor = held.freeForMs;
+    return freeFor !== undefined && freeFor > since && since < EARLY_READ_TRUSTED_MS ? early.user : undefined;
+  }
+
   private async acquire(key: string): Promise<HeldSession> {
     const deadline = Date.now() + LOCK_WAIT_MS;
     for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
@@ -276,18 +328,18 @@ export class Engine {
     }
   }
 
-  /** One update's turn on the state `held` read (none: the session store is away, nothing is saved). */
+  /**
+   * One update's turn on the state `held` read (none: the session store is away, nothing is saved),
+   * by the speaker's account as `readEarly` found it, else as read now.
+   */
   private async process<T>(
     held: HeldSession | undefined,
     inbound: Inbound,
     work: (turn: Turn) => Promise<T>,
+    readEarly?: Promise<UserRow | undefined>,
   ): Promise<{ result: T; replies: Outbound[]; locale: Locale }> {
     const { store } = this.deps;
-    const user = await resolveIdentity(store, {
-      platform: inbound.platform,
-      externalId: inbound.sender.externalId,
-      username: inbound.sender.username,
-    });
+    const user = await (readEarly ?? this.readSpeaker(inbound));
     const stored = held?.stored;
     const session = parseSession(stored?.data);
     const turn = new Turn(this.turnDeps, inbound, user, session);
@@ -310,6 +362,12 @@ export class Engine {
     const locale = localeOf({ deps: this.deps, inbound, user: turn.user });
     return { result, replies: withGroupNotice(inbound, replies), locale };
   }
+}
+
+/** The speaker's account, asked for when their update arrived. */
+interface EarlyRead {
+  startedAt: number;
+  user: Promise<UserRow | undefined>;
 }
 
 /**

@@ -11,6 +11,7 @@ import {
 /** Sessions in the record's `sessions` table, for a deployment without Redis. */
 export class PostgresSessionStore implements SessionStore {
   private readonly heldLocks = new Set<NodeJS.Timeout>();
+  readonly tellsWhenLockFreed = false;
 
   constructor(private readonly sql: Sql) {}
 

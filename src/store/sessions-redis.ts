@@ -16,21 +16,24 @@ interface SessionScripts {
     data: string,
     ttlSeconds: string,
   ): Promise<number>;
-  releaseIfOwner(key: string, owner: string): Promise<number>;
+  releaseIfOwner(key: string, freedKey: string, owner: string, memoryMs: string): Promise<number>;
   lockAndLoad(
     lockKey: string,
     key: string,
+    freedKey: string,
     owner: string,
     ttlMs: string,
-  ): Promise<[string | null, string | null] | null>;
+  ): Promise<[string | null, string | null, number] | null>;
   saveAndRelease(
     key: string,
     lockKey: string,
+    freedKey: string,
     expected: string,
     next: string,
     data: string,
     ttlSeconds: string,
     owner: string,
+    memoryMs: string,
   ): Promise<number>;
   extendIfOwner(key: string, owner: string, ttlMs: string): Promise<number>;
   endIfLive(key: string): Promise<number>;
@@ -45,19 +48,39 @@ const SAVE_IF_VERSION = `
       saved = 1
     end`;
 
+/** Redis's clock in microseconds (exact in Lua's doubles). */
+const NOW_US = `(function() local t = redis.call('TIME') return t[1] * 1000000 + t[2] end)()`;
+
+/**
+ * Frees the lock (`lockKey`) if `owner` holds it, noting when (Redis's clock, µs) in the lock's
+ * freed-mark (`freedKey`), which lives `memory` milliseconds, so its next taker knows how long ago.
+ */
+function releaseIfOwner(lockKey: string, freedKey: string, owner: string, memory: string): string {
+  return `
+    local freed = 0
+    if redis.call('GET', ${lockKey}) == ${owner} then
+      redis.call('DEL', ${lockKey})
+      redis.call('SET', ${freedKey}, string.format('%d', ${NOW_US}), 'PX', ${memory})
+      freed = 1
+    end`;
+}
+
 const SCRIPTS: Record<string, { keys: number; lua: string }> = {
-  // The lock (KEYS[1]) taken, and the session (KEYS[2]) read under it, in one round trip; nil if taken.
+  // The lock (KEYS[1]) taken, and the session (KEYS[2]) read under it, in one round trip; nil if
+  // taken. Last comes how many µs ago its freed-mark (KEYS[3]) says it was freed; -1 if forgotten.
   lockAndLoad: {
-    keys: 2,
+    keys: 3,
     lua: `
     if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return nil end
-    return redis.call('HMGET', KEYS[2], 'v', 'd')`,
+    local read = redis.call('HMGET', KEYS[2], 'v', 'd')
+    local freedAt = tonumber(redis.call('GET', KEYS[3]))
+    return { read[1], read[2], freedAt and (${NOW_US} - freedAt) or -1 }`,
   },
   // The compare-and-set save of the session (KEYS[1]) and the release of its lock (KEYS[2]), if still ours.
   saveAndRelease: {
-    keys: 2,
+    keys: 3,
     lua: `${SAVE_IF_VERSION}
-    if redis.call('GET', KEYS[2]) == ARGV[5] then redis.call('DEL', KEYS[2]) end
+    ${releaseIfOwner('KEYS[2]', 'KEYS[3]', 'ARGV[5]', 'ARGV[6]')}
     return saved`,
   },
   saveIfVersion: {
@@ -66,10 +89,9 @@ const SCRIPTS: Record<string, { keys: number; lua: string }> = {
     return saved`,
   },
   releaseIfOwner: {
-    keys: 1,
-    lua: `
-    if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-    return 0`,
+    keys: 2,
+    lua: `${releaseIfOwner('KEYS[1]', 'KEYS[2]', 'ARGV[1]', 'ARGV[2]')}
+    return freed`,
   },
   extendIfOwner: {
     keys: 1,
@@ -90,6 +112,9 @@ const SCRIPTS: Record<string, { keys: number; lua: string }> = {
   },
 };
 
+/** How long a lock's freed-mark lives: how far back its next taker can tell when it was freed. */
+const FREED_MEMORY_MS = 2_000;
+
 /** A command Redis has not answered by then is given up: the person is answered within seconds. */
 const COMMAND_TIMEOUT_MS = 1_000;
 
@@ -100,6 +125,7 @@ const COMMAND_TIMEOUT_MS = 1_000;
 export class RedisSessionStore implements SessionStore {
   private readonly redis: Redis & SessionScripts;
   private readonly heldLocks = new Set<NodeJS.Timeout>();
+  readonly tellsWhenLockFreed = true;
 
   constructor(
     url: string,
@@ -166,22 +192,25 @@ export class RedisSessionStore implements SessionStore {
     const owner = randomUUID();
     if ((await this.redis.set(lockKey, owner, 'PX', ttlMs, 'NX').catch(this.unavailable)) !== 'OK')
       return undefined;
-    return this.held(lockKey, owner, ttlMs).release;
+    return this.held(lockKey, `${this.prefix}freed:${key}`, owner, ttlMs).release;
   }
 
   async lockAndLoad(key: string, ttlMs: number): Promise<HeldSession | undefined> {
     const lockKey = `${this.prefix}lock:${key}`;
     const sessionKey = this.prefix + key;
+    const freedKey = `${this.prefix}freed:${key}`;
     const owner = randomUUID();
     const read = await this.redis
-      .lockAndLoad(lockKey, sessionKey, owner, String(ttlMs))
+      .lockAndLoad(lockKey, sessionKey, freedKey, owner, String(ttlMs))
       .catch(this.unavailable);
     if (!read) return undefined;
-    const [version, data] = read;
+    const [version, data, freedAgoUs] = read;
     const stored = version && data != null ? { version: Number(version), data } : undefined;
-    const lock = this.held(lockKey, owner, ttlMs);
+    const lock = this.held(lockKey, freedKey, owner, ttlMs);
     return {
       stored,
+      // A forgotten mark was set at least its whole lifetime ago, if ever.
+      freeForMs: freedAgoUs < 0 ? FREED_MEMORY_MS : freedAgoUs / 1000,
       release: lock.release,
       saveAndRelease: async (next, ttlSeconds) => {
         const expected = stored?.version ?? 0;
@@ -189,11 +218,13 @@ export class RedisSessionStore implements SessionStore {
           .saveAndRelease(
             sessionKey,
             lockKey,
+            freedKey,
             String(expected),
             String(expected + 1),
             next,
             String(ttlSeconds),
             owner,
+            String(FREED_MEMORY_MS),
           )
           .catch(async (error: unknown) => {
             await lock.release();
@@ -209,7 +240,7 @@ export class RedisSessionStore implements SessionStore {
    * A lock taken by `owner`, renewed until `release` (which frees it; twice does nothing) or until
    * `released` says a script freed it already.
    */
-  private held(lockKey: string, owner: string, ttlMs: number) {
+  private held(lockKey: string, freedKey: string, owner: string, ttlMs: number) {
     const stop = renewWhileHeld(
       () => this.redis.extendIfOwner(lockKey, owner, String(ttlMs)),
       ttlMs,
@@ -226,7 +257,9 @@ export class RedisSessionStore implements SessionStore {
         if (freed) return;
         released();
         // Unreleased, the lock frees itself within ttlMs; the update's replies matter more.
-        await this.redis.releaseIfOwner(lockKey, owner).catch(() => undefined);
+        await this.redis
+          .releaseIfOwner(lockKey, freedKey, owner, String(FREED_MEMORY_MS))
+          .catch(() => undefined);
       },
     };
   }

@@ -42,6 +42,11 @@ export interface SessionStore {
    */
   lockAndLoad(key: string, ttlMs: number): Promise<HeldSession | undefined>;
   /**
+   * Whether the locks it hands out tell how long ago they were last freed (`HeldSession.freeForMs`);
+   * the engine reads a speaker's account before the lock only where it can judge that read.
+   */
+  readonly tellsWhenLockFreed: boolean;
+  /**
    * Counts one event under `key` in a fixed window of `windowSeconds` (the first hit starts it) and
    * returns the count so far; `peek` reads it without counting. For attempt limits across processes.
    */
@@ -55,6 +60,13 @@ export interface SessionStore {
 /** A conversation's lock, held, and its state as read under it. */
 export interface HeldSession {
   readonly stored: StoredSession | undefined;
+  /**
+   * How long, at least, its last holder had freed the lock when it was taken, on the store's clock
+   * (a store remembers a few seconds; a lock that expired, its holder gone, counts as freed longer
+   * ago); undefined where the store cannot tell. What the engine read of the record since then came
+   * after every earlier holder's writes (`Engine.speakerReadEarly`).
+   */
+  readonly freeForMs?: number;
   /**
    * `save` of `data` against the version read (compare-and-set, as `save`) and the lock's release, in
    * one step (Redis: one round trip); false if the state changed meanwhile.

@@ -47,6 +47,26 @@ function holdsWithItsState(sessions: TestSessions): void {
     await again!.release();
   });
 
+  it('tells how long ago the lock was freed where the store can, else nothing', async () => {
+    const k = key();
+    const first = await store.lockAndLoad(k, 5_000);
+    if (!store.tellsWhenLockFreed) {
+      expect(first?.freeForMs).toBeUndefined();
+      return first!.release();
+    }
+    // Never freed (or longer ago than the store remembers): what it remembers, two seconds.
+    expect(first?.freeForMs).toBe(2_000);
+    await first!.saveAndRelease('one', 60);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const second = await store.lockAndLoad(k, 5_000);
+    expect(second!.freeForMs).toBeGreaterThanOrEqual(29);
+    expect(second!.freeForMs).toBeLessThan(2_000);
+    await second!.release();
+    const third = await store.lockAndLoad(k, 5_000);
+    expect(third!.freeForMs).toBeLessThan(second!.freeForMs!);
+    await third!.release();
+  });
+
   it('frees the lock on release without saving', async () => {
     const k = key();
     const held = await store.lockAndLoad(k, 5_000);
