@@ -75,13 +75,13 @@ describeWithRedis('the speaker read before the lock', () => {
     }
     expect(counting.lookups()).toBe(3);
   });
+});
 
-  it('is not read where the session store cannot tell when the lock was freed', async () => {
-    const member = await seedUser(store, { name: 'Oskar' });
-    await linkChat(store, member, 'early-3');
-    const counting = countingLookups();
-    const person = new Person(testEngine(counting.store, testSessions(sql, 'postgres').open()), 'early-3');
-    await person.say('hello');
-    expect(counting.lookups()).toBe(1);
-  });
+it('reads the speaker once, under the lock, where the session store cannot tell when a lock was freed', async () => {
+  const member = await seedUser(store, { name: 'Oskar' });
+  await linkChat(store, member, 'early-3');
+  const counting = countingLookups();
+  const person = new Person(testEngine(counting.store, testSessions(sql, 'postgres').open()), 'early-3');
+  await person.say('hello');
+  expect(counting.lookups()).toBe(1);
 });
