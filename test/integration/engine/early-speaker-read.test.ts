@@ -4,6 +4,7 @@ import { describeWithRedis, testSessions } from '../../support/sessions.js';
 import { Person, testEngine } from '../../support/engine.js';
 import { linkChat, seedUser } from '../../support/seed.js';
 import { conversationKey } from '../../../src/engine/inbound.js';
+import type { SessionStore } from '../../../src/store/sessions.js';
 import type { Store } from '../../../src/store/store.js';
 
 const { sql, store } = await createTestDatabase();
@@ -28,6 +29,13 @@ function countingLookups(): { store: Store; lookups: () => number; answered: () 
   };
 }
 
+/** A member linked to the private chat `externalId`, talking to an engine on `sessions`, their account's lookups counted. */
+async function memberInChat(name: string, externalId: string, sessions: SessionStore) {
+  await linkChat(store, await seedUser(store, { name }), externalId);
+  const counting = countingLookups();
+  return { counting, person: new Person(testEngine(counting.store, sessions), externalId) };
+}
+
 const privateChat = (externalId: string) =>
   conversationKey({
     platform: 'telegram',
@@ -41,10 +49,7 @@ describeWithRedis('the speaker read before the lock', () => {
   const sessions = testSessions(sql, 'redis');
 
   it('is read again when another process freed the lock after it began, and sees that process’s unlink', async () => {
-    const member = await seedUser(store, { name: 'Mira' });
-    await linkChat(store, member, 'early-1');
-    const counting = countingLookups();
-    const person = new Person(testEngine(counting.store, sessions.open()), 'early-1');
+    const { counting, person } = await memberInChat('Mira', 'early-1', sessions.open());
     // Another process's update of the same chat holds the lock, about to unlink it.
     const other = await sessions.open().lockAndLoad(privateChat('early-1'), 6_000);
     const readEarly = counting.answered();
@@ -61,16 +66,13 @@ describeWithRedis('the speaker read before the lock', () => {
   });
 
   it('serves once the lock had been free since before it began', async () => {
-    const member = await seedUser(store, { name: 'Noor' });
-    await linkChat(store, member, 'early-2');
-    const counting = countingLookups();
-    const person = new Person(testEngine(counting.store, sessions.open()), 'early-2');
+    const { counting, person } = await memberInChat('Noor', 'early-2', sessions.open());
     const other = await sessions.open().lockAndLoad(privateChat('early-2'), 6_000);
     await other!.release();
 
     for (const line of ['hello', '/cancel', 'hello']) {
       // A person's message comes some time after the last release of the lock (another process's, the last reply's).
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise((resolve) => setTimeout(resolve, 50));
       await person.say(line);
     }
     expect(counting.lookups()).toBe(3);
@@ -78,10 +80,7 @@ describeWithRedis('the speaker read before the lock', () => {
 });
 
 it('reads the speaker once, under the lock, where the session store cannot tell when a lock was freed', async () => {
-  const member = await seedUser(store, { name: 'Oskar' });
-  await linkChat(store, member, 'early-3');
-  const counting = countingLookups();
-  const person = new Person(testEngine(counting.store, testSessions(sql, 'postgres').open()), 'early-3');
+  const { counting, person } = await memberInChat('Oskar', 'early-3', testSessions(sql, 'postgres').open());
   await person.say('hello');
   expect(counting.lookups()).toBe(1);
 });
