@@ -29,7 +29,7 @@ const LOCK_TTL_MS = 6_000;
 const LOCK_WAIT_MS = 60_000;
 /**
  * A speaker's account read this soon before the conversation's lock was taken may stand in for a
- * read under it (see `speakerReadEarly`). A holder that died wrote last at least two thirds of
+ * read under it (see `usableEarlyRead`). A holder that died wrote last at least two thirds of
  * LOCK_TTL_MS before its lock expired (it renews every third), far longer than this.
  */
 const EARLY_READ_TRUSTED_MS = 1_000;
@@ -72,7 +72,7 @@ export class Engine {
     // Behind an earlier update of the conversation here, an early read could only be stale.
     const early =
       this.deps.sessions.tellsWhenLockFreed && !this.local.has(key)
-        ? this.readSpeakerEarly(inbound)
+        ? this.startSpeakerRead(inbound)
         : undefined;
     return this.serialized(key, { stateless }, async (held, lockless) => {
       try {
@@ -80,7 +80,7 @@ export class Engine {
           held,
           inbound,
           (turn) => turn.run({ fromAnotherChat: inbound !== asked }),
-          early && this.speakerReadEarly(early, held, lockless),
+          early && this.usableEarlyRead(early, held, lockless),
         );
         const seconds = (performance.now() - started) / 1000;
         metrics?.updateHandled(inbound.platform, 'ok', seconds);
@@ -291,7 +291,7 @@ export class Engine {
   }
 
   /** The speaker's account, read as their update arrives, before any lock is asked for. */
-  private readSpeakerEarly(inbound: Inbound): EarlyRead {
+  private startSpeakerRead(inbound: Inbound): EarlyRead {
     const startedAt = performance.now();
     const user = this.readSpeaker(inbound);
     // Unused, its failure is nobody's; used, it is awaited and handled like any read.
@@ -307,7 +307,7 @@ export class Engine {
    * serves as its read. Either way the account is read after the update arrived, so a change made
    * elsewhere before then (a revocation) is seen.
    */
-  private speakerReadEarly(
+  private usableEarlyRead(
     early: EarlyRead,
     held: HeldSession,
     lockless: boolean,

@@ -64,7 +64,7 @@ export interface HeldSession {
    * How long, at least, its last holder had freed the lock when it was taken, on the store's clock
    * (a store remembers a few seconds; a lock that expired, its holder gone, counts as freed longer
    * ago); undefined where the store cannot tell. What the engine read of the record since then came
-   * after every earlier holder's writes (`Engine.speakerReadEarly`).
+   * after every earlier holder's writes (`Engine.usableEarlyRead`).
    */
   readonly freeForMs?: number;
   /**
