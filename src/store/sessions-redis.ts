@@ -131,9 +131,11 @@ export class RedisSessionStore implements SessionStore {
     url: string,
     private readonly prefix = 'gh:s:',
   ) {
+    // Not auto-pipelined: that keeps one batch in flight per connection, so under load every command
+    // waits for the batch before it, and after a GC pause for all that piled up meanwhile (the tail of
+    // /agents at half load: bench/README.md, 23).
     const redis = new Redis(url, {
       maxRetriesPerRequest: 2,
-      enableAutoPipelining: true,
       commandTimeout: COMMAND_TIMEOUT_MS,
     });
     for (const [name, { keys, lua }] of Object.entries(SCRIPTS))
