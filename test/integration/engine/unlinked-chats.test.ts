@@ -70,16 +70,17 @@ function holdingLoads(sessions: SessionStore, key: string): { sessions: SessionS
   return { sessions: wrapped, holdNext: () => (held = gate()) };
 }
 
-/** The record, with the next lookup of the chat `externalId`'s account held after it has answered. */
+/**
+ * The record, with the lookups of the chat `externalId`'s account held after they have answered
+ * until `release` (an update may look its speaker up twice: as it arrives, and again under its lock).
+ */
 function holdingIdentity(externalId: string): { store: Store } & Hold {
   const held = gate();
-  let armed = true;
   const identities = {
     ...store.identities,
     getUserByIdentity: async (key: { platform: 'telegram' | 'slack' | 'console'; externalId: string }) => {
       const user = await store.identities.getUserByIdentity(key);
-      if (armed && key.externalId === externalId) {
-        armed = false;
+      if (key.externalId === externalId) {
         held.arrive();
         await held.opened;
       }
