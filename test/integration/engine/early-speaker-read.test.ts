@@ -72,7 +72,7 @@ describeWithRedis('the speaker read before the lock', () => {
 
     for (const line of ['hello', '/cancel', 'hello']) {
       // A person's message comes some time after the last release of the lock (another process's, the last reply's).
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve, 200));
       await person.say(line);
     }
     expect(counting.lookups()).toBe(3);
