@@ -52,10 +52,10 @@ const SAVE_IF_VERSION = `
 const NOW_US = `(function() local t = redis.call('TIME') return t[1] * 1000000 + t[2] end)()`;
 
 /**
- * Frees the lock (`lockKey`) if `owner` holds it, noting when (Redis's clock, µs) in the lock's
+ * Lua that frees the lock (`lockKey`) if `owner` holds it, noting when (Redis's clock, µs) in the lock's
  * freed-mark (`freedKey`), which lives `memory` milliseconds, so its next taker knows how long ago.
  */
-function releaseIfOwner(lockKey: string, freedKey: string, owner: string, memory: string): string {
+function releaseIfOwnerLua(lockKey: string, freedKey: string, owner: string, memory: string): string {
   return `
     local freed = 0
     if redis.call('GET', ${lockKey}) == ${owner} then
@@ -80,7 +80,7 @@ const SCRIPTS: Record<string, { keys: number; lua: string }> = {
   saveAndRelease: {
     keys: 3,
     lua: `${SAVE_IF_VERSION}
-    ${releaseIfOwner('KEYS[2]', 'KEYS[3]', 'ARGV[5]', 'ARGV[6]')}
+    ${releaseIfOwnerLua('KEYS[2]', 'KEYS[3]', 'ARGV[5]', 'ARGV[6]')}
     return saved`,
   },
   saveIfVersion: {
@@ -90,7 +90,7 @@ const SCRIPTS: Record<string, { keys: number; lua: string }> = {
   },
   releaseIfOwner: {
     keys: 2,
-    lua: `${releaseIfOwner('KEYS[1]', 'KEYS[2]', 'ARGV[1]', 'ARGV[2]')}
+    lua: `${releaseIfOwnerLua('KEYS[1]', 'KEYS[2]', 'ARGV[1]', 'ARGV[2]')}
     return freed`,
   },
   extendIfOwner: {
