@@ -11,7 +11,8 @@ import { BENCH_REDIS_URL, benchPrefix, clearPrefix } from './support/redis.js';
 import { seedTeam } from './support/seed.js';
 import type { Sizes } from './support/sizes.js';
 import { pool } from './support/stats.js';
-import { argon2PerSecond } from './references.js';
+import { bareArgon2 } from './references.js';
+import { cpuPer, cpuSpent, type CpuSpent } from './support/cpu.js';
 import { BOT_INFO, BOT_TOKEN, fakeBotApi, textUpdate } from './support/telegram.js';
 
 const FIRST_NEWCOMER = 500_000;
@@ -23,8 +24,9 @@ const PASSWORD = 'violet-Harbor-Lantern-42';
  * the production ARGON2_OPTIONS and used in the claim's transaction with the account, identity,
  * groups, personal agent and audit row), then the onboarding greeting; `concurrency` newcomers at a
  * time.
- * The event loop's delay is sampled every millisecond meanwhile. The reference is bare argon2id
- * hashing at the same parameters and concurrency.
+ * The event loop's delay is sampled every millisecond meanwhile, and the CPU the claims take is read
+ * from /proc (see `cpuFigures`). The reference is bare argon2id hashing at the same parameters and
+ * concurrency.
  */
 export async function benchClaims(sizes: Sizes['claims']): Promise<Record<string, number>> {
   const record = openRecord(await freshDatabase('gatehouse_bench_engine'));
@@ -67,10 +69,12 @@ export async function benchClaims(sizes: Sizes['claims']): Promise<Record<string
 
     const loop = monitorEventLoopDelay({ resolution: 1 });
     loop.enable();
+    const cpuBefore = cpuSpent();
     const start = performance.now();
     await pool(sizes.claims - warmup, sizes.concurrency, (i) => claim(i + warmup));
     const seconds = (performance.now() - start) / 1000;
     loop.disable();
+    const cpuAfter = cpuSpent();
 
     const [made] = await record.sql<{ count: number }[]>`
       select count(*)::int as count from users where email like 'claim%@bench.test'`;
@@ -82,11 +86,14 @@ export async function benchClaims(sizes: Sizes['claims']): Promise<Record<string
     if (!hash!.passwordHash.startsWith(expected))
       throw new Error(`unexpected hash parameters: ${hash!.passwordHash.slice(0, 40)}`);
     const claimsPerSecond = (sizes.claims - warmup) / seconds;
-    const argon2Bare = await argon2PerSecond(sizes.claims, sizes.concurrency);
+    const argon2Bare = await bareArgon2(sizes.claims, sizes.concurrency);
     return {
       claims_per_s_c4: claimsPerSecond,
-      argon2_bare_per_s_c4: argon2Bare,
-      claims_over_argon2: claimsPerSecond / argon2Bare,
+      argon2_bare_per_s_c4: argon2Bare.perSecond,
+      claims_over_argon2: claimsPerSecond / argon2Bare.perSecond,
+      ...(cpuBefore && cpuAfter && argon2Bare.cpuMsPerHash !== undefined
+        ? cpuFigures(cpuPer(cpuBefore, cpuAfter, sizes.claims - warmup), argon2Bare.cpuMsPerHash)
+        : {}),
       loop_delay_p99_ms_during_claims: loop.percentile(99) / 1e6,
       loop_delay_max_ms_during_claims: loop.max / 1e6,
     };
@@ -95,4 +102,22 @@ export async function benchClaims(sizes: Sizes['claims']): Promise<Record<string
     await record.close();
     await clearPrefix(prefix);
   }
+}
+
+/**
+ * Where a claim's CPU goes, against one bare hash's. With every core busy (4 claims in flight on 2
+ * cores), claims ÷ bare hashes per second can be no more than a hash's CPU ÷ a claim's: that bound
+ * is `claims_over_argon2_cpu_bound`, so the measured ratio reads against it.
+ */
+function cpuFigures(claim: CpuSpent, argon2MsPerHash: number): Record<string, number> {
+  const total = claim.mainThread + claim.otherThreads + claim.postgres + claim.redis;
+  return {
+    claim_cpu_ms_main_thread: claim.mainThread,
+    claim_cpu_ms_other_threads: claim.otherThreads,
+    claim_cpu_ms_postgres: claim.postgres,
+    claim_cpu_ms_redis: claim.redis,
+    argon2_cpu_ms_per_hash: argon2MsPerHash,
+    claim_cpu_ms_besides_argon2: total - argon2MsPerHash,
+    claims_over_argon2_cpu_bound: argon2MsPerHash / total,
+  };
 }

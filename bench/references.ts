@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { assign, createActor, setup, type Snapshot } from 'xstate';
 import { ARGON2_OPTIONS } from '../src/domain/passwords.js';
 import type { Sql } from '../src/store/db.js';
+import { cpuPer, cpuSpent } from './support/cpu.js';
 import { pool } from './support/stats.js';
 import { BOT_INFO, BOT_TOKEN, fakeBotApi, fakeFetch } from './support/telegram.js';
 
@@ -76,18 +77,29 @@ export function bareXStateBot(redis: Redis, prefix: string): Bot {
   return bot;
 }
 
-/** argon2id hashes per second at the production parameters with `concurrency` in flight. */
-export async function argon2PerSecond(hashes: number, concurrency: number): Promise<number> {
+/**
+ * argon2id at the production parameters with `concurrency` in flight: hashes per second, and the CPU
+ * one hash takes (ms, all of this process's threads; undefined where /proc cannot be read).
+ */
+export async function bareArgon2(
+  hashes: number,
+  concurrency: number,
+): Promise<{ perSecond: number; cpuMsPerHash: number | undefined }> {
   await pool(
     concurrency,
     concurrency,
     async () => void (await argon2.hash('warm-up-Password-1', ARGON2_OPTIONS)),
   );
+  const cpuBefore = cpuSpent();
   const start = performance.now();
   await pool(
     hashes,
     concurrency,
     async (i) => void (await argon2.hash(`bench-Password-${i}`, ARGON2_OPTIONS)),
   );
-  return hashes / ((performance.now() - start) / 1000);
+  const perSecond = hashes / ((performance.now() - start) / 1000);
+  const cpuAfter = cpuSpent();
+  if (!cpuBefore || !cpuAfter) return { perSecond, cpuMsPerHash: undefined };
+  const spent = cpuPer(cpuBefore, cpuAfter, hashes);
+  return { perSecond, cpuMsPerHash: spent.mainThread + spent.otherThreads };
 }
