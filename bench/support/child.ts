@@ -48,6 +48,8 @@ export class Child<Reply> {
 
 /** In a child: answers each request from the parent with `handle`'s result. */
 export function serve(handle: (request: { type: string }) => Promise<unknown>): void {
+  // A parent that dies (a benchmark interrupted) takes its children with it.
+  process.on('disconnect', () => process.exit(1));
   process.on('message', (request: { type: string }) => {
     void handle(request).then(
       (reply) => process.send?.(reply ?? {}),
