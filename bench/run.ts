@@ -8,6 +8,7 @@ import { benchSlack } from './slack.js';
 import { benchStartup } from './startup.js';
 import { benchStepCost } from './step-cost.js';
 import { benchThroughput } from './throughput.js';
+import { benchThroughputImageFlags } from './throughput-image.js';
 import { benchTwoProcess } from './two-process.js';
 import { dropDatabase } from './support/db.js';
 import { consoleTable, ordered, writeJson, writeReadme } from './support/report.js';
@@ -26,6 +27,7 @@ const sizes = sizesFor(full);
 
 const BENCHES: [string, () => Promise<Record<string, number>>][] = [
   ['throughput', () => benchThroughput(sizes.throughput)],
+  ['throughput-image', () => benchThroughputImageFlags(sizes.throughput)],
   ['slack', () => benchSlack(sizes.slack)],
   ['step-cost', () => benchStepCost(sizes.stepCost)],
   ['claims', () => benchClaims(sizes.claims)],
