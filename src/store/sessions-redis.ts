@@ -189,18 +189,22 @@ export class RedisSessionStore implements SessionStore {
     return ended;
   }
 
+  /** The keys of a conversation's lock: the lock itself, and the mark of when it was last freed. */
+  private lockKeys(key: string): { lockKey: string; freedKey: string } {
+    return { lockKey: `${this.prefix}lock:${key}`, freedKey: `${this.prefix}freed:${key}` };
+  }
+
   async tryLock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined> {
-    const lockKey = `${this.prefix}lock:${key}`;
+    const { lockKey, freedKey } = this.lockKeys(key);
     const owner = randomUUID();
     if ((await this.redis.set(lockKey, owner, 'PX', ttlMs, 'NX').catch(this.unavailable)) !== 'OK')
       return undefined;
-    return this.held(lockKey, `${this.prefix}freed:${key}`, owner, ttlMs).release;
+    return this.held(lockKey, freedKey, owner, ttlMs).release;
   }
 
   async lockAndLoad(key: string, ttlMs: number): Promise<HeldSession | undefined> {
-    const lockKey = `${this.prefix}lock:${key}`;
+    const { lockKey, freedKey } = this.lockKeys(key);
     const sessionKey = this.prefix + key;
-    const freedKey = `${this.prefix}freed:${key}`;
     const owner = randomUUID();
     const read = await this.redis
       .lockAndLoad(lockKey, sessionKey, freedKey, owner, String(ttlMs))
